@@ -1,0 +1,292 @@
+package dev.allowlist.portal.allowlist;
+
+import static dev.allowlist.portal.catalog.License.AD_SYNC;
+import static dev.allowlist.portal.catalog.License.CENTRAL;
+import static dev.allowlist.portal.catalog.License.EDR;
+import static dev.allowlist.portal.catalog.License.ENDPOINT;
+import static dev.allowlist.portal.catalog.License.MTR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allowlist.portal.allowlist.AllowlistWarning.Code;
+import dev.allowlist.portal.catalog.BundledCatalog;
+import dev.allowlist.portal.catalog.DomainName;
+import dev.allowlist.portal.catalog.License;
+import dev.allowlist.portal.catalog.Owner;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AllowlistGeneratorTest {
+
+    static final AllowlistGenerator GENERATOR = new AllowlistGenerator(BundledCatalog.get());
+    static final String HOST_EU_WEST_1 = "dzr-api-amzn-eu-west-1-9af7.api-upe.p.hmr.sophos.com";
+
+    // The vendor page's lists, written out here independently of the catalog file.
+    static final List<String> CENTRAL_EXPLICIT = List.of("central.sophos.com", "cloud-assets.sophos.com", "sophos.com",
+            "downloads.sophos.com");
+    static final List<String> CENTRAL_THIRD_PARTY = List.of("az416426.vo.msecnd.net", "dc.services.visualstudio.com",
+            "*.cloudfront.net");
+    static final List<String> ENDPOINT_EXPLICIT = List.of("dci.sophosupd.com", "d1.sophosupd.com", "d2.sophosupd.com",
+            "d3.sophosupd.com", "dci.sophosupd.net", "d1.sophosupd.net", "d2.sophosupd.net", "d3.sophosupd.net",
+            "t1.sophosupd.com", "sdu-feedback.sophos.com", "sophosxl.net", "4.sophosxl.net", "samples.sophosxl.net",
+            "cloud.sophos.com", "id.sophos.com", "central.sophos.com", "downloads.sophos.com", "amazonaws.com",
+            "*.hydra.sophos.com");
+    static final List<String> CERTIFICATES = List.of("ocsp.globalsign.com", "ocsp2.globalsign.com", "crl.globalsign.com",
+            "crl.globalsign.net", "ocsp.digicert.com", "crl3.digicert.com", "crl4.digicert.com");
+    static final List<String> REGIONS = List.of("eu-west-1", "eu-central-1", "us-east-2", "us-west-2");
+
+    static List<String> adSyncPatterns(List<String> regions) {
+        return regions.stream().map(r -> "tf-presigned-url-" + r + "-prod-*-bucket.s3." + r + ".amazonaws.com").toList();
+    }
+
+    static List<String> adSyncWildcards(List<String> regions) {
+        return regions.stream().map(r -> "*.s3." + r + ".amazonaws.com").toList();
+    }
+
+    static List<String> edr(List<String> regions, boolean wildcard) {
+        List<String> values = new ArrayList<>();
+        for (String r : regions) {
+            values.add("tf-edr-message-upload-" + r + "-prod-bucket.s3.amazonaws.com");
+            if (!wildcard) { // covered by *.sophos.com otherwise
+                values.add("live-terminal-" + r + ".prod.hydra.sophos.com");
+                values.add("*.mcs-push-server-" + r + ".prod.hydra.sophos.com");
+            }
+        }
+        return values;
+    }
+
+    static CustomerProfile profile(Set<License> licenses, boolean wildcard, List<String> regions) {
+        return new CustomerProfile(licenses, regions, wildcard, false, false, false, false);
+    }
+
+    static List<String> values(Allowlist allowlist) {
+        return allowlist.entries().stream().map(AllowlistEntry::value).toList();
+    }
+
+    @Test
+    void workedExampleA() {
+        Allowlist allowlist = GENERATOR.generate(profile(Set.of(CENTRAL, ENDPOINT), true, List.of()), List.of());
+
+        assertThat(values(allowlist)).containsExactly("*.sophos.com", "sophos.com", "*.sophosupd.com", "*.sophosupd.net",
+                "*.sophosxl.net", "sophosxl.net", "amazonaws.com", "az416426.vo.msecnd.net",
+                "dc.services.visualstudio.com", "*.cloudfront.net", "ocsp.globalsign.com", "ocsp2.globalsign.com",
+                "crl.globalsign.com", "crl.globalsign.net", "ocsp.digicert.com", "crl3.digicert.com", "crl4.digicert.com");
+        assertThat(allowlist.entries()).allSatisfy(e -> assertThat(e.ports()).containsExactly(80, 443));
+        assertThat(allowlist.warnings()).isEmpty();
+        assertThat(allowlist.regionBasis().source()).isEqualTo(RegionBasis.Source.ALL);
+
+        AllowlistEntry sophos = allowlist.entries().get(0);
+        assertThat(sophos.kind()).isEqualTo(DomainName.Kind.WILDCARD);
+        assertThat(sophos.id()).isEqualTo("central.wildcard-sophos-com");
+        assertThat(sophos.reasons()).extracting(Reason::source).startsWith("central.wildcard-sophos-com",
+                "endpoint.wildcard-sophos-com");
+        // the explicit entries *.sophos.com replaced, each with the rule it came from
+        assertThat(sophos.reasons()).filteredOn(r -> r.replaces() != null).extracting(Reason::replaces)
+                .containsExactlyInAnyOrder("central.sophos.com", "cloud-assets.sophos.com", "downloads.sophos.com",
+                        "central.sophos.com", "downloads.sophos.com", "sdu-feedback.sophos.com", "cloud.sophos.com",
+                        "id.sophos.com", "*.hydra.sophos.com");
+        AllowlistEntry ocsp2 = entry(allowlist, "ocsp2.globalsign.com");
+        assertThat(ocsp2.owner()).isEqualTo(Owner.THIRD_PARTY);
+        assertThat(ocsp2.reasons()).extracting(Reason::source).containsExactly("endpoint.ocsp2-globalsign-com");
+    }
+
+    @Test
+    void workedExampleB() {
+        CustomerProfile profile = new CustomerProfile(Set.of(CENTRAL, ENDPOINT, EDR), List.of("eu-west-1"), false,
+                false, false, false, true);
+        Allowlist allowlist = GENERATOR.generate(profile, List.of(HOST_EU_WEST_1));
+
+        Set<String> expected = new LinkedHashSet<>();
+        expected.addAll(CENTRAL_EXPLICIT);
+        expected.addAll(CENTRAL_THIRD_PARTY);
+        expected.add(HOST_EU_WEST_1);
+        ENDPOINT_EXPLICIT.stream()
+                .map(v -> v.equals("*.hydra.sophos.com") ? "*.mcs2-cloudstation-eu-west-1.prod.hydra.sophos.com" : v)
+                .forEach(expected::add);
+        expected.addAll(CERTIFICATES);
+        expected.addAll(edr(List.of("eu-west-1"), false));
+        assertThat(values(allowlist)).containsExactlyInAnyOrderElementsOf(expected).hasSize(35);
+        assertThat(allowlist.warnings()).extracting(AllowlistWarning::code, AllowlistWarning::subject)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(Code.NEEDS_WILDCARD, "*.cloudfront.net"),
+                        org.assertj.core.groups.Tuple.tuple(Code.NEEDS_WILDCARD, "*.mcs2-cloudstation-eu-west-1.prod.hydra.sophos.com"),
+                        org.assertj.core.groups.Tuple.tuple(Code.NEEDS_WILDCARD, "*.mcs-push-server-eu-west-1.prod.hydra.sophos.com"));
+        assertThat(entry(allowlist, HOST_EU_WEST_1).reasons()).containsExactly(Reason.observedHost(HOST_EU_WEST_1));
+        assertThat(entry(allowlist, "central.sophos.com").reasons()).extracting(Reason::source)
+                .containsExactly("central.central-sophos-com", "endpoint.central-sophos-com");
+        assertThat(entry(allowlist, "*.mcs2-cloudstation-eu-west-1.prod.hydra.sophos.com").id())
+                .isEqualTo("endpoint.hydra-narrow-eu-west-1");
+        assertThat(allowlist.regionBasis().source()).isEqualTo(RegionBasis.Source.PROFILE);
+    }
+
+    /** Every license combination, both modes, all regions and one region: the exact entry set. */
+    static Stream<Arguments> everyLicenseCombination() {
+        List<Arguments> cases = new ArrayList<>();
+        List<License> optional = List.of(ENDPOINT, AD_SYNC, EDR, MTR);
+        for (int mask = 0; mask < 16; mask++) {
+            EnumSet<License> licenses = EnumSet.of(CENTRAL);
+            for (int bit = 0; bit < 4; bit++) {
+                if ((mask & (1 << bit)) != 0) {
+                    licenses.add(optional.get(bit));
+                }
+            }
+            for (boolean wildcard : List.of(true, false)) {
+                for (List<String> regions : List.of(List.<String>of(), List.of("us-east-2"))) {
+                    for (boolean tls : List.of(false, true)) {
+                        cases.add(Arguments.of(licenses, wildcard, regions, tls));
+                    }
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} wildcard={1} regions={2} tls={3}")
+    @MethodSource("everyLicenseCombination")
+    void exactEntrySetForEveryLicenseCombination(Set<License> licenses, boolean wildcard, List<String> regions,
+            boolean tlsInspection) {
+        CustomerProfile profile = new CustomerProfile(licenses, regions, wildcard, false, tlsInspection, false, false);
+        Set<License> effective = License.withImplications(licenses);
+        List<String> regionList = regions.isEmpty() ? REGIONS : regions;
+
+        Set<String> expected = new LinkedHashSet<>();
+        if (wildcard) {
+            expected.addAll(List.of("*.sophos.com", "sophos.com"));
+        } else {
+            expected.addAll(CENTRAL_EXPLICIT);
+        }
+        expected.addAll(CENTRAL_THIRD_PARTY);
+        if (effective.contains(ENDPOINT)) {
+            if (wildcard) {
+                expected.addAll(List.of("*.sophosupd.com", "*.sophosupd.net", "*.sophosxl.net", "sophosxl.net",
+                        "amazonaws.com"));
+            } else {
+                expected.addAll(ENDPOINT_EXPLICIT);
+            }
+            expected.addAll(CERTIFICATES);
+        }
+        if (effective.contains(AD_SYNC)) {
+            expected.addAll(wildcard ? adSyncWildcards(regionList) : adSyncPatterns(regionList));
+        }
+        if (effective.contains(EDR)) {
+            expected.addAll(edr(regionList, wildcard));
+        }
+        if (effective.contains(MTR) && tlsInspection) {
+            expected.add("prod.endpointintel.darkbytes.io");
+        }
+
+        Allowlist allowlist = GENERATOR.generate(profile, List.of());
+        assertThat(values(allowlist)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(allowlist.entries()).allSatisfy(e -> assertThat(e.reasons()).isNotEmpty());
+        if (wildcard) {
+            assertThat(allowlist.warnings()).isEmpty();
+        } else {
+            assertThat(allowlist.warnings()).extracting(AllowlistWarning::subject)
+                    .containsExactlyInAnyOrderElementsOf(expected.stream().filter(v -> v.contains("*")).toList());
+        }
+    }
+
+    @Test
+    void activeDirectoryWithoutTheLicenseAddsAdSyncButNotEndpoint() {
+        CustomerProfile profile = new CustomerProfile(Set.of(CENTRAL), List.of("eu-central-1"), false, true, false,
+                false, false);
+        Allowlist allowlist = GENERATOR.generate(profile, List.of());
+        assertThat(values(allowlist)).containsExactlyInAnyOrder("central.sophos.com", "cloud-assets.sophos.com",
+                "sophos.com", "downloads.sophos.com", "az416426.vo.msecnd.net", "dc.services.visualstudio.com",
+                "*.cloudfront.net", "tf-presigned-url-eu-central-1-prod-*-bucket.s3.eu-central-1.amazonaws.com");
+        AllowlistEntry pattern = entry(allowlist, "tf-presigned-url-eu-central-1-prod-*-bucket.s3.eu-central-1.amazonaws.com");
+        assertThat(pattern.kind()).isEqualTo(DomainName.Kind.PATTERN);
+        assertThat(allowlist.warnings()).filteredOn(w -> w.subject().equals(pattern.value()))
+                .extracting(AllowlistWarning::code, AllowlistWarning::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Code.NEEDS_WILDCARD, "ad-sync.presigned-url-eu-central-1"));
+
+        Allowlist withWildcards = GENERATOR.generate(new CustomerProfile(Set.of(CENTRAL), List.of("eu-central-1"), true,
+                true, false, false, false), List.of());
+        AllowlistEntry s3 = entry(withWildcards, "*.s3.eu-central-1.amazonaws.com");
+        assertThat(s3.reasons()).extracting(Reason::source, Reason::replaces).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ad-sync.wildcard-s3-eu-central-1", null),
+                org.assertj.core.groups.Tuple.tuple("ad-sync.presigned-url-eu-central-1", pattern.value()));
+    }
+
+    @Test
+    void mtrNeedsTlsInspectionOrApplicationFiltering() {
+        for (boolean tls : List.of(false, true)) {
+            for (boolean appFilter : List.of(false, true)) {
+                Allowlist allowlist = GENERATOR.generate(new CustomerProfile(Set.of(MTR), List.of(), true, false, tls,
+                        appFilter, false), List.of());
+                assertThat(values(allowlist).contains("prod.endpointintel.darkbytes.io")).isEqualTo(tls || appFilter);
+                // MTR implies EDR implies ENDPOINT
+                assertThat(values(allowlist)).contains("*.sophosupd.com",
+                        "tf-edr-message-upload-us-west-2-prod-bucket.s3.amazonaws.com");
+            }
+        }
+    }
+
+    @Test
+    void regionIsInferredFromObservedHostsWhenTheProfileHasNone() {
+        Allowlist allowlist = GENERATOR.generate(new CustomerProfile(Set.of(EDR), List.of(), false, false, false, false,
+                true), List.of(HOST_EU_WEST_1));
+        assertThat(allowlist.regionBasis().source()).isEqualTo(RegionBasis.Source.INFERRED);
+        assertThat(allowlist.regionBasis().regions()).containsExactly("eu-west-1");
+        assertThat(allowlist.regionBasis().inferredFrom()).containsEntry("eu-west-1", HOST_EU_WEST_1);
+        assertThat(values(allowlist)).contains("*.mcs2-cloudstation-eu-west-1.prod.hydra.sophos.com",
+                "live-terminal-eu-west-1.prod.hydra.sophos.com").doesNotContain("*.hydra.sophos.com",
+                "live-terminal-us-east-2.prod.hydra.sophos.com");
+    }
+
+    @Test
+    void regionOutsideTheVendorsFourIsAcceptedWithAWarning() {
+        Allowlist allowlist = GENERATOR.generate(new CustomerProfile(Set.of(EDR), List.of("ap-southeast-2"), false,
+                false, false, false, true), List.of());
+        assertThat(allowlist.warnings()).extracting(AllowlistWarning::code).contains(Code.REGION_WITHOUT_RULES,
+                Code.NARROW_HYDRA_REGION_WITHOUT_RULE);
+        assertThat(values(allowlist)).contains("*.hydra.sophos.com").noneMatch(v -> v.contains("live-terminal"));
+    }
+
+    @Test
+    void narrowHydraWithoutARegionKeepsTheWildcardAndSaysWhy() {
+        Allowlist allowlist = GENERATOR.generate(new CustomerProfile(Set.of(ENDPOINT), List.of(), false, false, false,
+                false, true), List.of());
+        assertThat(values(allowlist)).contains("*.hydra.sophos.com").noneMatch(v -> v.contains("mcs2-cloudstation"));
+        assertThat(allowlist.warnings()).extracting(AllowlistWarning::code).contains(Code.NARROW_HYDRA_NEEDS_REGION);
+    }
+
+    @Test
+    void observedHostsAreCoveredInWildcardModeAndListedInExplicitMode() {
+        List<String> hosts = List.of(HOST_EU_WEST_1, "mcs2-cloudstation-eu-west-1.prod.hydra.sophos.com");
+        Allowlist wildcard = GENERATOR.generate(profile(Set.of(ENDPOINT), true, List.of()), hosts);
+        assertThat(values(wildcard)).doesNotContain(HOST_EU_WEST_1);
+        assertThat(entry(wildcard, "*.sophos.com").reasons()).contains(
+                Reason.observedHost(HOST_EU_WEST_1).replacing(HOST_EU_WEST_1));
+
+        Allowlist explicit = GENERATOR.generate(profile(Set.of(ENDPOINT), false, List.of()), hosts);
+        assertThat(values(explicit)).contains(HOST_EU_WEST_1, "mcs2-cloudstation-eu-west-1.prod.hydra.sophos.com");
+    }
+
+    @Test
+    void hostOutsideSophosDomainsIsListedAsThirdPartyWithAWarning() {
+        Allowlist allowlist = GENERATOR.generate(profile(Set.of(ENDPOINT), true, List.of()), List.of("proxy.example.com"));
+        assertThat(entry(allowlist, "proxy.example.com").owner()).isEqualTo(Owner.THIRD_PARTY);
+        assertThat(allowlist.warnings()).extracting(AllowlistWarning::code).containsExactly(Code.HOST_OUTSIDE_VENDOR_DOMAINS);
+    }
+
+    @Test
+    void hostNamingAnotherRegionThanTheProfileIsFlagged() {
+        Allowlist allowlist = GENERATOR.generate(profile(Set.of(ENDPOINT), false, List.of("us-west-2")), List.of(HOST_EU_WEST_1));
+        assertThat(allowlist.warnings()).filteredOn(w -> w.code() == Code.HOST_REGION_MISMATCH)
+                .extracting(AllowlistWarning::subject, AllowlistWarning::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(HOST_EU_WEST_1, "eu-west-1"));
+    }
+
+    static AllowlistEntry entry(Allowlist allowlist, String value) {
+        return allowlist.entries().stream().filter(e -> e.value().equals(value)).findFirst()
+                .orElseThrow(() -> new AssertionError("no entry " + value + " in " + values(allowlist)));
+    }
+}
