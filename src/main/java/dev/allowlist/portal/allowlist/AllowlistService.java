@@ -1,0 +1,40 @@
+package dev.allowlist.portal.allowlist;
+
+import dev.allowlist.portal.catalog.CatalogService;
+import dev.allowlist.portal.catalog.License;
+import dev.allowlist.portal.customer.Customer;
+import dev.allowlist.portal.customer.CustomerLicense;
+import dev.allowlist.portal.customer.McsHost;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A customer's current allowlist: its profile and observed hosts through the current catalog. */
+@ApplicationScoped
+public class AllowlistService {
+
+    @Inject
+    CatalogService catalogs;
+
+    private final Map<String, AllowlistGenerator> generators = new ConcurrentHashMap<>();
+
+    public Allowlist current(Customer customer) {
+        CatalogService.Loaded loaded = catalogs.current();
+        AllowlistGenerator generator = generators.computeIfAbsent(loaded.versionId(),
+                id -> new AllowlistGenerator(loaded.catalog()));
+        return generator.generate(profileOf(customer), customer.mcsHosts.stream().map(h -> h.value).toList());
+    }
+
+    public static CustomerProfile profileOf(Customer customer) {
+        EnumSet<License> licenses = EnumSet.of(License.CENTRAL);
+        for (CustomerLicense license : customer.licenses) {
+            licenses.add(license.license);
+        }
+        return new CustomerProfile(licenses, List.of(customer.regions), customer.wildcardSupport,
+                customer.usesActiveDirectory, customer.tlsInspection, customer.applicationFiltering, customer.narrowHydra);
+    }
+
+}

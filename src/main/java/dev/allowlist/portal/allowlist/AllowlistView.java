@@ -1,0 +1,63 @@
+package dev.allowlist.portal.allowlist;
+
+import dev.allowlist.portal.catalog.LocalizedText;
+import dev.allowlist.portal.catalog.Owner;
+import dev.allowlist.portal.catalog.Rule;
+import dev.allowlist.portal.catalog.RuleCatalog;
+import dev.allowlist.portal.web.I18n;
+import java.util.List;
+
+/** An allowlist as a page shows it: entries grouped by owner, reasons and warnings in the user's language. */
+public record AllowlistView(List<EntryView> sophos, List<EntryView> thirdParty, List<WarningView> warnings,
+        String regionExplanation, String catalogVersion, String contentHash, int entryCount) {
+
+    public record ReasonView(String text, String note, String ruleId) {
+    }
+
+    public record EntryView(String value, String kind, String ports, List<ReasonView> reasons) {
+    }
+
+    public record WarningView(String message, String advice) {
+    }
+
+    public static AllowlistView of(Allowlist allowlist, RuleCatalog catalog, I18n i18n) {
+        String language = i18n.language();
+        List<EntryView> sophos = allowlist.entries().stream().filter(e -> e.owner() == Owner.SOPHOS)
+                .map(e -> entry(e, catalog, i18n)).toList();
+        List<EntryView> thirdParty = allowlist.entries().stream().filter(e -> e.owner() == Owner.THIRD_PARTY)
+                .map(e -> entry(e, catalog, i18n)).toList();
+        List<WarningView> warnings = allowlist.warnings().stream().map(w -> new WarningView(
+                i18n.t("warning." + w.code().name(), w.subject(), w.detail() == null ? "" : w.detail()),
+                w.detail() == null ? null : catalog.rule(w.detail()).map(Rule::withoutWildcard)
+                        .map(text -> text.in(language)).orElse(null))).toList();
+        RegionBasis basis = allowlist.regionBasis();
+        String regions = String.join(", ", basis.regions());
+        String explanation = switch (basis.source()) {
+            case PROFILE -> i18n.t("region.fromProfile", regions);
+            case INFERRED -> i18n.t("region.inferred", regions, String.join(", ", basis.inferredFrom().values()));
+            case ALL -> i18n.t("region.allExplained");
+        };
+        return new AllowlistView(sophos, thirdParty, warnings, explanation, allowlist.catalogVersion(),
+                allowlist.contentHash(), allowlist.entries().size());
+    }
+
+    private static EntryView entry(AllowlistEntry entry, RuleCatalog catalog, I18n i18n) {
+        String language = i18n.language();
+        List<ReasonView> reasons = entry.reasons().stream().map(reason -> {
+            String text;
+            String note = null;
+            if (reason.isObservedHost()) {
+                text = i18n.t("reason.observed");
+            } else {
+                text = catalog.section(reason.section()).map(s -> s.title().in(language)).orElse(reason.section());
+                note = catalog.rule(reason.source()).map(Rule::note).map((LocalizedText t) -> t.in(language)).orElse(null);
+            }
+            if (reason.replaces() != null) {
+                text = text + " — " + i18n.t("reason.replaces", reason.replaces());
+            }
+            return new ReasonView(text, note, reason.source());
+        }).toList();
+        String ports = String.join(", ", entry.ports().stream().map(String::valueOf).toList());
+        return new EntryView(entry.value(), i18n.t("kind." + entry.kind().jsonName()), ports, reasons);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.allowlist.portal.customer;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.TenantId;
+import org.hibernate.type.SqlTypes;
+
+/** An end customer of a partner, with the profile that drives its allowlist. */
+@Entity
+@Table(name = "customer")
+public class Customer extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @TenantId
+    @Column(name = "partner_id", nullable = false, updatable = false)
+    public String partnerId;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "external_reference")
+    public String externalReference;
+
+    public String notes;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "regions", nullable = false, columnDefinition = "varchar(40)[]")
+    public String[] regions = new String[0];
+
+    @Column(name = "wildcard_support", nullable = false)
+    public boolean wildcardSupport;
+
+    @Column(name = "uses_active_directory", nullable = false)
+    public boolean usesActiveDirectory;
+
+    @Column(name = "tls_inspection", nullable = false)
+    public boolean tlsInspection;
+
+    @Column(name = "application_filtering", nullable = false)
+    public boolean applicationFiltering;
+
+    @Column(name = "narrow_hydra", nullable = false)
+    public boolean narrowHydra;
+
+    @Version
+    @Column(nullable = false)
+    public int version;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @org.hibernate.annotations.BatchSize(size = 100)
+    @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("license")
+    public List<CustomerLicense> licenses = new ArrayList<>();
+
+    @org.hibernate.annotations.BatchSize(size = 100)
+    @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("value")
+    public List<McsHost> mcsHosts = new ArrayList<>();
+}

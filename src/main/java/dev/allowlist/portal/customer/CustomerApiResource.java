@@ -1,0 +1,162 @@
+package dev.allowlist.portal.customer;
+
+import dev.allowlist.portal.allowlist.Allowlist;
+import dev.allowlist.portal.allowlist.AllowlistService;
+import dev.allowlist.portal.catalog.License;
+import dev.allowlist.portal.partner.CurrentMember;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON API for scripts: customers, their MCS hosts and allowlists (design.md "Interfaces"). */
+@Path("/api/v1/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CustomerApiResource {
+
+    public record HostJson(long id, String value, OffsetDateTime firstSeenAt, OffsetDateTime lastSeenAt, String source) {
+    }
+
+    public record CustomerJson(Long id, String name, String externalReference, String notes, List<String> regions,
+            List<String> licenses, List<String> effectiveLicenses, boolean wildcardSupport, boolean usesActiveDirectory,
+            boolean tlsInspection, boolean applicationFiltering, boolean narrowHydra, Integer version,
+            OffsetDateTime createdAt, OffsetDateTime updatedAt, List<HostJson> mcsHosts) {
+
+        CustomerInput toInput(Integer versionOverride) {
+            return new CustomerInput(name, externalReference, notes, regions, licenses, wildcardSupport,
+                    usesActiveDirectory, tlsInspection, applicationFiltering, narrowHydra,
+                    versionOverride != null ? versionOverride : version);
+        }
+    }
+
+    public record HostsJson(List<String> hosts) {
+    }
+
+    public record ReasonJson(String rule, String section, String replaces) {
+    }
+
+    public record EntryJson(String id, String value, String kind, List<Integer> ports, String owner,
+            List<ReasonJson> reasons) {
+    }
+
+    public record WarningJson(String code, String subject, String detail, String message) {
+    }
+
+    public record RegionJson(String source, List<String> regions, Map<String, String> inferredFrom) {
+    }
+
+    public record AllowlistJson(long customerId, Integer version, String catalogVersion, String contentHash,
+            RegionJson regions, List<EntryJson> entries, List<WarningJson> warnings) {
+    }
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    AllowlistService allowlists;
+
+    @Inject
+    CurrentMember member;
+
+    @GET
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CustomerJson> list() {
+        member.requireCustomerReader();
+        return Customer.<Customer>find("order by lower(name), id").list().stream().map(CustomerApiResource::json).toList();
+    }
+
+    @POST
+    public Response create(CustomerJson body) {
+        if (body == null) {
+            throw new BadRequestException();
+        }
+        Customer created = customers.create(body.toInput(null));
+        return Response.created(URI.create("/api/v1/customers/" + created.id)).entity(json(created)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public CustomerJson get(@PathParam("id") long id) {
+        return json(customers.detail(id).orElseThrow(NotFoundException::new));
+    }
+
+    @PUT
+    @Path("{id}")
+    public CustomerJson update(@PathParam("id") long id, CustomerJson body) {
+        if (body == null) {
+            throw new BadRequestException();
+        }
+        customers.update(id, body.toInput(null));
+        return get(id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") long id, @QueryParam("version") Integer version) {
+        customers.delete(id, version);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/mcs-hosts")
+    public List<HostJson> hosts(@PathParam("id") long id) {
+        return json(customers.detail(id).orElseThrow(NotFoundException::new)).mcsHosts();
+    }
+
+    @POST
+    @Path("{id}/mcs-hosts")
+    public HostAddition addHosts(@PathParam("id") long id, HostsJson body) {
+        if (body == null) {
+            throw new BadRequestException();
+        }
+        return customers.addHosts(id, body.hosts(), McsHost.Source.TYPED);
+    }
+
+    @DELETE
+    @Path("{id}/mcs-hosts/{hostId}")
+    public Response removeHost(@PathParam("id") long id, @PathParam("hostId") long hostId) {
+        customers.removeHost(id, hostId);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/allowlist")
+    public AllowlistJson allowlist(@PathParam("id") long id) {
+        Customer customer = customers.detail(id).orElseThrow(NotFoundException::new);
+        Allowlist allowlist = allowlists.current(customer);
+        return new AllowlistJson(customer.id, null, allowlist.catalogVersion(), allowlist.contentHash(),
+                new RegionJson(allowlist.regionBasis().source().name(), allowlist.regionBasis().regions(),
+                        allowlist.regionBasis().inferredFrom()),
+                allowlist.entries().stream().map(e -> new EntryJson(e.id(), e.value(), e.kind().jsonName(), e.ports(),
+                        e.owner().jsonName(), e.reasons().stream()
+                                .map(r -> new ReasonJson(r.source(), r.section(), r.replaces())).toList())).toList(),
+                allowlist.warnings().stream().map(w -> new WarningJson(w.code().name(), w.subject(), w.detail(),
+                        w.message())).toList());
+    }
+
+    static CustomerJson json(Customer c) {
+        List<License> licenses = c.licenses.stream().map(l -> l.license).sorted().toList();
+        return new CustomerJson(c.id, c.name, c.externalReference, c.notes, List.of(c.regions),
+                licenses.stream().map(Enum::name).toList(),
+                License.withImplications(licenses).stream().sorted().map(Enum::name).toList(), c.wildcardSupport,
+                c.usesActiveDirectory, c.tlsInspection, c.applicationFiltering, c.narrowHydra, c.version, c.createdAt,
+                c.updatedAt, c.mcsHosts.stream().map(h -> new HostJson(h.id, h.value, h.firstSeenAt, h.lastSeenAt,
+                        h.source.name())).toList());
+    }
+}

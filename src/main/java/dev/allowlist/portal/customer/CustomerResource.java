@@ -1,0 +1,207 @@
+package dev.allowlist.portal.customer;
+
+import dev.allowlist.portal.allowlist.AllowlistView;
+import dev.allowlist.portal.allowlist.AllowlistService;
+import dev.allowlist.portal.catalog.CatalogService;
+import dev.allowlist.portal.catalog.License;
+import dev.allowlist.portal.catalog.Region;
+import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.web.I18n;
+import dev.allowlist.portal.web.InvalidInputException;
+import dev.allowlist.portal.web.Redirects;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** Customer pages: list, create, edit, delete, detail with licenses, MCS hosts and the allowlist. */
+@Path("/customers")
+@Produces(MediaType.TEXT_HTML)
+public class CustomerResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(CustomerService.CustomerPage page);
+
+        static native TemplateInstance form(CustomerForm form, Map<String, String> errors, List<Region> knownRegions,
+                List<License> licenses, String problem);
+
+        static native TemplateInstance detail(Customer customer, List<License> effectiveLicenses, AllowlistView allowlist,
+                HostNotice notice, Map<String, String> errors, String typedHosts);
+
+        static native TemplateInstance confirmDelete(Customer customer);
+    }
+
+    /** What the last host addition did, carried through the redirect. */
+    public record HostNotice(int added, int known, List<String> outside) {
+    }
+
+    /** The customer form's fields as posted. */
+    public static class FormFields {
+        @RestForm
+        public String name;
+        @RestForm
+        public String externalReference;
+        @RestForm
+        public String notes;
+        @RestForm
+        public List<String> licenses;
+        @RestForm
+        public List<String> regions;
+        @RestForm
+        public String otherRegions;
+        @RestForm
+        public boolean wildcardSupport;
+        @RestForm
+        public boolean usesActiveDirectory;
+        @RestForm
+        public boolean tlsInspection;
+        @RestForm
+        public boolean applicationFiltering;
+        @RestForm
+        public boolean narrowHydra;
+        @RestForm
+        public Integer version;
+    }
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    AllowlistService allowlists;
+
+    @Inject
+    CatalogService catalogs;
+
+    @Inject
+    CurrentMember member;
+
+    @Inject
+    I18n i18n;
+
+    @GET
+    public TemplateInstance list(@QueryParam("q") String search, @QueryParam("page") @DefaultValue("1") int page) {
+        return Templates.list(customers.list(search, page));
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance createForm() {
+        member.requireCustomerEditor();
+        return form(CustomerForm.empty(), Map.of(), null);
+    }
+
+    @POST
+    public Response create(@BeanParam FormFields fields) {
+        member.requireCustomerEditor();
+        CustomerForm typed = CustomerForm.typed(null, fields);
+        try {
+            Customer created = customers.create(typed.toInput());
+            return Redirects.seeOther("/customers/" + created.id);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(form(typed, e.messages(i18n), null)).build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance detail(@PathParam("id") long id, @QueryParam("added") Integer added,
+            @QueryParam("known") Integer known, @QueryParam("outside") String outside) {
+        Customer customer = customers.detail(id).orElseThrow(NotFoundException::new);
+        HostNotice notice = added == null ? null : new HostNotice(added, known == null ? 0 : known,
+                outside == null || outside.isBlank() ? List.of() : Arrays.asList(outside.split(",")));
+        return detailPage(customer, notice, Map.of(), "");
+    }
+
+    private TemplateInstance detailPage(Customer customer, HostNotice notice, Map<String, String> errors, String typed) {
+        List<License> licenses = customer.licenses.stream().map(l -> l.license).toList();
+        return Templates.detail(customer, License.withImplications(licenses).stream().sorted().toList(),
+                AllowlistView.of(allowlists.current(customer), catalogs.current().catalog(), i18n), notice, errors, typed);
+    }
+
+    @GET
+    @Path("{id}/edit")
+    public TemplateInstance editForm(@PathParam("id") long id) {
+        member.requireCustomerEditor();
+        Customer customer = customers.detail(id).orElseThrow(NotFoundException::new);
+        return form(CustomerForm.of(customer, knownRegionCodes()), Map.of(), null);
+    }
+
+    @POST
+    @Path("{id}")
+    public Response update(@PathParam("id") long id, @BeanParam FormFields fields) {
+        member.requireCustomerEditor();
+        customers.find(id).orElseThrow(NotFoundException::new);
+        CustomerForm typed = CustomerForm.typed(id, fields);
+        try {
+            customers.update(id, typed.toInput());
+            return Redirects.seeOther("/customers/" + id);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(form(typed, e.messages(i18n), null)).build();
+        } catch (StaleVersionException e) {
+            return Response.status(409).entity(form(typed, Map.of(), i18n.t("error.stale"))).build();
+        }
+    }
+
+    @GET
+    @Path("{id}/delete")
+    public TemplateInstance confirmDelete(@PathParam("id") long id) {
+        member.requireCustomerEditor();
+        return Templates.confirmDelete(customers.find(id).orElseThrow(NotFoundException::new));
+    }
+
+    @POST
+    @Path("{id}/delete")
+    public Response delete(@PathParam("id") long id, @RestForm Integer version) {
+        customers.delete(id, version);
+        return Redirects.seeOther("/customers");
+    }
+
+    @POST
+    @Path("{id}/hosts")
+    public Response addHosts(@PathParam("id") long id, @RestForm String hosts) {
+        member.requireCustomerEditor();
+        List<String> values = hosts == null ? List.of()
+                : Arrays.stream(hosts.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+        try {
+            HostAddition result = customers.addHosts(id, values, McsHost.Source.TYPED);
+            String outside = URLEncoder.encode(String.join(",", result.outsideVendorDomains()), StandardCharsets.UTF_8);
+            return Redirects.seeOther("/customers/" + id + "?added=" + result.added().size() + "&known="
+                    + result.alreadyKnown().size() + (outside.isEmpty() ? "" : "&outside=" + outside) + "#hosts");
+        } catch (InvalidInputException e) {
+            Customer customer = customers.detail(id).orElseThrow(NotFoundException::new);
+            return Response.status(400).entity(detailPage(customer, null, e.messages(i18n), hosts)).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/hosts/{hostId}/delete")
+    public Response removeHost(@PathParam("id") long id, @PathParam("hostId") long hostId) {
+        customers.removeHost(id, hostId);
+        return Redirects.seeOther("/customers/" + id + "#hosts");
+    }
+
+    private TemplateInstance form(CustomerForm form, Map<String, String> errors, String problem) {
+        return Templates.form(form, errors, catalogs.current().catalog().regions(), List.of(License.values()), problem);
+    }
+
+    private List<String> knownRegionCodes() {
+        return catalogs.current().catalog().regions().stream().map(Region::code).toList();
+    }
+}

@@ -1,0 +1,288 @@
+package dev.allowlist.portal.customer;
+
+import dev.allowlist.portal.catalog.DomainName;
+import dev.allowlist.portal.catalog.License;
+import dev.allowlist.portal.catalog.CatalogService;
+import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.PortalConfig;
+import dev.allowlist.portal.web.InvalidInputException;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one place that reads and writes customers, their licenses and MCS hosts: validates, checks the
+ * member's role, and (with the tenant scoping of every query) keeps partners apart.
+ */
+@ApplicationScoped
+public class CustomerService {
+
+    static final int NAME_MAX = 200;
+    static final int EXTERNAL_REFERENCE_MAX = 100;
+    static final int NOTES_MAX = 4000;
+    static final int REGIONS_MAX = 10;
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
+
+    @Inject
+    CurrentMember member;
+
+    @Inject
+    PortalConfig config;
+
+    @Inject
+    CatalogService catalogs;
+
+    public record CustomerPage(List<CustomerSummary> customers, int page, int pageCount, long total, String search) {
+    }
+
+    public record CustomerSummary(long id, String name, String externalReference, List<License> licenses,
+            List<String> regions, long hostCount, OffsetDateTime updatedAt) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CustomerPage list(String search, int page) {
+        member.requireCustomerReader();
+        String term = search == null ? "" : search.strip();
+        var query = term.isEmpty()
+                ? Customer.<Customer>find("order by lower(name), id")
+                : Customer.<Customer>find("lower(name) like :term order by lower(name), id",
+                        Parameters.with("term", "%" + escapeLike(term.toLowerCase(Locale.ROOT)) + "%"));
+        long total = query.count();
+        int pageCount = (int) Math.max(1, (total + config.pageSize() - 1) / config.pageSize());
+        int index = Math.min(Math.max(page, 1), pageCount);
+        List<Customer> customers = query.page(Page.of(index - 1, config.pageSize())).list();
+
+        List<Long> ids = customers.stream().map(c -> c.id).toList();
+        Map<Long, List<License>> licenses = new HashMap<>();
+        Map<Long, Long> hostCounts = new HashMap<>();
+        if (!ids.isEmpty()) {
+            CustomerLicense.<CustomerLicense>find("customer.id in ?1 order by license", ids).stream()
+                    .forEach(l -> licenses.computeIfAbsent(l.customer.id, k -> new ArrayList<>()).add(l.license));
+            Customer.getEntityManager()
+                    .createQuery("select h.customer.id, count(h) from McsHost h where h.customer.id in :ids group by h.customer.id",
+                            Object[].class)
+                    .setParameter("ids", ids).getResultList()
+                    .forEach(row -> hostCounts.put((Long) row[0], (Long) row[1]));
+        }
+        List<CustomerSummary> summaries = customers.stream().map(c -> new CustomerSummary(c.id, c.name,
+                c.externalReference, licenses.getOrDefault(c.id, List.of()), List.of(c.regions),
+                hostCounts.getOrDefault(c.id, 0L), c.updatedAt)).toList();
+        return new CustomerPage(summaries, index, pageCount, total, term);
+    }
+
+    /** A customer of the member's partner; empty for another partner's or an unknown id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Customer> find(long id) {
+        member.requireCustomerReader();
+        // by query, not em.find: the tenant filter is guaranteed on queries
+        return Customer.<Customer>find("id", id).firstResultOptional();
+    }
+
+    /** The customer with licenses and hosts loaded in one round trip each. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Customer> detail(long id) {
+        member.requireCustomerReader();
+        Optional<Customer> customer = Customer.<Customer>find("from Customer c left join fetch c.licenses where c.id = ?1", id)
+                .firstResultOptional();
+        customer.ifPresent(c -> c.mcsHosts.size());
+        return customer;
+    }
+
+    @Transactional
+    public Customer create(CustomerInput input) {
+        member.requireCustomerEditor();
+        Validated valid = validate(input);
+        Customer customer = new Customer();
+        customer.createdAt = OffsetDateTime.now();
+        apply(customer, input, valid);
+        customer.persist();
+        return customer;
+    }
+
+    @Transactional
+    public Customer update(long id, CustomerInput input) {
+        member.requireCustomerEditor();
+        Customer customer = find(id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        Validated valid = validate(input);
+        if (input.version() == null || input.version() != customer.version) {
+            throw new StaleVersionException();
+        }
+        apply(customer, input, valid);
+        return customer;
+    }
+
+    @Transactional
+    public void delete(long id, Integer version) {
+        member.requireCustomerEditor();
+        Customer customer = find(id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        if (version != null && version != customer.version) {
+            throw new StaleVersionException();
+        }
+        customer.delete();
+    }
+
+    /** Adds observed MCS hosts; known ones get their last-seen time updated. All valid or nothing saved. */
+    @Transactional
+    public HostAddition addHosts(long customerId, Collection<String> values, McsHost.Source source) {
+        member.requireCustomerEditor();
+        Customer customer = find(customerId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        Set<String> hosts = normalizeHosts(values);
+        OffsetDateTime now = OffsetDateTime.now();
+        Map<String, McsHost> known = new HashMap<>();
+        McsHost.<McsHost>find("customer = ?1", customer).stream().forEach(h -> known.put(h.value, h));
+        List<String> added = new ArrayList<>();
+        List<String> alreadyKnown = new ArrayList<>();
+        List<String> outside = new ArrayList<>();
+        for (String host : hosts) {
+            McsHost existing = known.get(host);
+            if (existing != null) {
+                existing.lastSeenAt = now;
+                alreadyKnown.add(host);
+            } else {
+                McsHost created = new McsHost();
+                created.customer = customer;
+                created.value = host;
+                created.firstSeenAt = now;
+                created.lastSeenAt = now;
+                created.source = source;
+                created.persist();
+                added.add(host);
+            }
+            if (!catalogs.current().catalog().isVendorDomain(host)) {
+                outside.add(host);
+            }
+        }
+        return new HostAddition(added, alreadyKnown, outside);
+    }
+
+    @Transactional
+    public void removeHost(long customerId, long hostId) {
+        member.requireCustomerEditor();
+        Customer customer = find(customerId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        McsHost host = McsHost.<McsHost>find("id = ?1 and customer = ?2", hostId, customer).firstResultOptional()
+                .orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        customer.mcsHosts.remove(host);
+        host.delete();
+    }
+
+    static Set<String> normalizeHosts(Collection<String> values) {
+        if (values == null || values.isEmpty()) {
+            throw InvalidInputException.of("hosts", "error.hosts.empty");
+        }
+        Set<String> hosts = new LinkedHashSet<>();
+        InvalidInputException.Builder errors = InvalidInputException.builder();
+        for (String value : values) {
+            try {
+                hosts.add(DomainName.normalizeHost(value));
+            } catch (IllegalArgumentException e) {
+                errors.add("hosts", "error.host", value == null ? "" : abbreviate(value));
+            }
+        }
+        if (hosts.size() > 100) {
+            errors.add("hosts", "error.hosts.tooMany", 100);
+        }
+        errors.throwIfAny();
+        return hosts;
+    }
+
+    private record Validated(Set<License> licenses, List<String> regions) {
+    }
+
+    private Validated validate(CustomerInput input) {
+        InvalidInputException.Builder errors = InvalidInputException.builder();
+        String name = input.name() == null ? "" : input.name().strip();
+        if (name.isEmpty()) {
+            errors.add("name", "error.required");
+        } else if (name.length() > NAME_MAX) {
+            errors.add("name", "error.tooLong", NAME_MAX);
+        }
+        if (input.externalReference() != null && input.externalReference().strip().length() > EXTERNAL_REFERENCE_MAX) {
+            errors.add("externalReference", "error.tooLong", EXTERNAL_REFERENCE_MAX);
+        }
+        if (input.notes() != null && input.notes().length() > NOTES_MAX) {
+            errors.add("notes", "error.tooLong", NOTES_MAX);
+        }
+        EnumSet<License> licenses = EnumSet.of(License.CENTRAL);
+        for (String text : input.licenses()) {
+            License license = License.parse(text);
+            if (license == null) {
+                errors.add("licenses", "error.license", text == null ? "" : abbreviate(text));
+            } else {
+                licenses.add(license);
+            }
+        }
+        List<String> regions = new ArrayList<>();
+        for (String text : input.regions()) {
+            String region = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+            if (region.isEmpty()) {
+                continue;
+            }
+            if (!REGION.matcher(region).matches()) {
+                errors.add("regions", "error.region", abbreviate(text));
+            } else if (!regions.contains(region)) {
+                regions.add(region);
+            }
+        }
+        if (regions.size() > REGIONS_MAX) {
+            errors.add("regions", "error.tooMany", REGIONS_MAX);
+        }
+        errors.throwIfAny();
+        return new Validated(licenses, regions);
+    }
+
+    private static void apply(Customer customer, CustomerInput input, Validated valid) {
+        customer.name = input.name().strip();
+        customer.externalReference = blankToNull(input.externalReference());
+        customer.notes = blankToNull(input.notes());
+        customer.regions = valid.regions().toArray(String[]::new);
+        customer.wildcardSupport = input.wildcardSupport();
+        customer.usesActiveDirectory = input.usesActiveDirectory();
+        customer.tlsInspection = input.tlsInspection();
+        customer.applicationFiltering = input.applicationFiltering();
+        customer.narrowHydra = input.narrowHydra();
+        customer.updatedAt = OffsetDateTime.now();
+        customer.licenses.removeIf(l -> !valid.licenses().contains(l.license));
+        Set<License> present = EnumSet.noneOf(License.class);
+        customer.licenses.forEach(l -> present.add(l.license));
+        for (License license : valid.licenses()) {
+            if (!present.contains(license)) {
+                CustomerLicense created = new CustomerLicense();
+                created.customer = customer;
+                created.license = license;
+                customer.licenses.add(created);
+            }
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 60 ? value.substring(0, 60) + "…" : value;
+    }
+
+    private static String escapeLike(String term) {
+        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    static List<License> sorted(Collection<License> licenses) {
+        return licenses.stream().sorted().toList();
+    }
+
+}

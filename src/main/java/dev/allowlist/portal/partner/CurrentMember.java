@@ -1,0 +1,204 @@
+package dev.allowlist.portal.partner;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.ForbiddenException;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is asking, resolved once per request from the login token: subject, role and partner.
+ * The partner comes from the configured claim (default {@code organization}) or a group
+ * {@code partner:<slug>}; it counts only when a platform admin has registered it.
+ */
+@RequestScoped
+@jakarta.inject.Named("currentMember")
+public class CurrentMember {
+
+    /** The tenant id of requests that belong to no partner: matches no row and cannot be inserted. */
+    public static final String NO_TENANT = "~none";
+
+    public enum Status { ANONYMOUS, NOT_REGISTERED, PARTNER_MEMBER, PLATFORM_ADMIN }
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    PartnerDirectory partners;
+
+    @Inject
+    PortalConfig config;
+
+    private boolean resolved;
+    private Status status = Status.ANONYMOUS;
+    private String subject;
+    private String displayName;
+    private String email;
+    private Role role;
+    private String partnerSlug;
+    private String partnerName;
+
+    /** Acts as a system member of a partner (demo data, background work); never from a request. */
+    public void actAsSystem(String partnerId, Role asRole) {
+        resolved = true;
+        status = Status.PARTNER_MEMBER;
+        subject = "system";
+        displayName = "System";
+        role = asRole;
+        partnerSlug = partnerId;
+        partnerName = partners.displayName(partnerId).orElse(partnerId);
+    }
+
+    private void resolve() {
+        if (resolved) {
+            return;
+        }
+        resolved = true;
+        if (identity == null || identity.isAnonymous()) {
+            return;
+        }
+        subject = identity.getPrincipal().getName();
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            subject = Optional.ofNullable(jwt.getSubject()).orElse(subject);
+            displayName = firstNonBlank(jwt.getClaim("name"), jwt.getClaim("preferred_username"), subject);
+            email = jwt.getClaim("email") instanceof String s ? s : null;
+            partnerSlug = partnerFromClaim(jwt.getClaim(config.partnerClaim())).orElse(null);
+        }
+        if (partnerSlug == null) {
+            partnerSlug = identity.getRoles().stream().filter(r -> r.startsWith("partner:"))
+                    .map(r -> r.substring("partner:".length())).sorted().findFirst().orElse(null);
+        }
+        if (identity.getRoles().contains(Role.PLATFORM_ADMIN.claimValue())) {
+            role = Role.PLATFORM_ADMIN;
+            status = Status.PLATFORM_ADMIN;
+            partnerSlug = null;
+            return;
+        }
+        role = Role.strongestOf(identity.getRoles()).orElse(null);
+        Optional<String> name = partnerSlug == null ? Optional.empty() : partners.displayName(partnerSlug);
+        if (role == null || name.isEmpty()) {
+            status = Status.NOT_REGISTERED;
+            return;
+        }
+        partnerName = name.get();
+        status = Status.PARTNER_MEMBER;
+    }
+
+    private static Optional<String> partnerFromClaim(Object claim) {
+        // Keycloak Organizations issue a list of aliases or an object keyed by alias
+        if (claim instanceof String s && !s.isBlank()) {
+            return Optional.of(s);
+        }
+        if (claim instanceof JsonString s) {
+            return Optional.of(s.getString());
+        }
+        if (claim instanceof JsonArray array && !array.isEmpty() && array.get(0) instanceof JsonString s) {
+            return Optional.of(s.getString());
+        }
+        if (claim instanceof JsonObject object && !object.isEmpty()) {
+            return object.keySet().stream().sorted().findFirst();
+        }
+        if (claim instanceof java.util.Collection<?> values && !values.isEmpty()) {
+            return Optional.of(String.valueOf(values.iterator().next()));
+        }
+        return Optional.empty();
+    }
+
+    private static String firstNonBlank(Object... values) {
+        for (Object value : values) {
+            String text = value instanceof JsonValue json && json.getValueType() == JsonValue.ValueType.STRING
+                    ? ((JsonString) json).getString() : value instanceof String s ? s : null;
+            if (text != null && !text.isBlank()) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    public Status status() {
+        resolve();
+        return status;
+    }
+
+    public boolean isPartnerMember() {
+        return status() == Status.PARTNER_MEMBER;
+    }
+
+    public boolean isPlatformAdmin() {
+        return status() == Status.PLATFORM_ADMIN;
+    }
+
+    /** The tenant every query of this request is scoped to. */
+    public String tenantId() {
+        return isPartnerMember() ? partnerSlug : NO_TENANT;
+    }
+
+    public String subject() {
+        resolve();
+        return subject;
+    }
+
+    public String displayName() {
+        resolve();
+        return displayName != null ? displayName : subject;
+    }
+
+    public String email() {
+        resolve();
+        return email;
+    }
+
+    public Role role() {
+        resolve();
+        return role;
+    }
+
+    public String partnerId() {
+        resolve();
+        return partnerSlug;
+    }
+
+    public String partnerName() {
+        resolve();
+        return partnerName;
+    }
+
+    public boolean mayEditCustomers() {
+        return isPartnerMember() && role.mayEditCustomers();
+    }
+
+    /** Reading customer data: any registered member of a partner (platform admins see none). */
+    public void requireCustomerReader() {
+        requirePartnerMember();
+    }
+
+    /** Changing customer data: partner-admin and partner-editor. */
+    public void requireCustomerEditor() {
+        requirePartnerMember();
+        if (!role.mayEditCustomers()) {
+            throw new ForbiddenException("Your role (" + role.claimValue() + ") may not change customers.");
+        }
+    }
+
+    public void requirePlatformAdmin() {
+        if (status() == Status.NOT_REGISTERED) {
+            throw new NotRegisteredException();
+        }
+        if (!isPlatformAdmin()) {
+            throw new ForbiddenException("Only platform admins may do this.");
+        }
+    }
+
+    private void requirePartnerMember() {
+        switch (status()) {
+            case PARTNER_MEMBER -> { }
+            case NOT_REGISTERED -> throw new NotRegisteredException();
+            default -> throw new ForbiddenException("Customer data belongs to partners; your login has none.");
+        }
+    }
+}

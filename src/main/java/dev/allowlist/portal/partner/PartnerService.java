@@ -1,0 +1,91 @@
+package dev.allowlist.portal.partner;
+
+import dev.allowlist.portal.web.InvalidInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Registers partners (platform admins) and records the members seen logging in. */
+@ApplicationScoped
+public class PartnerService {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
+    @Inject
+    PartnerDirectory directory;
+
+    @Inject
+    CurrentMember member;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Partner> list() {
+        return Partner.listAll(io.quarkus.panache.common.Sort.by("id"));
+    }
+
+    @Transactional
+    public Partner register(String slug, String displayName) {
+        member.requirePlatformAdmin();
+        return registerAsSystem(slug, displayName);
+    }
+
+    /** Registration without a login (demo data at start-up); same validation. */
+    @Transactional
+    public Partner registerAsSystem(String slug, String displayName) {
+        String id = slug == null ? "" : slug.strip();
+        String name = displayName == null ? "" : displayName.strip();
+        InvalidInputException.Builder errors = InvalidInputException.builder();
+        if (!SLUG.matcher(id).matches()) {
+            errors.add("slug", "error.slug");
+        } else if (Partner.findById(id) != null) {
+            errors.add("slug", "error.slug.taken");
+        }
+        if (name.isEmpty()) {
+            errors.add("displayName", "error.required");
+        } else if (name.length() > 200) {
+            errors.add("displayName", "error.tooLong", 200);
+        }
+        errors.throwIfAny();
+        Partner partner = new Partner();
+        partner.id = id;
+        partner.displayName = name;
+        partner.createdAt = OffsetDateTime.now();
+        partner.persist();
+        directory.registered(partner);
+        return partner;
+    }
+
+    /** Records (at most every ten minutes per member) that a member of a partner was here. */
+    @Transactional
+    public void recordLogin() {
+        if (!member.isPartnerMember() || "system".equals(member.subject())) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        Member seen = Member.find("subject", member.subject()).firstResult();
+        if (seen == null) {
+            seen = new Member();
+            seen.subject = member.subject();
+            seen.firstSeenAt = now;
+        } else if (seen.lastLoginAt.isAfter(now.minusMinutes(10)) && seen.role == member.role()) {
+            return;
+        }
+        seen.displayName = member.displayName();
+        seen.email = member.email();
+        seen.role = member.role();
+        seen.lastLoginAt = now;
+        seen.persist();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MemberView> members() {
+        member.requireCustomerReader();
+        return Member.<Member>listAll(io.quarkus.panache.common.Sort.by("displayName")).stream()
+                .map(m -> new MemberView(m.displayName, m.email, m.role, m.lastLoginAt)).toList();
+    }
+
+    public record MemberView(String displayName, String email, Role role, OffsetDateTime lastLoginAt) {
+    }
+}

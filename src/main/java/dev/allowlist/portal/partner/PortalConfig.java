@@ -1,0 +1,20 @@
+package dev.allowlist.portal.partner;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "portal")
+public interface PortalConfig {
+
+    /** The token claim naming the member's partner (its slug). */
+    @WithDefault("organization")
+    String partnerClaim();
+
+    /** Rows per page of long lists. */
+    @WithDefault("20")
+    int pageSize();
+
+    /** Seed demo partners and customers at start (dev mode only). */
+    @WithDefault("false")
+    boolean demoData();
+}

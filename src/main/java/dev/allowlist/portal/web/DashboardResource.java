@@ -1,0 +1,37 @@
+package dev.allowlist.portal.web;
+
+import dev.allowlist.portal.customer.CustomerService;
+import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.NotRegisteredException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The start page: the partner's customers at a glance, or the platform admin's tools. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class DashboardResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(CustomerService.CustomerPage recent);
+    }
+
+    @Inject
+    CurrentMember member;
+
+    @Inject
+    CustomerService customers;
+
+    @GET
+    public TemplateInstance dashboard() {
+        if (member.status() == CurrentMember.Status.NOT_REGISTERED) {
+            throw new NotRegisteredException();
+        }
+        return Templates.dashboard(member.isPartnerMember() ? customers.list("", 1) : null);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.allowlist.portal.web;
+
+import dev.allowlist.portal.customer.StaleVersionException;
+import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.NotRegisteredException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error as a page (or, under /api, as JSON) that says what went wrong, in the user's language,
+ * without a stack trace. 404 for unknown and foreign ids alike.
+ */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @CheckedTemplate(basePath = "errors")
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String message);
+
+        static native TemplateInstance notRegistered(String partner);
+    }
+
+    @Inject
+    HttpServerRequest request;
+
+    @Inject
+    I18n i18n;
+
+    @Inject
+    CurrentMember member;
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return respond(404, "error.404.title", i18n.t("error.404.message"), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(403, "error.403.title", i18n.t("error.403.message"), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response notRegistered(NotRegisteredException e) {
+        if (isApi()) {
+            return json(403, i18n.t("error.notRegistered.message"), List.of());
+        }
+        String html = Templates.notRegistered(member.partnerId()).render();
+        return Response.status(403).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+
+    @ServerExceptionMapper
+    public Response stale(StaleVersionException e) {
+        return respond(409, "error.409.title", i18n.t("error.stale"), List.of());
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleObjectStateException.class })
+    public Response optimisticLock(RuntimeException e) {
+        return respond(409, "error.409.title", i18n.t("error.stale"), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidInputException e) {
+        List<Map<String, Object>> fields = e.errors().stream().map(f -> {
+            Map<String, Object> field = new LinkedHashMap<>();
+            field.put("field", f.field());
+            field.put("message", i18n.t(f.key(), f.args().toArray()));
+            return field;
+        }).toList();
+        String summary = fields.stream().map(f -> f.get("field") + ": " + f.get("message"))
+                .reduce((a, b) -> a + "; " + b).orElse("");
+        return respond(400, "error.400.title", summary, fields);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 401 || status < 400) {
+            return e.getResponse();
+        }
+        String key = switch (status) {
+            case 400 -> "error.400.message";
+            case 404 -> "error.404.message";
+            case 405 -> "error.405.message";
+            case 406, 415 -> "error.415.message";
+            case 413 -> "error.413.message";
+            default -> "error.generic.message";
+        };
+        String title = status == 400 || status == 404 || status == 403 || status == 409 ? "error." + status + ".title"
+                : "error.generic.title";
+        return respond(status, title, i18n.t(key), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected error on " + request.method() + " " + request.path(), e);
+        return respond(500, "error.500.title", i18n.t("error.500.message"), List.of());
+    }
+
+    private boolean isApi() {
+        return request.path().startsWith("/api/");
+    }
+
+    private Response respond(int status, String titleKey, String message, List<Map<String, Object>> fields) {
+        if (isApi()) {
+            return json(status, message, fields);
+        }
+        String html = Templates.error(status, i18n.t(titleKey), message).render();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+
+    private static Response json(int status, String message, List<Map<String, Object>> fields) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("message", message);
+        if (!fields.isEmpty()) {
+            body.put("errors", fields);
+        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+}

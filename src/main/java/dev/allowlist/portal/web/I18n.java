@@ -1,0 +1,80 @@
+package dev.allowlist.portal.web;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The request's language (the {@code lang} cookie set by the switcher, else Accept-Language, else
+ * English) and its messages from {@code messages/portal_<lang>.properties}.
+ */
+@RequestScoped
+@Named("i18n")
+public class I18n {
+
+    public static final List<String> LANGUAGES = List.of("en", "ja");
+    public static final String COOKIE = "lang";
+
+    @Inject
+    HttpServerRequest request;
+
+    private Locale locale;
+
+    public Locale locale() {
+        if (locale == null) {
+            locale = Locale.forLanguageTag(chooseLanguage());
+        }
+        return locale;
+    }
+
+    public String language() {
+        return locale().getLanguage();
+    }
+
+    private String chooseLanguage() {
+        Cookie cookie = request.getCookie(COOKIE);
+        if (cookie != null && LANGUAGES.contains(cookie.getValue())) {
+            return cookie.getValue();
+        }
+        String header = request.getHeader("Accept-Language");
+        if (header != null) {
+            try {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                    String language = range.getRange().split("-")[0].toLowerCase(Locale.ROOT);
+                    if (range.getWeight() > 0 && LANGUAGES.contains(language)) {
+                        return language;
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                return "en"; // a malformed header chooses nothing
+            }
+        }
+        return "en";
+    }
+
+    public String t(String key, Object... args) {
+        return format(bundle(locale()), key, args);
+    }
+
+    public static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle("messages.portal", locale, ResourceBundle.Control.getNoFallbackControl(
+                ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    static String format(ResourceBundle bundle, String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+    }
+}
