@@ -1,0 +1,159 @@
+package dev.allowlist.portal.customer;
+
+import static dev.allowlist.portal.TestUsers.as;
+import static dev.allowlist.portal.TestUsers.csrf;
+import static dev.allowlist.portal.TestUsers.formAs;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import dev.allowlist.portal.TestPartners;
+import dev.allowlist.portal.TestUsers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The customer pages: Post/Redirect/Get, forms that keep typed values, CSRF, confirmation, languages. */
+@QuarkusTest
+class CustomerResourceTest {
+
+    @BeforeAll
+    static void partners() {
+        TestPartners.ensureRegistered();
+    }
+
+    @Test
+    void createShowEditAndDeleteThroughTheForms() {
+        String name = Customers.uniqueName("Form customer");
+        TestUsers.Csrf csrf = csrf("erin", "/customers/new");
+        String location = formAs("erin", csrf).formParam("name", name).formParam("externalReference", "F-1")
+                .formParam("licenses", "CENTRAL").formParam("licenses", "EDR").formParam("regions", "eu-west-1")
+                .formParam("otherRegions", "ap-southeast-2").formParam("narrowHydra", "true")
+                .post("/customers").then().statusCode(303).extract().header("Location");
+        assertThat(location).matches(".*/customers/[0-9]+$");
+        String path = location.substring(location.indexOf("/customers/"));
+        long id = Long.parseLong(path.substring("/customers/".length()));
+
+        as("erin").get(path).then().statusCode(200)
+                .body(containsString(name))
+                .body(containsString("Intercept X Advanced with EDR"))
+                .body(containsString("Endpoint (Intercept X)")) // implied by EDR, shown
+                .body(containsString("live-terminal-eu-west-1.prod.hydra.sophos.com"))
+                .body(containsString("Region ap-southeast-2 is not one the vendor names"))
+                .body(containsString("needs a proxy that supports wildcards"));
+
+        as("erin").get(path + "/edit").then().statusCode(200).body(containsString("value=\"" + name + "\""))
+                .body(containsString("name=\"version\" value=\"0\""));
+        formAs("erin", csrf).formParam("name", name + " (renamed)").formParam("licenses", "CENTRAL")
+                .formParam("licenses", "ENDPOINT").formParam("wildcardSupport", "true").formParam("version", "0")
+                .post(path).then().statusCode(303).header("Location", containsString(path));
+        as("erin").get("/api/v1/customers/" + id).then().body("name", equalTo(name + " (renamed)"))
+                .body("wildcardSupport", equalTo(true)).body("regions", org.hamcrest.Matchers.empty());
+
+        as("erin").get(path + "/delete").then().statusCode(200).body(containsString("cannot be undone"));
+        formAs("erin", csrf).formParam("version", "1").post(path + "/delete").then().statusCode(303)
+                .header("Location", containsString("/customers"));
+        as("erin").get(path).then().statusCode(404);
+    }
+
+    @Test
+    void invalidFormIsShownAgainWithTheTypedValuesAndNothingIsSaved() {
+        long before = TestPartners.count("customer");
+        TestUsers.Csrf csrf = csrf("alice", "/customers/new");
+        formAs("alice", csrf).formParam("name", "").formParam("externalReference", "kept-ref-42")
+                .formParam("notes", "kept notes").formParam("licenses", "EDR").formParam("otherRegions", "mars!")
+                .post("/customers").then().statusCode(400)
+                .body(containsString("Please correct the fields marked below"))
+                .body(containsString("Required."))
+                .body(containsString("value=\"kept-ref-42\""))
+                .body(containsString("kept notes"))
+                .body(containsString("value=\"mars!\""))
+                .body(containsString("Not a region code"))
+                .body(containsString("value=\"EDR\" checked"));
+        formAs("alice", csrf).formParam("name", "n".repeat(10_240)).post("/customers").then().statusCode(400)
+                .body(containsString("At most 200 characters."));
+        formAs("alice", csrf).formParam("name", "Unknown licence").formParam("licenses", "PLATINUM").post("/customers")
+                .then().statusCode(400).body(containsString("Unknown license &quot;PLATINUM&quot;"));
+        assertThat(TestPartners.count("customer")).isEqualTo(before);
+    }
+
+    @Test
+    void staleEditIsRefusedWithTheTypedValuesKept() {
+        long id = Customers.create("alice", Customers.uniqueName("Stale form"), List.of("ENDPOINT"));
+        TestUsers.Csrf csrf = csrf("alice", "/customers/" + id + "/edit");
+        formAs("erin", csrf).formParam("name", "Edited first").formParam("version", "0").post("/customers/" + id)
+                .then().statusCode(303);
+        formAs("alice", csrf).formParam("name", "My late edit").formParam("notes", "typed late").formParam("version", "0")
+                .post("/customers/" + id).then().statusCode(409)
+                .body(containsString("changed by someone else"))
+                .body(containsString("value=\"My late edit\""))
+                .body(containsString("typed late"));
+        as("alice").get("/api/v1/customers/" + id).then().body("name", equalTo("Edited first"));
+    }
+
+    @Test
+    void wrongOrMissingCsrfTokenIsRefusedWithAMessageAndChangesNothing() {
+        long before = TestPartners.count("customer");
+        TestUsers.Csrf csrf = csrf("alice", "/customers/new");
+        as("alice").contentType(io.restassured.http.ContentType.URLENC).cookie("csrf-token", csrf.cookie())
+                .formParam("csrf-token", "forged" + csrf.field()).formParam("name", "CSRF victim")
+                .post("/customers").then().statusCode(400).body(containsString("nothing was saved"));
+        as("alice").contentType(io.restassured.http.ContentType.URLENC).formParam("name", "CSRF victim")
+                .post("/customers").then().statusCode(400).body(containsString("Reload the page"));
+        assertThat(TestPartners.count("customer")).isEqualTo(before);
+    }
+
+    @Test
+    void typedHostsAreAddedWithAWarningOutsideSophosAndRemovable() {
+        long id = Customers.create("alice", Customers.uniqueName("Typed hosts"), List.of("ENDPOINT"));
+        TestUsers.Csrf csrf = csrf("alice", "/customers/" + id);
+        String location = formAs("alice", csrf).formParam("hosts", "MCS1.sophos.com, proxy.example.org")
+                .post("/customers/" + id + "/hosts").then().statusCode(303).extract().header("Location");
+        String page = as("alice").get(location.substring(location.indexOf("/customers/"))).then().statusCode(200)
+                .extract().asString();
+        assertThat(page).contains("2 hosts added", "proxy.example.org is not under a Sophos domain", "mcs1.sophos.com");
+
+        formAs("alice", csrf).formParam("hosts", "valid.sophos.com bad_host!").post("/customers/" + id + "/hosts")
+                .then().statusCode(400).body(containsString("Not a valid host name: &quot;bad_host!&quot;"))
+                .body(containsString("valid.sophos.com bad_host!"));
+        as("alice").get("/api/v1/customers/" + id + "/mcs-hosts").then()
+                .body("value", org.hamcrest.Matchers.containsInAnyOrder("mcs1.sophos.com", "proxy.example.org"));
+
+        long hostId = as("alice").get("/api/v1/customers/" + id + "/mcs-hosts").then().extract()
+                .jsonPath().getLong("find { it.value == 'proxy.example.org' }.id");
+        formAs("alice", csrf).post("/customers/" + id + "/hosts/" + hostId + "/delete").then().statusCode(303);
+        as("alice").get("/api/v1/customers/" + id + "/mcs-hosts").then()
+                .body("value", org.hamcrest.Matchers.contains("mcs1.sophos.com"));
+    }
+
+    @Test
+    void listIsSearchableAndPaginated() {
+        String prefix = "Paged " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < 23; i++) {
+            Customers.create("alice", String.format("%s %02d", prefix, i), List.of("ENDPOINT"));
+        }
+        Response first = as("alice").get("/customers?q=" + prefix);
+        first.then().statusCode(200).body(containsString("23 customers")).body(containsString("Page 1 of 2"))
+                .body(containsString(prefix + " 19")).body(not(containsString(prefix + " 20")));
+        as("alice").get("/customers?q=" + prefix + "&page=2").then().statusCode(200)
+                .body(containsString(prefix + " 22")).body(not(containsString(prefix + " 00")));
+        as("alice").get("/customers?q=%25").then().statusCode(200); // a LIKE wildcard is searched literally
+    }
+
+    @Test
+    void pagesSpeakJapaneseByAcceptLanguageOrTheSwitcher() {
+        long id = Customers.create("alice", Customers.uniqueName("日本語の顧客"), List.of("ENDPOINT"));
+        as("alice").header("Accept-Language", "ja-JP,ja;q=0.9,en;q=0.5").get("/customers/" + id).then().statusCode(200)
+                .body(containsString("<html lang=\"ja\">")).body(containsString("許可リスト"))
+                .body(containsString("ソフォスのドメイン"));
+        String cookie = as("alice").get("/language?lang=ja&back=/customers").then().statusCode(303)
+                .header("Location", containsString("/customers")).extract().cookie("lang");
+        as("alice").cookie("lang", cookie).header("Accept-Language", "en").get("/customers").then()
+                .body(containsString("顧客"));
+        as("alice").get("/language?lang=ja&back=//evil.example").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.not(containsString("evil")));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.allowlist.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every text a template uses exists in both languages, and both bundles hold the same keys. */
+class MessagesTest {
+
+    @Test
+    void englishAndJapaneseHaveTheSameKeys() throws IOException {
+        assertThat(load("portal_ja.properties").stringPropertyNames())
+                .containsExactlyInAnyOrderElementsOf(load("portal.properties").stringPropertyNames());
+    }
+
+    @Test
+    void everyKeyATemplateUsesExists() throws IOException {
+        Set<String> keys = load("portal.properties").stringPropertyNames();
+        Set<String> used = new HashSet<>();
+        Pattern literal = Pattern.compile("m:t\\('([^']+)'");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                Matcher m = literal.matcher(Files.readString(file));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertThat(used).isNotEmpty();
+        assertThat(keys).containsAll(used);
+    }
+
+    @Test
+    void templatesHoldNoLiteralUiText() throws IOException {
+        // text between tags that is not an expression, a symbol or a language name of the switcher
+        Pattern text = Pattern.compile(">\\s*([A-Za-z][A-Za-z ,.'!?]{2,})\\s*<");
+        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                Matcher m = text.matcher(Files.readString(file));
+                while (m.find()) {
+                    assertThat(m.group(1)).as(file + " has literal text").isIn("English");
+                }
+            }
+        }
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = MessagesTest.class.getResourceAsStream("/messages/" + name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
