@@ -285,6 +285,23 @@ class AllowlistGeneratorTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(HOST_EU_WEST_1, "eu-west-1"));
     }
 
+    @Test
+    void contentHashFollowsValuesKindsAndPortsButNotReasonsOrOrder() {
+        AllowlistEntry a = new AllowlistEntry("r.a", "a.sophos.com", DomainName.Kind.EXACT, List.of(80, 443), Owner.SOPHOS,
+                List.of(Reason.rule("r.a", "central")));
+        AllowlistEntry b = new AllowlistEntry("r.b", "*.b.sophos.com", DomainName.Kind.WILDCARD, List.of(80, 443),
+                Owner.SOPHOS, List.of(Reason.rule("r.b", "central")));
+        String hash = AllowlistGenerator.contentHash(List.of(a, b));
+        assertThat(AllowlistGenerator.contentHash(List.of(b, a))).isEqualTo(hash);
+        assertThat(AllowlistGenerator.contentHash(List.of(a, new AllowlistEntry("other", b.value(), b.kind(), b.ports(),
+                b.owner(), List.of(Reason.observedHost("x.sophos.com")))))).isEqualTo(hash);
+        assertThat(AllowlistGenerator.contentHash(List.of(a, new AllowlistEntry(b.id(), b.value(), b.kind(), List.of(443),
+                b.owner(), b.reasons())))).isNotEqualTo(hash);
+        assertThat(AllowlistGenerator.contentHash(List.of(a, new AllowlistEntry(b.id(), b.value(), DomainName.Kind.PATTERN,
+                b.ports(), b.owner(), b.reasons())))).isNotEqualTo(hash);
+        assertThat(AllowlistGenerator.contentHash(List.of(a))).isNotEqualTo(hash);
+    }
+
     static AllowlistEntry entry(Allowlist allowlist, String value) {
         return allowlist.entries().stream().filter(e -> e.value().equals(value)).findFirst()
                 .orElseThrow(() -> new AssertionError("no entry " + value + " in " + values(allowlist)));
