@@ -71,8 +71,9 @@ public class CustomerService {
         Map<Long, List<License>> licenses = new HashMap<>();
         Map<Long, Long> hostCounts = new HashMap<>();
         if (!ids.isEmpty()) {
-            CustomerLicense.<CustomerLicense>find("customer.id in ?1 order by license", ids).stream()
+            CustomerLicense.<CustomerLicense>find("customer.id in ?1", ids).list()
                     .forEach(l -> licenses.computeIfAbsent(l.customer.id, k -> new ArrayList<>()).add(l.license));
+            licenses.values().forEach(list -> list.sort(null)); // the enum's order: CENTRAL, ENDPOINT, ...
             Customer.getEntityManager()
                     .createQuery("select h.customer.id, count(h) from McsHost h where h.customer.id in :ids group by h.customer.id",
                             Object[].class)
