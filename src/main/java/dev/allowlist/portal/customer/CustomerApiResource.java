@@ -19,10 +19,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** The JSON API for scripts: customers, their MCS hosts and allowlists (design.md "Interfaces"). */
 @Path("/api/v1/customers")
@@ -73,6 +77,9 @@ public class CustomerApiResource {
 
     @Inject
     CurrentMember member;
+
+    @Inject
+    InstallerLogService installerLogs;
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -148,6 +155,45 @@ public class CustomerApiResource {
                                 .map(r -> new ReasonJson(r.source(), r.section(), r.replaces())).toList())).toList(),
                 allowlist.warnings().stream().map(w -> new WarningJson(w.code().name(), w.subject(), w.detail(),
                         w.message())).toList());
+    }
+
+    public record UploadJson(long id, String fileName, long sizeBytes, String sha256, String encoding, int lines,
+            boolean repeated, OffsetDateTime firstUploadedAt, OffsetDateTime lastUploadedAt, int uploadCount,
+            List<InstallerLogParser.ObservedHost> added, List<InstallerLogParser.ObservedHost> alreadyKnown,
+            List<InstallerLogParser.IgnoredLine> ignored, int ignoredCount) {
+    }
+
+    /** A SophosCloudInstaller.log as multipart form data (field "file"). */
+    @POST
+    @Path("{id}/installer-logs")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response uploadMultipart(@PathParam("id") long id, @RestForm("file") FileUpload file) throws IOException {
+        if (file == null || file.uploadedFile() == null) {
+            customers.find(id).orElseThrow(NotFoundException::new);
+            throw dev.allowlist.portal.web.InvalidInputException.of("file", "error.log.missing");
+        }
+        if (file.size() > installerLogs.maxSize()) {
+            customers.find(id).orElseThrow(NotFoundException::new);
+            throw new InstallerLogService.TooLargeException(installerLogs.maxSize());
+        }
+        return uploaded(installerLogs.ingest(id, file.fileName(), Files.readAllBytes(file.uploadedFile())));
+    }
+
+    /** A SophosCloudInstaller.log as the raw request body; the name may come as ?fileName=. */
+    @POST
+    @Path("{id}/installer-logs")
+    @Consumes(MediaType.WILDCARD)
+    public Response uploadRaw(@PathParam("id") long id, @QueryParam("fileName") String fileName, byte[] body) {
+        return uploaded(installerLogs.ingest(id, fileName, body == null ? new byte[0] : body));
+    }
+
+    private Response uploaded(InstallerLogService.Ingested ingested) {
+        InstallerLogUpload u = ingested.upload();
+        InstallerLogService.Outcome o = ingested.outcome();
+        UploadJson body = new UploadJson(u.id, u.fileName, u.sizeBytes, u.sha256, u.encoding, u.lineCount,
+                ingested.repeated(), u.firstUploadedAt, u.lastUploadedAt, u.uploadCount, o.added(), o.known(),
+                o.ignored(), o.ignoredCount());
+        return Response.status(ingested.repeated() ? 200 : 201).entity(body).build();
     }
 
     static CustomerJson json(Customer c) {

@@ -13,6 +13,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -23,12 +24,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.URLEncoder;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Customer pages: list, create, edit, delete, detail with licenses, MCS hosts and the allowlist. */
 @Path("/customers")
@@ -43,7 +47,11 @@ public class CustomerResource {
                 List<License> licenses, String problem);
 
         static native TemplateInstance detail(Customer customer, List<License> effectiveLicenses, AllowlistView allowlist,
-                HostNotice notice, Map<String, String> errors, String typedHosts);
+                HostNotice notice, Map<String, String> errors, String typedHosts, List<InstallerLogUpload> uploads,
+                long maxUploadMegabytes);
+
+        static native TemplateInstance upload(Customer customer, InstallerLogUpload upload,
+                InstallerLogService.Outcome outcome, boolean repeated);
 
         static native TemplateInstance confirmDelete(Customer customer);
     }
@@ -95,6 +103,9 @@ public class CustomerResource {
     @Inject
     I18n i18n;
 
+    @Inject
+    InstallerLogService installerLogs;
+
     @GET
     public TemplateInstance list(@QueryParam("q") String search, @QueryParam("page") @DefaultValue("1") int page) {
         return Templates.list(customers.list(search, page));
@@ -132,7 +143,8 @@ public class CustomerResource {
     private TemplateInstance detailPage(Customer customer, HostNotice notice, Map<String, String> errors, String typed) {
         List<License> licenses = customer.licenses.stream().map(l -> l.license).toList();
         return Templates.detail(customer, License.withImplications(licenses).stream().sorted().toList(),
-                AllowlistView.of(allowlists.current(customer), catalogs.current().catalog(), i18n), notice, errors, typed);
+                AllowlistView.of(allowlists.current(customer), catalogs.current().catalog(), i18n), notice, errors, typed,
+                installerLogs.recent(customer.id), installerLogs.maxSize() / (1024 * 1024));
     }
 
     @GET
@@ -195,6 +207,38 @@ public class CustomerResource {
     public Response removeHost(@PathParam("id") long id, @PathParam("hostId") long hostId) {
         customers.removeHost(id, hostId);
         return Redirects.seeOther("/customers/" + id + "#hosts");
+    }
+
+    @POST
+    @Path("{id}/installer-logs")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response uploadInstallerLog(@PathParam("id") long id, @RestForm("file") FileUpload file) throws IOException {
+        member.requireCustomerEditor();
+        customers.find(id).orElseThrow(NotFoundException::new);
+        try {
+            if (file == null || file.uploadedFile() == null) {
+                throw InvalidInputException.of("file", "error.log.missing");
+            }
+            if (file.size() > installerLogs.maxSize()) {
+                throw new InstallerLogService.TooLargeException(installerLogs.maxSize());
+            }
+            InstallerLogService.Ingested ingested = installerLogs.ingest(id, file.fileName(),
+                    Files.readAllBytes(file.uploadedFile()));
+            return Redirects.seeOther("/customers/" + id + "/installer-logs/" + ingested.upload().id
+                    + (ingested.repeated() ? "?repeated=true" : ""));
+        } catch (InvalidInputException e) {
+            Customer customer = customers.detail(id).orElseThrow(NotFoundException::new);
+            return Response.status(400).entity(detailPage(customer, null, e.messages(i18n), "")).build();
+        }
+    }
+
+    @GET
+    @Path("{id}/installer-logs/{uploadId}")
+    public TemplateInstance installerLog(@PathParam("id") long id, @PathParam("uploadId") long uploadId,
+            @QueryParam("repeated") boolean repeated) {
+        Customer customer = customers.find(id).orElseThrow(NotFoundException::new);
+        InstallerLogUpload upload = installerLogs.find(id, uploadId).orElseThrow(NotFoundException::new);
+        return Templates.upload(customer, upload, installerLogs.outcome(upload), repeated);
     }
 
     private TemplateInstance form(CustomerForm form, Map<String, String> errors, String problem) {

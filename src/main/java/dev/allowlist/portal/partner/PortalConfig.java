@@ -17,4 +17,12 @@ public interface PortalConfig {
     /** Seed demo partners and customers at start (dev mode only). */
     @WithDefault("false")
     boolean demoData();
+
+    InstallerLog installerLog();
+
+    interface InstallerLog {
+        /** The largest SophosCloudInstaller.log accepted; larger uploads are answered 413. */
+        @WithDefault("20M")
+        io.quarkus.runtime.configuration.MemorySize maxSize();
+    }
 }

@@ -74,6 +74,11 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooLarge(dev.allowlist.portal.customer.InstallerLogService.TooLargeException e) {
+        return respond(413, "error.413.title", i18n.t("error.log.tooLarge", e.limit() / (1024 * 1024)), List.of());
+    }
+
+    @ServerExceptionMapper
     public Response invalid(InvalidInputException e) {
         List<Map<String, Object>> fields = e.errors().stream().map(f -> {
             Map<String, Object> field = new LinkedHashMap<>();

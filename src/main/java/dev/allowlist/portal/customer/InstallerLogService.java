@@ -1,0 +1,170 @@
+package dev.allowlist.portal.customer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.allowlist.portal.catalog.CatalogService;
+import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.PortalConfig;
+import dev.allowlist.portal.web.InvalidInputException;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Ingests a customer's SophosCloudInstaller.log: parses it, adds the MCS hosts it names, and keeps a
+ * record of the upload. A refused file changes nothing; the same file again only moves "last uploaded".
+ */
+@ApplicationScoped
+public class InstallerLogService {
+
+    /** What an upload did, as its result page shows it. */
+    public record Outcome(List<InstallerLogParser.ObservedHost> added, List<InstallerLogParser.ObservedHost> known,
+            List<InstallerLogParser.IgnoredLine> ignored, int ignoredCount) {
+    }
+
+    /** The upload record and whether this was a repeat of a file already uploaded. */
+    public record Ingested(InstallerLogUpload upload, Outcome outcome, boolean repeated) {
+    }
+
+    /** The file is larger than the configured limit (answered 413). */
+    public static class TooLargeException extends RuntimeException {
+        private final long limit;
+
+        public TooLargeException(long limit) {
+            super("installer log larger than " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
+        }
+    }
+
+    @Inject
+    CurrentMember member;
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    CatalogService catalogs;
+
+    @Inject
+    PortalConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    public long maxSize() {
+        return config.installerLog().maxSize().asLongValue();
+    }
+
+    @Transactional
+    public Ingested ingest(long customerId, String fileName, byte[] content) {
+        member.requireCustomerEditor();
+        Customer customer = customers.find(customerId).orElseThrow(NotFoundException::new);
+        if (content.length > maxSize()) {
+            throw new TooLargeException(maxSize());
+        }
+        if (content.length == 0) {
+            throw InvalidInputException.of("file", "error.log.empty");
+        }
+        InstallerLogParser.Result parsed;
+        try {
+            parsed = new InstallerLogParser(catalogs.current().catalog()::isVendorDomain).parse(content);
+        } catch (InstallerLogParser.NotTextException e) {
+            throw InvalidInputException.of("file", "error.log.notText", e.kind());
+        }
+        String sha256 = sha256(content);
+        OffsetDateTime now = OffsetDateTime.now();
+        Optional<InstallerLogUpload> earlier = InstallerLogUpload.<InstallerLogUpload>find("customer = ?1 and sha256 = ?2",
+                customer, sha256).firstResultOptional();
+        if (earlier.isPresent()) {
+            InstallerLogUpload upload = earlier.get();
+            upload.lastUploadedAt = now;
+            upload.uploadCount++;
+            return new Ingested(upload, outcome(upload), true);
+        }
+        List<InstallerLogParser.ObservedHost> hosts = parsed.hosts();
+        HostAddition addition = hosts.isEmpty() ? new HostAddition(List.of(), List.of(), List.of())
+                : customers.addHosts(customerId, hosts.stream().map(InstallerLogParser.ObservedHost::host).toList(),
+                        McsHost.Source.LOG_UPLOAD);
+        Outcome outcome = new Outcome(
+                hosts.stream().filter(h -> addition.added().contains(h.host())).toList(),
+                hosts.stream().filter(h -> addition.alreadyKnown().contains(h.host())).toList(),
+                parsed.ignored(), parsed.ignoredCount());
+        InstallerLogUpload upload = new InstallerLogUpload();
+        upload.customer = customer;
+        upload.fileName = cleanFileName(fileName);
+        upload.sizeBytes = content.length;
+        upload.sha256 = sha256;
+        upload.encoding = parsed.encoding();
+        upload.lineCount = parsed.lines();
+        upload.hostsFound = hosts.size();
+        upload.hostsAdded = outcome.added().size();
+        upload.hostsKnown = outcome.known().size();
+        upload.linesIgnored = parsed.ignoredCount();
+        upload.result = write(outcome);
+        upload.uploadedBy = member.displayName();
+        upload.firstUploadedAt = now;
+        upload.lastUploadedAt = now;
+        upload.uploadCount = 1;
+        upload.persist();
+        return new Ingested(upload, outcome, false);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<InstallerLogUpload> find(long customerId, long uploadId) {
+        member.requireCustomerReader();
+        return InstallerLogUpload.<InstallerLogUpload>find("id = ?1 and customer.id = ?2", uploadId, customerId)
+                .firstResultOptional();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<InstallerLogUpload> recent(long customerId) {
+        member.requireCustomerReader();
+        return InstallerLogUpload.<InstallerLogUpload>find("customer.id = ?1", Sort.descending("lastUploadedAt"), customerId)
+                .page(0, 10).list();
+    }
+
+    public Outcome outcome(InstallerLogUpload upload) {
+        try {
+            return json.readValue(upload.result, Outcome.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored upload result unreadable", e);
+        }
+    }
+
+    private String write(Outcome outcome) {
+        try {
+            return json.writeValueAsString(outcome);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String cleanFileName(String name) {
+        String base = name == null ? "" : name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        if (base.isEmpty()) {
+            base = "SophosCloudInstaller.log";
+        }
+        return base.length() > 255 ? base.substring(0, 255) : base;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
