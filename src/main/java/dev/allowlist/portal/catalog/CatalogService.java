@@ -1,5 +1,6 @@
 package dev.allowlist.portal.catalog;
 
+import dev.allowlist.portal.audit.AuditService;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,6 +30,9 @@ public class CatalogService {
     public record Loaded(String versionId, String contentHash, RuleCatalog catalog) {
     }
 
+    @jakarta.inject.Inject
+    AuditService audit;
+
     private final ConcurrentHashMap<String, Loaded> parsed = new ConcurrentHashMap<>();
     private volatile Loaded current;
 
@@ -52,6 +56,9 @@ public class CatalogService {
             stored.loadedAt = OffsetDateTime.now();
             stored.current = true;
             stored.persist();
+            audit.record(AuditService.Operation.ACTION, "catalog", catalog.id(), null,
+                    "Rule catalog " + catalog.id() + " stored and made current",
+                    java.util.Map.of("contentHash", hash, "rules", catalog.rules().size(), "source", "bundled"));
             LOG.infof("Catalog %s stored (%d rules, sha256 %s) and made current", catalog.id(), catalog.rules().size(), hash);
         }
         CatalogVersion currentVersion = CatalogVersion.find("current", true).firstResult();

@@ -106,6 +106,9 @@ public class CustomerResource {
     @Inject
     InstallerLogService installerLogs;
 
+    @Inject
+    dev.allowlist.portal.audit.AuditService audit;
+
     @GET
     public TemplateInstance list(@QueryParam("q") String search, @QueryParam("page") @DefaultValue("1") int page) {
         return Templates.list(customers.list(search, page));
@@ -145,6 +148,18 @@ public class CustomerResource {
         return Templates.detail(customer, License.withImplications(licenses).stream().sorted().toList(),
                 AllowlistView.of(allowlists.current(customer), catalogs.current().catalog(), i18n), notice, errors, typed,
                 installerLogs.recent(customer.id), installerLogs.maxSize() / (1024 * 1024));
+    }
+
+    /** The customer's history tab: the audit history filtered to this customer. */
+    @GET
+    @Path("{id}/history")
+    public TemplateInstance history(@PathParam("id") long id, @QueryParam("before") Long before) {
+        Customer customer = customers.find(id).orElseThrow(NotFoundException::new);
+        String chain = audit.readableChain();
+        dev.allowlist.portal.audit.AuditService.Filter filter = new dev.allowlist.portal.audit.AuditService.Filter(null,
+                null, customer.id, null, null, null);
+        return dev.allowlist.portal.audit.AuditResource.Templates.history(audit.page(filter, before, 50), filter,
+                "customerId=" + customer.id, false);
     }
 
     @GET

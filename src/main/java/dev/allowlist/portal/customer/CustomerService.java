@@ -2,6 +2,8 @@ package dev.allowlist.portal.customer;
 
 import dev.allowlist.portal.catalog.DomainName;
 import dev.allowlist.portal.catalog.License;
+import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.audit.Changes;
 import dev.allowlist.portal.catalog.CatalogService;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.PortalConfig;
@@ -46,6 +48,9 @@ public class CustomerService {
 
     @Inject
     CatalogService catalogs;
+
+    @Inject
+    AuditService audit;
 
     public record CustomerPage(List<CustomerSummary> customers, int page, int pageCount, long total, String search) {
     }
@@ -112,6 +117,8 @@ public class CustomerService {
         customer.createdAt = OffsetDateTime.now();
         apply(customer, input, valid);
         customer.persist();
+        audit.record(AuditService.Operation.CREATE, "customer", customer.id, customer.id,
+                "Customer created: " + customer.name, Changes.created(snapshot(customer)));
         return customer;
     }
 
@@ -123,7 +130,13 @@ public class CustomerService {
         if (input.version() == null || input.version() != customer.version) {
             throw new StaleVersionException();
         }
+        Map<String, Object> before = snapshot(customer);
         apply(customer, input, valid);
+        Map<String, Object> changes = Changes.between(before, snapshot(customer));
+        if (!Changes.isEmpty(changes)) {
+            audit.record(AuditService.Operation.UPDATE, "customer", customer.id, customer.id,
+                    "Customer changed: " + String.join(", ", ((Map<String, ?>) changes.get("after")).keySet()), changes);
+        }
         return customer;
     }
 
@@ -134,6 +147,8 @@ public class CustomerService {
         if (version != null && version != customer.version) {
             throw new StaleVersionException();
         }
+        audit.record(AuditService.Operation.DELETE, "customer", customer.id, customer.id,
+                "Customer deleted: " + customer.name, Changes.deleted(snapshot(customer)));
         customer.delete();
     }
 
@@ -168,6 +183,13 @@ public class CustomerService {
                 outside.add(host);
             }
         }
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("source", source.name());
+        details.put("added", added);
+        details.put("alreadyKnown", alreadyKnown);
+        audit.record(added.isEmpty() ? AuditService.Operation.UPDATE : AuditService.Operation.CREATE, "mcs-host",
+                customer.id, customer.id, added.isEmpty() ? "MCS hosts seen again: " + String.join(", ", alreadyKnown)
+                        : "MCS hosts added: " + String.join(", ", added), details);
         return new HostAddition(added, alreadyKnown, outside);
     }
 
@@ -177,6 +199,13 @@ public class CustomerService {
         Customer customer = find(customerId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         McsHost host = McsHost.<McsHost>find("id = ?1 and customer = ?2", hostId, customer).firstResultOptional()
                 .orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        Map<String, Object> before = new java.util.LinkedHashMap<>();
+        before.put("value", host.value);
+        before.put("source", host.source.name());
+        before.put("firstSeenAt", host.firstSeenAt.toString());
+        before.put("lastSeenAt", host.lastSeenAt.toString());
+        audit.record(AuditService.Operation.DELETE, "mcs-host", host.id, customer.id, "MCS host removed: " + host.value,
+                Changes.deleted(before));
         customer.mcsHosts.remove(host);
         host.delete();
     }
@@ -268,6 +297,22 @@ public class CustomerService {
                 customer.licenses.add(created);
             }
         }
+    }
+
+    /** The audited fields of a customer. */
+    static Map<String, Object> snapshot(Customer c) {
+        Map<String, Object> s = new java.util.LinkedHashMap<>();
+        s.put("name", c.name);
+        s.put("externalReference", c.externalReference);
+        s.put("notes", c.notes);
+        s.put("regions", List.of(c.regions));
+        s.put("licenses", c.licenses.stream().map(l -> l.license).sorted().map(Enum::name).toList());
+        s.put("wildcardSupport", c.wildcardSupport);
+        s.put("usesActiveDirectory", c.usesActiveDirectory);
+        s.put("tlsInspection", c.tlsInspection);
+        s.put("applicationFiltering", c.applicationFiltering);
+        s.put("narrowHydra", c.narrowHydra);
+        return s;
     }
 
     private static String blankToNull(String value) {

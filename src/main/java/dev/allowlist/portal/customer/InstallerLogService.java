@@ -63,6 +63,9 @@ public class InstallerLogService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    dev.allowlist.portal.audit.AuditService audit;
+
     public long maxSize() {
         return config.installerLog().maxSize().asLongValue();
     }
@@ -91,6 +94,7 @@ public class InstallerLogService {
             InstallerLogUpload upload = earlier.get();
             upload.lastUploadedAt = now;
             upload.uploadCount++;
+            auditUpload(upload, true);
             return new Ingested(upload, outcome(upload), true);
         }
         List<InstallerLogParser.ObservedHost> hosts = parsed.hosts();
@@ -118,6 +122,7 @@ public class InstallerLogService {
         upload.lastUploadedAt = now;
         upload.uploadCount = 1;
         upload.persist();
+        auditUpload(upload, false);
         return new Ingested(upload, outcome, false);
     }
 
@@ -133,6 +138,22 @@ public class InstallerLogService {
         member.requireCustomerReader();
         return InstallerLogUpload.<InstallerLogUpload>find("customer.id = ?1", Sort.descending("lastUploadedAt"), customerId)
                 .page(0, 10).list();
+    }
+
+    private void auditUpload(InstallerLogUpload upload, boolean repeated) {
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("fileName", upload.fileName);
+        details.put("sizeBytes", upload.sizeBytes);
+        details.put("sha256", upload.sha256);
+        details.put("encoding", upload.encoding);
+        details.put("hostsFound", upload.hostsFound);
+        details.put("hostsAdded", upload.hostsAdded);
+        details.put("hostsKnown", upload.hostsKnown);
+        details.put("linesIgnored", upload.linesIgnored);
+        details.put("repeated", repeated);
+        audit.record(dev.allowlist.portal.audit.AuditService.Operation.ACTION, "installer-log", upload.id,
+                upload.customer.id, (repeated ? "Installer log uploaded again: " : "Installer log uploaded: ")
+                        + upload.fileName, details);
     }
 
     public Outcome outcome(InstallerLogUpload upload) {

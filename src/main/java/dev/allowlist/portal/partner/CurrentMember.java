@@ -172,6 +172,11 @@ public class CurrentMember {
         return isPartnerMember() && role.mayEditCustomers();
     }
 
+    /** The audit history: auditors and partner admins of their partner, platform admins of the platform. */
+    public boolean mayReadAudit() {
+        return isPlatformAdmin() || (isPartnerMember() && (role == Role.AUDITOR || role == Role.PARTNER_ADMIN));
+    }
+
     /** Reading customer data: any registered member of a partner (platform admins see none). */
     public void requireCustomerReader() {
         requirePartnerMember();

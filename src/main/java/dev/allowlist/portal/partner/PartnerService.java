@@ -1,5 +1,7 @@
 package dev.allowlist.portal.partner;
 
+import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.audit.Changes;
 import dev.allowlist.portal.web.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +21,9 @@ public class PartnerService {
 
     @Inject
     CurrentMember member;
+
+    @Inject
+    AuditService audit;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Partner> list() {
@@ -54,6 +59,8 @@ public class PartnerService {
         partner.createdAt = OffsetDateTime.now();
         partner.persist();
         directory.registered(partner);
+        audit.record(AuditService.Operation.CREATE, "partner", partner.id, null, "Partner registered: " + partner.id,
+                Changes.created(java.util.Map.of("slug", partner.id, "displayName", partner.displayName)));
         return partner;
     }
 

@@ -1,0 +1,97 @@
+package dev.allowlist.portal.audit;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** Audit events of a filter as CSV or JSON, streamed; every export says which period and filters it covers. */
+final class AuditExport {
+
+    static final String RETENTION = "Audit events are kept indefinitely; the portal never changes or deletes them.";
+    private static final String[] COLUMNS = { "id", "occurredAt", "actorSubject", "actorName", "client", "ipAddress",
+            "operation", "resourceType", "resourceId", "resourcePath", "customerId", "summary", "details" };
+
+    private AuditExport() {
+    }
+
+    static StreamingOutput csv(AuditService audit, AuditService.Filter filter, String chain) {
+        return out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CSVFormat format = CSVFormat.RFC4180.builder().setCommentMarker('#').setRecordSeparator("\n").get();
+            try (CSVPrinter csv = new CSVPrinter(writer, format)) {
+                csv.printComment("Allowlist Portal audit export");
+                csv.printComment("chain: " + (AuditService.PLATFORM_CHAIN.equals(chain) ? "platform" : "partner " + chain));
+                filter.described().forEach((k, v) -> {
+                    try {
+                        csv.printComment(k + ": " + (v.isEmpty() ? "(any)" : v));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                csv.printComment("exported at: " + Instant.now());
+                csv.printComment("retention: " + RETENTION);
+                csv.printRecord((Object[]) COLUMNS);
+                audit.each(filter, e -> {
+                    try {
+                        csv.printRecord(e.id(), e.occurredAt(), cell(e.actorSubject()), cell(e.actorName()), e.client(),
+                                e.ipAddress(), e.operation(), e.resourceType(), cell(e.resourceId()), cell(e.resourcePath()),
+                                e.customerId(), cell(e.summary()), cell(e.details()));
+                    } catch (IOException ex) {
+                        throw new UncheckedIOException(ex);
+                    }
+                });
+            }
+        };
+    }
+
+    static StreamingOutput json(AuditService audit, AuditService.Filter filter, String chain, ObjectMapper mapper) {
+        return out -> {
+            try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+                json.writeStartObject();
+                json.writeStringField("chain", AuditService.PLATFORM_CHAIN.equals(chain) ? "platform" : chain);
+                json.writeObjectField("filters", filter.described());
+                json.writeStringField("exportedAt", Instant.now().toString());
+                json.writeStringField("retention", RETENTION);
+                json.writeArrayFieldStart("events");
+                audit.each(filter, e -> {
+                    try {
+                        json.writeObject(Map.ofEntries(
+                                Map.entry("id", e.id()), Map.entry("occurredAt", e.occurredAt().toString()),
+                                Map.entry("actorSubject", e.actorSubject()),
+                                Map.entry("actorName", String.valueOf(e.actorName())),
+                                Map.entry("client", String.valueOf(e.client())),
+                                Map.entry("ipAddress", String.valueOf(e.ipAddress())),
+                                Map.entry("operation", e.operation()), Map.entry("resourceType", e.resourceType()),
+                                Map.entry("resourceId", String.valueOf(e.resourceId())),
+                                Map.entry("resourcePath", String.valueOf(e.resourcePath())),
+                                Map.entry("customerId", e.customerId() == null ? -1L : e.customerId()),
+                                Map.entry("summary", e.summary()), Map.entry("details", mapper.readTree(e.details()))));
+                    } catch (IOException ex) {
+                        throw new UncheckedIOException(ex);
+                    }
+                });
+                json.writeEndArray();
+                json.writeEndObject();
+            }
+        };
+    }
+
+    /** Spreadsheet formula injection: a cell that starts like a formula is prefixed with a quote. */
+    static String cell(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value : value;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.allowlist.portal.audit;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The auditors' pages: the filterable history, an event's before/after, integrity, CSV export. */
+@Path("/audit")
+@Produces(MediaType.TEXT_HTML)
+public class AuditResource {
+
+    static final int PAGE_SIZE = 50;
+
+    /** A changed field of an event, before and after. */
+    public record FieldChange(String field, String before, String after) {
+    }
+
+    @CheckedTemplate
+    public static class Templates {
+        public static native TemplateInstance history(AuditService.Page page, AuditService.Filter filter,
+                String query, boolean platform);
+
+        static native TemplateInstance event(AuditService.Event event, List<FieldChange> changes, String details);
+
+        static native TemplateInstance verification(AuditService.Verification result, boolean platform);
+    }
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    public TemplateInstance history(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("customerId") Long customerId, @QueryParam("actor") String actor,
+            @QueryParam("operation") String operation, @QueryParam("resourceType") String resourceType,
+            @QueryParam("before") Long before) {
+        AuditService.Filter filter = filter(from, to, customerId, actor, operation, resourceType);
+        String chain = audit.readableChain();
+        return Templates.history(audit.page(filter, before, PAGE_SIZE), filter, query(filter),
+                AuditService.PLATFORM_CHAIN.equals(chain));
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance event(@PathParam("id") long id) throws Exception {
+        AuditService.Event event = audit.find(id).orElseThrow(NotFoundException::new);
+        return Templates.event(event, changes(event.details()), json.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(json.readTree(event.details())));
+    }
+
+    @GET
+    @Path("verify")
+    public TemplateInstance verify() {
+        String chain = audit.readableChain();
+        return Templates.verification(audit.verify(), AuditService.PLATFORM_CHAIN.equals(chain));
+    }
+
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("customerId") Long customerId, @QueryParam("actor") String actor,
+            @QueryParam("operation") String operation, @QueryParam("resourceType") String resourceType) {
+        AuditService.Filter filter = filter(from, to, customerId, actor, operation, resourceType);
+        String chain = audit.readableChain();
+        return Response.ok(AuditExport.csv(audit, filter, chain), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"audit_" + fileLabel(chain) + ".csv\"").build();
+    }
+
+    static String fileLabel(String chain) {
+        return AuditService.PLATFORM_CHAIN.equals(chain) ? "platform" : chain;
+    }
+
+    public static AuditService.Filter filter(String from, String to, Long customerId, String actor, String operation,
+            String resourceType) {
+        if (operation != null && !operation.isBlank()
+                && !Set.of("CREATE", "UPDATE", "DELETE", "ACTION").contains(operation.strip().toUpperCase())) {
+            throw new BadRequestException("unknown operation");
+        }
+        return new AuditService.Filter(date(from), date(to), customerId, blankToNull(actor), blankToNull(operation),
+                blankToNull(resourceType));
+    }
+
+    private static LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("dates are YYYY-MM-DD");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    static String query(AuditService.Filter filter) {
+        StringBuilder q = new StringBuilder();
+        filter.described().forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                q.append(q.length() == 0 ? "" : "&").append(k).append('=')
+                        .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        return q.toString();
+    }
+
+    /** The fields the event changed, from its details' "before" and "after". */
+    List<FieldChange> changes(String details) throws Exception {
+        Map<String, Object> parsed = json.readValue(details, new TypeReference<Map<String, Object>>() { });
+        if (!(parsed.get("before") instanceof Map<?, ?> before) || !(parsed.get("after") instanceof Map<?, ?> after)) {
+            return List.of();
+        }
+        Set<Object> fields = new LinkedHashSet<>(before.keySet());
+        fields.addAll(after.keySet());
+        List<FieldChange> changes = new ArrayList<>();
+        for (Object field : fields) {
+            changes.add(new FieldChange(String.valueOf(field), show(before.get(field), before.containsKey(field)),
+                    show(after.get(field), after.containsKey(field))));
+        }
+        return changes;
+    }
+
+    private static String show(Object value, boolean present) {
+        if (!present) {
+            return "—";
+        }
+        return value == null ? "(none)" : String.valueOf(value);
+    }
+}
