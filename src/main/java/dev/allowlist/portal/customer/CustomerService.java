@@ -104,7 +104,7 @@ public class CustomerService {
     public Optional<Customer> detail(long id) {
         member.requireCustomerReader();
         Optional<Customer> customer = Customer.<Customer>find("from Customer c left join fetch c.licenses where c.id = ?1", id)
-                .firstResultOptional();
+                .singleResultOptional();
         customer.ifPresent(c -> c.mcsHosts.size());
         return customer;
     }

@@ -130,6 +130,49 @@ class AuditTest {
     }
 
     @Test
+    void thePagesFormsWriteTheSameEvents() {
+        long start = lastAcmeEventId();
+        String name = "Page audited " + UUID.randomUUID().toString().substring(0, 8);
+        TestUsers.Csrf csrf = csrf("erin", "/customers/new");
+        String location = formAs("erin", csrf).formParam("name", name).formParam("licenses", "CENTRAL")
+                .post("/customers").then().statusCode(303).extract().header("Location");
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        formAs("erin", csrf).formParam("hosts", "page-host.sophos.com").post("/customers/" + id + "/hosts")
+                .then().statusCode(303);
+        long hostId = as("erin").get("/api/v1/customers/" + id + "/mcs-hosts").then().extract().jsonPath().getLong("[0].id");
+        formAs("erin", csrf).post("/customers/" + id + "/hosts/" + hostId + "/delete").then().statusCode(303);
+        as("erin").cookie("csrf-token", csrf.cookie()).multiPart("csrf-token", csrf.field())
+                .multiPart("file", "page.log", "Opening connection to page-log.sophos.com\n".getBytes(StandardCharsets.UTF_8),
+                        "text/plain").post("/customers/" + id + "/installer-logs").then().statusCode(303);
+        formAs("erin", csrf).formParam("version", "0").post("/customers/" + id + "/delete").then().statusCode(303);
+
+        List<Map<String, Object>> events = acmeEventsAfter(start);
+        assertThat(events).extracting(e -> e.get("operation") + " " + e.get("resourceType") + " " + e.get("actorSubject")
+                + " " + e.get("client")).containsExactly(
+                        "CREATE customer erin web", "CREATE mcs-host erin web", "DELETE mcs-host erin web",
+                        "CREATE mcs-host erin web", "ACTION installer-log erin web", "DELETE customer erin web");
+        assertThat(events).allSatisfy(e -> assertThat(((Number) e.get("customerId")).longValue()).isEqualTo(id));
+        assertThat(events.get(0).get("resourcePath")).isEqualTo("/customers");
+    }
+
+    @Test
+    void platformActionsGoToThePlatformsChain() {
+        String slug = "audited-" + UUID.randomUUID().toString().substring(0, 8);
+        TestUsers.Csrf csrf = csrf("paula", "/platform/partners");
+        formAs("paula", csrf).formParam("slug", slug).formParam("displayName", "Audited MSP")
+                .post("/platform/partners").then().statusCode(303);
+        List<Map<String, Object>> events = as("paula").get("/api/v1/audit?resourceType=partner").then().statusCode(200)
+                .extract().jsonPath().getList("events");
+        assertThat(events).last().satisfies(e -> {
+            assertThat(e).containsEntry("operation", "CREATE").containsEntry("actorSubject", "paula")
+                    .containsEntry("resourceId", slug);
+            assertThat(after(e)).containsEntry("displayName", "Audited MSP");
+        });
+        as("alice").get("/api/v1/audit").then().body(not(containsString(slug)));
+        as("paula").get("/api/v1/audit/verify").then().body("intact", equalTo(true));
+    }
+
+    @Test
     void failedOrRefusedChangesWriteNoEvent() {
         long id = as("alice").contentType(ContentType.JSON).body(Map.of("name", "Refusals " + UUID.randomUUID()))
                 .post("/api/v1/customers").then().statusCode(201).extract().jsonPath().getLong("id");
