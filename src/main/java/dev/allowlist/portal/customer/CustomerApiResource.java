@@ -3,9 +3,7 @@ package dev.allowlist.portal.customer;
 import dev.allowlist.portal.allowlist.Allowlist;
 import dev.allowlist.portal.allowlist.AllowlistService;
 import dev.allowlist.portal.catalog.License;
-import dev.allowlist.portal.partner.CurrentMember;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -76,16 +74,11 @@ public class CustomerApiResource {
     AllowlistService allowlists;
 
     @Inject
-    CurrentMember member;
-
-    @Inject
     InstallerLogService installerLogs;
 
     @GET
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<CustomerJson> list() {
-        member.requireCustomerReader();
-        return Customer.<Customer>find("order by lower(name), id").list().stream().map(CustomerApiResource::json).toList();
+        return customers.listAll().stream().map(CustomerApiResource::json).toList();
     }
 
     @POST

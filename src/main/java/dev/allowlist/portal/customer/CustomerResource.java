@@ -138,8 +138,11 @@ public class CustomerResource {
     public TemplateInstance detail(@PathParam("id") long id, @QueryParam("added") Integer added,
             @QueryParam("known") Integer known, @QueryParam("outside") String outside) {
         Customer customer = customers.detail(id).orElseThrow(NotFoundException::new);
+        // the notice comes through the redirect's URL: name only hosts this customer really has
+        List<String> hosts = customer.mcsHosts.stream().map(h -> h.value).toList();
         HostNotice notice = added == null ? null : new HostNotice(added, known == null ? 0 : known,
-                outside == null || outside.isBlank() ? List.of() : Arrays.asList(outside.split(",")));
+                outside == null || outside.isBlank() ? List.of()
+                        : Arrays.stream(outside.split(",")).filter(hosts::contains).toList());
         return detailPage(customer, notice, Map.of(), "");
     }
 

@@ -52,6 +52,9 @@ public class CustomerService {
     @Inject
     AuditService audit;
 
+    @Inject
+    dev.allowlist.portal.allowlist.AllowlistVersions versions;
+
     public record CustomerPage(List<CustomerSummary> customers, int page, int pageCount, long total, String search) {
     }
 
@@ -91,6 +94,13 @@ public class CustomerService {
         return new CustomerPage(summaries, index, pageCount, total, term);
     }
 
+    /** Every customer of the member's partner, by name; licenses and hosts come in batches, not one query each. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Customer> listAll() {
+        member.requireCustomerReader();
+        return Customer.<Customer>find("order by lower(name), id").list();
+    }
+
     /** A customer of the member's partner; empty for another partner's or an unknown id. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Customer> find(long id) {
@@ -119,6 +129,7 @@ public class CustomerService {
         customer.persist();
         audit.record(AuditService.Operation.CREATE, "customer", customer.id, customer.id,
                 "Customer created: " + customer.name, Changes.created(snapshot(customer)));
+        versions.recordIfChanged(customer, "customer-created");
         return customer;
     }
 
@@ -136,6 +147,7 @@ public class CustomerService {
         if (!Changes.isEmpty(changes)) {
             audit.record(AuditService.Operation.UPDATE, "customer", customer.id, customer.id,
                     "Customer changed: " + String.join(", ", ((Map<String, ?>) changes.get("after")).keySet()), changes);
+            versions.recordIfChanged(customer, "profile-changed");
         }
         return customer;
     }
@@ -177,6 +189,7 @@ public class CustomerService {
                 created.lastSeenAt = now;
                 created.source = source;
                 created.persist();
+                customer.mcsHosts.add(created);
                 added.add(host);
             }
             if (!catalogs.current().catalog().isVendorDomain(host)) {
@@ -190,6 +203,9 @@ public class CustomerService {
         audit.record(added.isEmpty() ? AuditService.Operation.UPDATE : AuditService.Operation.CREATE, "mcs-host",
                 customer.id, customer.id, added.isEmpty() ? "MCS hosts seen again: " + String.join(", ", alreadyKnown)
                         : "MCS hosts added: " + String.join(", ", added), details);
+        if (!added.isEmpty()) {
+            versions.recordIfChanged(customer, "hosts-observed");
+        }
         return new HostAddition(added, alreadyKnown, outside);
     }
 
@@ -208,6 +224,7 @@ public class CustomerService {
                 Changes.deleted(before));
         customer.mcsHosts.remove(host);
         host.delete();
+        versions.recordIfChanged(customer, "host-removed");
     }
 
     static Set<String> normalizeHosts(Collection<String> values) {
@@ -325,10 +342,6 @@ public class CustomerService {
 
     private static String escapeLike(String term) {
         return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    static List<License> sorted(Collection<License> licenses) {
-        return licenses.stream().sorted().toList();
     }
 
 }

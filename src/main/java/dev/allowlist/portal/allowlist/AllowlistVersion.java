@@ -1,0 +1,57 @@
+package dev.allowlist.portal.allowlist;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.TenantId;
+
+/** An immutable snapshot of a customer's allowlist, numbered 1, 2, 3… per customer. */
+@Entity
+@Immutable
+@Table(name = "allowlist_version")
+public class AllowlistVersion extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @TenantId
+    @Column(name = "partner_id", nullable = false, updatable = false)
+    public String partnerId;
+
+    @Column(name = "customer_id", nullable = false)
+    public long customerId;
+
+    @Column(nullable = false)
+    public int number;
+
+    @Column(name = "content_hash", nullable = false)
+    public String contentHash;
+
+    @Column(name = "catalog_version", nullable = false)
+    public String catalogVersion;
+
+    /** JSON of the entries. */
+    @Column(nullable = false)
+    public String entries;
+
+    /** JSON of the warnings. */
+    @Column(nullable = false)
+    public String warnings;
+
+    /** What changed the content: customer-created, profile-changed, hosts-observed, host-removed. */
+    @Column(nullable = false)
+    public String cause;
+
+    @Column(nullable = false)
+    public String actor;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+}

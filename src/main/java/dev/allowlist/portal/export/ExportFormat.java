@@ -1,0 +1,70 @@
+package dev.allowlist.portal.export;
+
+import dev.allowlist.portal.allowlist.Allowlist;
+import dev.allowlist.portal.allowlist.AllowlistEntry;
+import dev.allowlist.portal.allowlist.AllowlistWarning;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One rendering of an allowlist, written to its product's own rules. Plain Java. An entry the target
+ * cannot express is left out and named ({@link Export#omitted()}), never silently dropped.
+ */
+public interface ExportFormat {
+
+    /** The format id of design.md's "Export formats" table. */
+    String id();
+
+    String extension();
+
+    String contentType();
+
+    Export render(ExportContext context);
+
+    /** What a format is rendered for. */
+    record ExportContext(String customerName, long customerId, int version, Instant generatedAt, Allowlist allowlist,
+            String proxy) {
+    }
+
+    /** An entry a format leaves out, and why. */
+    record Omitted(String value, String reason) {
+    }
+
+    record Export(String content, List<Omitted> omitted) {
+    }
+
+    /**
+     * The header every file carries where its syntax has comments: customer, version, catalog version,
+     * generated-at, warnings, and what this file leaves out. One line per element, without the
+     * comment marker; control characters of user data are replaced so that a name cannot end the comment.
+     */
+    static List<String> headerLines(String title, ExportContext c, List<Omitted> omitted) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Allowlist Portal export: " + title);
+        lines.add("Customer: " + clean(c.customerName()) + " (#" + c.customerId() + ")");
+        lines.add("Allowlist version: v" + c.version() + " (content SHA-256 " + c.allowlist().contentHash() + ")");
+        lines.add("Rule catalog: " + c.allowlist().catalogVersion());
+        lines.add("Generated at: " + c.generatedAt());
+        lines.add("Entries: " + c.allowlist().entries().size() + ", ports 80 and 443 unless stated");
+        for (AllowlistWarning w : c.allowlist().warnings()) {
+            lines.add("Warning: " + clean(w.message()));
+        }
+        for (Omitted o : omitted) {
+            lines.add("Left out: " + o.value() + " - " + o.reason());
+        }
+        return lines;
+    }
+
+    static String clean(String text) {
+        return text == null ? "" : text.replaceAll("[\\p{Cntrl}\\u2028\\u2029\\u0085]", " ");
+    }
+
+    static boolean isWildcard(AllowlistEntry e) {
+        return e.kind() == dev.allowlist.portal.catalog.DomainName.Kind.WILDCARD;
+    }
+
+    static boolean isPattern(AllowlistEntry e) {
+        return e.kind() == dev.allowlist.portal.catalog.DomainName.Kind.PATTERN;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.allowlist.portal.export;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every export format by id, in the order the download menu shows them. */
+public final class ExportFormats {
+
+    private static final Map<String, ExportFormat> BY_ID = new LinkedHashMap<>();
+
+    static {
+        for (ExportFormat format : List.of(new LineFormats.Txt(), new CsvFormat(), new JsonFormat(), new LineFormats.Squid(),
+                new PacFormat(), new LineFormats.PanOsEdl(), new LineFormats.FortiGate(), new LineFormats.CiscoFmc(),
+                new LineFormats.SophosFirewall(), new VerifyScripts.PowerShell(), new VerifyScripts.Shell())) {
+            BY_ID.put(format.id(), format);
+        }
+    }
+
+    private ExportFormats() {
+    }
+
+    public static Optional<ExportFormat> byId(String id) {
+        return Optional.ofNullable(id == null ? null : BY_ID.get(id));
+    }
+
+    public static List<ExportFormat> all() {
+        return List.copyOf(BY_ID.values());
+    }
+}
