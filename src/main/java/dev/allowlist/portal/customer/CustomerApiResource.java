@@ -76,6 +76,12 @@ public class CustomerApiResource {
     @Inject
     InstallerLogService installerLogs;
 
+    @Inject
+    dev.allowlist.portal.export.ExportService exports;
+
+    @Inject
+    dev.allowlist.portal.allowlist.AllowlistVersions versions;
+
     @GET
     public List<CustomerJson> list() {
         return customers.listAll().stream().map(CustomerApiResource::json).toList();
@@ -135,12 +141,38 @@ public class CustomerApiResource {
         return Response.noContent().build();
     }
 
+    /** The current allowlist as JSON, or with {@code ?format=F} as an export file. */
     @GET
     @Path("{id}/allowlist")
-    public AllowlistJson allowlist(@PathParam("id") long id) {
+    @Produces(MediaType.WILDCARD)
+    public Response allowlist(@PathParam("id") long id, @QueryParam("format") String format,
+            @QueryParam("proxy") String proxy) {
+        if (format != null) {
+            dev.allowlist.portal.export.ExportService.Download d = exports.download(id, format, proxy);
+            return Response.ok(d.content(), d.contentType())
+                    .header("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"")
+                    .header("ETag", d.etag()).header("X-Allowlist-Left-Out", String.valueOf(d.omitted().size())).build();
+        }
+        return Response.ok(allowlistJson(id), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    public record VersionJson(int number, String contentHash, String catalogVersion, String cause, String actor,
+            OffsetDateTime createdAt) {
+    }
+
+    @GET
+    @Path("{id}/allowlist/versions")
+    public List<VersionJson> versions(@PathParam("id") long id) {
+        Customer customer = customers.find(id).orElseThrow(NotFoundException::new);
+        return versions.all(customer.id).stream().map(v -> new VersionJson(v.number, v.contentHash, v.catalogVersion,
+                v.cause, v.actor, v.createdAt)).toList();
+    }
+
+    private AllowlistJson allowlistJson(long id) {
         Customer customer = customers.detail(id).orElseThrow(NotFoundException::new);
         Allowlist allowlist = allowlists.current(customer);
-        return new AllowlistJson(customer.id, null, allowlist.catalogVersion(), allowlist.contentHash(),
+        Integer version = versions.latest(customer.id).map(v -> v.number).orElse(null);
+        return new AllowlistJson(customer.id, version, allowlist.catalogVersion(), allowlist.contentHash(),
                 new RegionJson(allowlist.regionBasis().source().name(), allowlist.regionBasis().regions(),
                         allowlist.regionBasis().inferredFrom()),
                 allowlist.entries().stream().map(e -> new EntryJson(e.id(), e.value(), e.kind().jsonName(), e.ports(),

@@ -48,7 +48,8 @@ public class CustomerResource {
 
         static native TemplateInstance detail(Customer customer, List<License> effectiveLicenses, AllowlistView allowlist,
                 HostNotice notice, Map<String, String> errors, String typedHosts, List<InstallerLogUpload> uploads,
-                long maxUploadMegabytes);
+                long maxUploadMegabytes, List<dev.allowlist.portal.export.ExportService.Option> exportOptions,
+                List<dev.allowlist.portal.export.ExportService.FeedView> feeds, Integer version);
 
         static native TemplateInstance upload(Customer customer, InstallerLogUpload upload,
                 InstallerLogService.Outcome outcome, boolean repeated);
@@ -109,6 +110,12 @@ public class CustomerResource {
     @Inject
     dev.allowlist.portal.audit.AuditService audit;
 
+    @Inject
+    dev.allowlist.portal.export.ExportService exports;
+
+    @Inject
+    dev.allowlist.portal.allowlist.AllowlistVersions versions;
+
     @GET
     public TemplateInstance list(@QueryParam("q") String search, @QueryParam("page") @DefaultValue("1") int page) {
         return Templates.list(customers.list(search, page));
@@ -150,7 +157,8 @@ public class CustomerResource {
         List<License> licenses = customer.licenses.stream().map(l -> l.license).toList();
         return Templates.detail(customer, License.withImplications(licenses).stream().sorted().toList(),
                 AllowlistView.of(allowlists.current(customer), catalogs.current().catalog(), i18n), notice, errors, typed,
-                installerLogs.recent(customer.id), installerLogs.maxSize() / (1024 * 1024));
+                installerLogs.recent(customer.id), installerLogs.maxSize() / (1024 * 1024), exports.options(customer),
+                exports.feeds(customer.id), versions.latest(customer.id).map(v -> v.number).orElse(null));
     }
 
     /** The customer's history tab: the audit history filtered to this customer. */

@@ -54,6 +54,17 @@ public class CurrentMember {
         partnerName = partners.displayName(partnerId).orElse(partnerId);
     }
 
+    /** A firewall pulling a feed: it acts for the feed's partner, with no role beyond reading that feed. */
+    public void actAsFeed(String partnerId, long feedId) {
+        resolved = true;
+        status = Status.PARTNER_MEMBER;
+        subject = "feed:" + feedId;
+        displayName = "Feed " + feedId;
+        role = Role.PARTNER_VIEWER;
+        partnerSlug = partnerId;
+        partnerName = partners.displayName(partnerId).orElse(partnerId);
+    }
+
     private void resolve() {
         if (resolved) {
             return;

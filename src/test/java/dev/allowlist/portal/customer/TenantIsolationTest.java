@@ -52,6 +52,11 @@ class TenantIsolationTest {
             as("bob").delete("/api/v1/customers/" + id + "/mcs-hosts/" + acmeHostId).then().statusCode(404);
             as("bob").get("/api/v1/customers/" + id + "/allowlist").then().statusCode(404)
                     .body("message", equalTo("There is nothing here, or it is not yours to see."));
+            as("bob").get("/api/v1/customers/" + id + "/allowlist?format=squid").then().statusCode(404);
+            as("bob").get("/api/v1/customers/" + id + "/allowlist/versions").then().statusCode(404);
+            as("bob").contentType("application/octet-stream").body("Opening connection to x.sophos.com\n".getBytes())
+                    .post("/api/v1/customers/" + id + "/installer-logs").then().statusCode(404);
+            as("bob").get("/api/v1/audit?customerId=" + id).then().statusCode(200).body("events.size()", equalTo(0));
         }
         // alice's own customer, with a host id of hers under an unknown customer id
         as("alice").delete("/api/v1/customers/" + UNKNOWN + "/mcs-hosts/" + acmeHostId).then().statusCode(404);
@@ -71,6 +76,11 @@ class TenantIsolationTest {
             formAs("bob", csrf).formParam("version", "0").post("/customers/" + id + "/delete").then().statusCode(404);
             formAs("bob", csrf).formParam("hosts", "x.sophos.com").post("/customers/" + id + "/hosts").then().statusCode(404);
             formAs("bob", csrf).post("/customers/" + id + "/hosts/" + acmeHostId + "/delete").then().statusCode(404);
+            as("bob").get("/customers/" + id + "/history").then().statusCode(404);
+            as("bob").get("/customers/" + id + "/installer-logs/1").then().statusCode(404);
+            as("bob").get("/exports/customers/" + id + "?format=txt").then().statusCode(404);
+            formAs("bob", csrf).formParam("format", "txt").post("/exports/customers/" + id + "/feeds").then().statusCode(404);
+            formAs("bob", csrf).post("/exports/customers/" + id + "/feeds/1/revoke").then().statusCode(404);
         }
         assertUntouched();
     }

@@ -1,0 +1,15 @@
+package dev.allowlist.portal.export;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+import java.util.List;
+
+/** The format ids for templates: {@code {inject:exportFormats.ids}}. */
+@ApplicationScoped
+@Named("exportFormats")
+public class ExportFormatNames {
+
+    public List<String> ids() {
+        return ExportFormats.all().stream().map(ExportFormat::id).toList();
+    }
+}

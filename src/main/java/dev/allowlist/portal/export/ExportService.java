@@ -1,0 +1,270 @@
+package dev.allowlist.portal.export;
+
+import dev.allowlist.portal.allowlist.Allowlist;
+import dev.allowlist.portal.allowlist.AllowlistService;
+import dev.allowlist.portal.allowlist.AllowlistVersion;
+import dev.allowlist.portal.allowlist.AllowlistVersions;
+import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.customer.Customer;
+import dev.allowlist.portal.customer.CustomerService;
+import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.Role;
+import dev.allowlist.portal.web.InvalidInputException;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Renders exports (audited as sensitive reads), streams bulk ZIPs, and keeps feeds. */
+@ApplicationScoped
+public class ExportService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A rendered file with its name and what it left out. */
+    public record Download(String fileName, String contentType, String content, List<ExportFormat.Omitted> omitted,
+            String etag) {
+    }
+
+    /** A feed as the customer page lists it. */
+    public record FeedView(long id, String format, OffsetDateTime createdAt, String createdBy, OffsetDateTime revokedAt,
+            OffsetDateTime lastPulledAt, long pullCount) {
+    }
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    AllowlistService allowlists;
+
+    @Inject
+    AllowlistVersions versions;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    CurrentMember member;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    public static ExportFormat format(String id) {
+        return ExportFormats.byId(id).orElseThrow(() -> InvalidInputException.of("format", "error.format",
+                String.join(", ", ExportFormats.all().stream().map(ExportFormat::id).toList())));
+    }
+
+    /** One customer's allowlist in a format; the download is audited. */
+    @Transactional
+    public Download download(long customerId, String formatId, String proxy) {
+        ExportFormat format = format(formatId);
+        checkProxy(proxy);
+        Customer customer = customers.detail(customerId).orElseThrow(NotFoundException::new);
+        Download download = render(customer, format, proxy, Instant.now());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("format", format.id());
+        details.put("fileName", download.fileName());
+        details.put("leftOut", download.omitted().stream().map(ExportFormat.Omitted::value).toList());
+        audit.record(AuditService.Operation.ACTION, "export", format.id(), customer.id,
+                "Allowlist exported as " + format.id() + ": " + download.fileName(), details);
+        return download;
+    }
+
+    Download render(Customer customer, ExportFormat format, String proxy, Instant generatedAt) {
+        Allowlist allowlist = allowlists.current(customer);
+        int version = versions.latest(customer.id).map(v -> v.number).orElse(0);
+        ExportFormat.Export export = format.render(new ExportFormat.ExportContext(customer.name, customer.id, version,
+                generatedAt, allowlist, proxy));
+        String etag = "\"" + sha256(allowlist.contentHash() + "|" + version + "|" + format.id() + "|" + proxy).substring(0, 32) + "\"";
+        return new Download(fileName(customer, version, format), format.contentType(), export.content(), export.omitted(), etag);
+    }
+
+    /** What each format would leave out of this customer's allowlist, for the download menu. */
+    public record Option(String id, List<ExportFormat.Omitted> leftOut) {
+    }
+
+    public List<Option> options(Customer customer) {
+        Allowlist allowlist = allowlists.current(customer);
+        ExportFormat.ExportContext context = new ExportFormat.ExportContext(customer.name, customer.id, 0, Instant.now(),
+                allowlist, null);
+        return ExportFormats.all().stream().map(f -> new Option(f.id(), f.render(context).omitted())).toList();
+    }
+
+    /** Every customer of the partner in one format, as ZIP entries written as they are rendered. */
+    @Transactional
+    public void bulk(String formatId, String proxy, OutputStream out) throws IOException {
+        ExportFormat format = format(formatId);
+        checkProxy(proxy);
+        member.requireCustomerReader();
+        audit.record(AuditService.Operation.ACTION, "export", format.id(), null,
+                "All customers exported as " + format.id(), Map.of("format", format.id(), "bulk", true));
+        Instant now = Instant.now();
+        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            long after = 0;
+            while (true) {
+                List<Customer> batch = Customer.<Customer>find("id > ?1 order by id", after).page(0, 200).list();
+                for (Customer customer : batch) {
+                    Download d = render(customer, format, proxy, now);
+                    zip.putNextEntry(new ZipEntry(d.fileName()));
+                    zip.write(d.content().getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
+                if (batch.size() < 200) {
+                    break;
+                }
+                after = batch.get(batch.size() - 1).id;
+                zip.flush();
+                em.clear(); // memory stays flat, whatever the number of customers
+            }
+        }
+    }
+
+    /** A new feed; the token is returned once and only its hash is kept. */
+    @Transactional
+    public String createFeed(long customerId, String formatId) {
+        requireAdmin();
+        ExportFormat format = format(formatId);
+        Customer customer = customers.find(customerId).orElseThrow(NotFoundException::new);
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Feed feed = new Feed();
+        feed.customerId = customer.id;
+        feed.format = format.id();
+        feed.tokenHash = sha256(token);
+        feed.createdBy = member.displayName();
+        feed.createdAt = OffsetDateTime.now();
+        feed.persist();
+        audit.record(AuditService.Operation.CREATE, "feed", feed.id, customer.id, "Feed created (" + format.id() + ")",
+                Map.of("after", Map.of("format", format.id(), "feedId", feed.id)));
+        return token;
+    }
+
+    @Transactional
+    public void revokeFeed(long customerId, long feedId) {
+        requireAdmin();
+        Customer customer = customers.find(customerId).orElseThrow(NotFoundException::new);
+        Feed feed = Feed.<Feed>find("id = ?1 and customerId = ?2", feedId, customer.id).firstResultOptional()
+                .orElseThrow(NotFoundException::new);
+        if (feed.revokedAt == null) {
+            feed.revokedAt = OffsetDateTime.now();
+            audit.record(AuditService.Operation.ACTION, "feed", feed.id, customer.id, "Feed revoked (" + feed.format + ")",
+                    Map.of("before", Map.of("revoked", false), "after", Map.of("revoked", true)));
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FeedView> feeds(long customerId) {
+        member.requireCustomerReader();
+        return Feed.<Feed>find("customerId = ?1 order by id desc", customerId).list().stream()
+                .map(f -> new FeedView(f.id, f.format, f.createdAt, f.createdBy, f.revokedAt, f.lastPulledAt, f.pullCount))
+                .toList();
+    }
+
+    /**
+     * A firewall's pull: no login, the token is the credential. Unknown or revoked tokens find nothing.
+     * The partner comes from the feed (looked up by the token's hash alone), the pull is counted and audited.
+     */
+    public Optional<Download> pull(String token) {
+        if (token == null || token.length() < 20 || token.length() > 100) {
+            return Optional.empty();
+        }
+        Optional<long[]> found = Optional.empty();
+        String partnerId = null;
+        // plain JDBC, before any tenant-scoped session opens: the feed's partner is not known before this
+        // lookup, and the token's hash is the only key (SQL names no partner on purpose, and returns one)
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT partner_id, id FROM feed WHERE token_hash = ? AND revoked_at IS NULL")) {
+            st.setString(1, sha256(token));
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next()) {
+                    partnerId = rs.getString(1);
+                    found = Optional.of(new long[] { rs.getLong(2) });
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        long feedId = found.get()[0];
+        member.actAsFeed(partnerId, feedId);
+        return Optional.of(QuarkusTransaction.requiringNew().call(() -> pullAsFeed(feedId)));
+    }
+
+    private Download pullAsFeed(long feedId) {
+        Feed feed = Feed.<Feed>find("id", feedId).firstResult();
+        Customer customer = customers.detail(feed.customerId).orElseThrow(NotFoundException::new);
+        Instant generatedAt = versions.latest(customer.id).map(v -> v.createdAt.toInstant()).orElse(feed.createdAt.toInstant());
+        Download download = render(customer, ExportFormats.byId(feed.format).orElseThrow(), null, generatedAt);
+        feed.lastPulledAt = OffsetDateTime.now();
+        feed.pullCount++;
+        audit.record(AuditService.Operation.ACTION, "feed", feed.id, customer.id, "Feed pulled (" + feed.format + ")",
+                Map.of("format", feed.format, "etag", download.etag()));
+        return download;
+    }
+
+    private void requireAdmin() {
+        member.requireCustomerReader();
+        if (member.role() != Role.PARTNER_ADMIN) {
+            throw new jakarta.ws.rs.ForbiddenException("Only partner admins manage feeds.");
+        }
+    }
+
+    private static void checkProxy(String proxy) {
+        if (proxy != null && !proxy.isBlank() && !PacFormat.isValidProxy(proxy)) {
+            throw InvalidInputException.of("proxy", "error.proxy");
+        }
+    }
+
+    static String fileName(Customer customer, int version, ExportFormat format) {
+        String slug = Normalizer.normalize(customer.name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.isEmpty()) {
+            slug = "customer-" + customer.id;
+        }
+        if (slug.length() > 60) {
+            slug = slug.substring(0, 60).replaceAll("-+$", "");
+        }
+        return slug + "_v" + version + "_" + format.id() + "." + format.extension();
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,32 @@
+package dev.allowlist.portal.export;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+
+/** What firewalls poll: no login, the token is the credential; unknown or revoked tokens get a bare 404. */
+@Path("/feeds")
+public class FeedResource {
+
+    @Inject
+    ExportService exports;
+
+    @GET
+    @Path("{token}")
+    public Response pull(@PathParam("token") String token, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        Optional<ExportService.Download> download = exports.pull(token);
+        if (download.isEmpty()) {
+            return Response.status(404).build();
+        }
+        ExportService.Download d = download.get();
+        if (ifNoneMatch != null && ifNoneMatch.contains(d.etag())) {
+            return Response.notModified(d.etag()).build();
+        }
+        return Response.ok(d.content(), d.contentType()).header("ETag", d.etag())
+                .header("Cache-Control", "no-cache").build();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.allowlist.portal.export;
+
+import static dev.allowlist.portal.TestUsers.as;
+import static dev.allowlist.portal.TestUsers.csrf;
+import static dev.allowlist.portal.TestUsers.formAs;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.allowlist.portal.TestPartners;
+import dev.allowlist.portal.TestUsers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ExportResourceTest {
+
+    @BeforeEach
+    void partners() {
+        TestPartners.ensureRegistered();
+    }
+
+    static long customer(String user, String name, Map<String, Object> profile) {
+        Map<String, Object> body = new HashMap<>(profile);
+        body.put("name", name);
+        return as(user).contentType(ContentType.JSON).body(body).post("/api/v1/customers").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
+    @Test
+    void aNewVersionOnlyWhenTheContentChanges() {
+        long id = customer("alice", "Versions " + UUID.randomUUID(), Map.of("licenses", List.of("ENDPOINT"),
+                "wildcardSupport", true));
+        as("alice").get("/api/v1/customers/" + id + "/allowlist/versions").then().body("number", org.hamcrest.Matchers.contains(1))
+                .body("[0].cause", equalTo("customer-created"));
+        Map<String, Object> body = new HashMap<>(as("alice").get("/api/v1/customers/" + id).then().extract().jsonPath().getMap(""));
+        body.put("notes", "only a note");
+        as("alice").contentType(ContentType.JSON).body(body).put("/api/v1/customers/" + id).then().statusCode(200);
+        as("alice").contentType(ContentType.JSON).body(Map.of("hosts", List.of("covered.sophos.com")))
+                .post("/api/v1/customers/" + id + "/mcs-hosts").then().statusCode(200); // covered by *.sophos.com
+        as("alice").get("/api/v1/customers/" + id + "/allowlist/versions").then().body("number", org.hamcrest.Matchers.contains(1));
+        body = new HashMap<>(as("alice").get("/api/v1/customers/" + id).then().extract().jsonPath().getMap(""));
+        body.put("licenses", List.of("EDR"));
+        as("alice").contentType(ContentType.JSON).body(body).put("/api/v1/customers/" + id).then().statusCode(200);
+        as("alice").get("/api/v1/customers/" + id + "/allowlist/versions").then()
+                .body("number", org.hamcrest.Matchers.contains(2, 1)).body("[0].cause", equalTo("profile-changed"));
+        as("alice").get("/api/v1/customers/" + id + "/allowlist").then().body("version", equalTo(2));
+    }
+
+    @Test
+    void everyFormatDownloadsWithItsTypeAndFileNameAndIsAudited() {
+        long id = customer("alice", "Sakura Trading K.K.", Map.of("licenses", List.of("ENDPOINT"), "wildcardSupport", true));
+        Map<String, String> types = Map.ofEntries(Map.entry("txt", "text/plain"), Map.entry("csv", "text/csv"),
+                Map.entry("json", "application/json"), Map.entry("squid", "text/plain"),
+                Map.entry("pac", "application/x-ns-proxy-autoconfig"), Map.entry("panos-edl", "text/plain"),
+                Map.entry("fortigate", "text/plain"), Map.entry("cisco-fmc", "text/plain"),
+                Map.entry("sophos-firewall", "text/plain"), Map.entry("verify-ps1", "text/plain"),
+                Map.entry("verify-sh", "text/x-shellscript"));
+        for (ExportFormat format : ExportFormats.all()) {
+            String expectedName = "sakura-trading-k-k_v1_" + format.id() + "." + format.extension();
+            as("victor").get("/api/v1/customers/" + id + "/allowlist?format=" + format.id()).then().statusCode(200)
+                    .contentType(startsWith(types.get(format.id())))
+                    .header("Content-Disposition", containsString(expectedName));
+            as("victor").get("/exports/customers/" + id + "?format=" + format.id()).then().statusCode(200)
+                    .header("Content-Disposition", containsString(expectedName));
+        }
+        as("alice").get("/api/v1/customers/" + id + "/allowlist?format=squid").then()
+                .body(containsString("# Customer: Sakura Trading K.K. (#" + id + ")")).body(containsString("\n.sophos.com\n"));
+        as("alice").get("/api/v1/customers/" + id + "/allowlist?format=pac&proxy=proxy.corp.example:3128").then()
+                .body(containsString("return \"PROXY proxy.corp.example:3128\";"));
+        as("alice").get("/api/v1/customers/" + id + "/allowlist?format=pac&proxy=evil\";alert(1)//").then().statusCode(400);
+        as("alice").get("/api/v1/customers/" + id + "/allowlist?format=docx").then().statusCode(400)
+                .body("message", containsString("txt, csv, json"));
+        as("carol").get("/api/v1/audit?customerId=" + id + "&resourceType=export").then()
+                .body("events.actorSubject", hasItem("victor"))
+                .body("events.summary", hasItem("Allowlist exported as squid: sakura-trading-k-k_v1_squid.acl"));
+        as("bob").get("/exports/customers/" + id + "?format=txt").then().statusCode(404);
+        as("bob").get("/api/v1/customers/" + id + "/allowlist?format=txt").then().statusCode(404);
+        as("alice").get("/customers/" + id).then().body(containsString("/exports/customers/" + id + "?format=panos-edl"))
+                .body(containsString("Palo Alto Networks external dynamic list"));
+    }
+
+    @Test
+    void bulkZipHoldsEveryCustomerOfThePartnerAndNoOther() throws Exception {
+        String marker = UUID.randomUUID().toString().substring(0, 6);
+        long a = customer("alice", "Bulk A " + marker, Map.of("licenses", List.of("ENDPOINT")));
+        long b = customer("alice", "Bulk B " + marker, Map.of("licenses", List.of("EDR")));
+        long g = customer("bob", "Bulk G " + marker, Map.of());
+        Response zip = as("alice").get("/exports/all.zip?format=txt");
+        zip.then().statusCode(200).contentType("application/zip");
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.asByteArray()))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+                names.add(e.getName());
+            }
+        }
+        assertThat(names).contains("bulk-a-" + marker + "_v1_txt.txt", "bulk-b-" + marker + "_v1_txt.txt")
+                .doesNotContain("bulk-g-" + marker + "_v1_txt.txt");
+        as("alice").get("/exports/all.zip?format=nope").then().statusCode(400);
+        assertThat(a + b + g).isPositive();
+    }
+
+    @Test
+    void feedsServeWithoutASessionAnswer304And404AfterRevocationAndAreAudited() {
+        long id = customer("alice", "Feed " + UUID.randomUUID(), Map.of("licenses", List.of("ENDPOINT")));
+        TestUsers.Csrf csrf = csrf("alice", "/customers/" + id);
+        String page = formAs("alice", csrf).formParam("format", "panos-edl").post("/exports/customers/" + id + "/feeds")
+                .then().statusCode(200).body(containsString("shown only once")).extract().asString();
+        Matcher m = Pattern.compile("(/feeds/[A-Za-z0-9_-]{40,})").matcher(page);
+        assertThat(m.find()).isTrue();
+        String url = m.group(1);
+
+        Response first = given().redirects().follow(false).get(url);
+        first.then().statusCode(200).body(containsString("dci.sophosupd.com\n")).header("ETag", startsWith("\""));
+        String etag = first.header("ETag");
+        given().header("If-None-Match", etag).get(url).then().statusCode(304);
+        as("alice").get("/customers/" + id).then().body(containsString("<td>2</td>"));
+        given().get("/feeds/" + "x".repeat(43)).then().statusCode(404).body(equalTo(""));
+
+        // a profile change moves the ETag
+        Map<String, Object> body = new HashMap<>(as("alice").get("/api/v1/customers/" + id).then().extract().jsonPath().getMap(""));
+        body.put("licenses", List.of("EDR"));
+        as("alice").contentType(ContentType.JSON).body(body).put("/api/v1/customers/" + id).then().statusCode(200);
+        given().header("If-None-Match", etag).get(url).then().statusCode(200);
+
+        // only partner admins manage feeds; the token of one partner's feed is no key to another's data
+        formAs("erin", csrf).formParam("format", "txt").post("/exports/customers/" + id + "/feeds").then().statusCode(403);
+        long feedId = as("alice").get("/api/v1/audit?customerId=" + id + "&resourceType=feed&operation=CREATE").then()
+                .extract().jsonPath().getLong("events[0].resourceId");
+        formAs("bob", csrf).post("/exports/customers/" + id + "/feeds/" + feedId + "/revoke").then().statusCode(404);
+        formAs("alice", csrf).post("/exports/customers/" + id + "/feeds/" + feedId + "/revoke").then().statusCode(303);
+        given().get(url).then().statusCode(404).body(equalTo(""));
+        as("carol").get("/api/v1/audit?customerId=" + id + "&resourceType=feed").then()
+                .body("events.summary", org.hamcrest.Matchers.contains("Feed created (panos-edl)", "Feed pulled (panos-edl)",
+                        "Feed pulled (panos-edl)", "Feed pulled (panos-edl)", "Feed revoked (panos-edl)"));
+    }
+}
