@@ -15,6 +15,6 @@ class AuditTemplateValues {
     }
 
     static List<String> resourceTypes() {
-        return List.of("customer", "mcs-host", "installer-log", "export", "feed", "partner", "catalog");
+        return List.of("customer", "mcs-host", "installer-log", "export", "feed", "applied-version", "partner", "catalog");
     }
 }

@@ -82,6 +82,9 @@ public class CustomerApiResource {
     @Inject
     dev.allowlist.portal.allowlist.AllowlistVersions versions;
 
+    @Inject
+    dev.allowlist.portal.allowlist.ChangeReports changeReports;
+
     @GET
     public List<CustomerJson> list() {
         return customers.listAll().stream().map(CustomerApiResource::json).toList();
@@ -166,6 +169,25 @@ public class CustomerApiResource {
         Customer customer = customers.find(id).orElseThrow(NotFoundException::new);
         return versions.all(customer.id).stream().map(v -> new VersionJson(v.number, v.contentHash, v.catalogVersion,
                 v.cause, v.actor, v.createdAt)).toList();
+    }
+
+    @GET
+    @Path("{id}/changes")
+    public dev.allowlist.portal.allowlist.ChangeReport changes(@PathParam("id") long id, @QueryParam("from") Integer from,
+            @QueryParam("to") Integer to) {
+        customers.find(id).orElseThrow(NotFoundException::new);
+        return changeReports.report(id, from, to);
+    }
+
+    public record AppliedJson(Integer version) {
+    }
+
+    @POST
+    @Path("{id}/applied")
+    public Map<String, Integer> markApplied(@PathParam("id") long id, AppliedJson body) {
+        customers.find(id).orElseThrow(NotFoundException::new);
+        changeReports.markApplied(id, body == null || body.version() == null ? -1 : body.version());
+        return Map.of("appliedVersion", changeReports.applied(id));
     }
 
     private AllowlistJson allowlistJson(long id) {

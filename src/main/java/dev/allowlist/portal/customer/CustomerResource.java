@@ -49,12 +49,16 @@ public class CustomerResource {
         static native TemplateInstance detail(Customer customer, List<License> effectiveLicenses, AllowlistView allowlist,
                 HostNotice notice, Map<String, String> errors, String typedHosts, List<InstallerLogUpload> uploads,
                 long maxUploadMegabytes, List<dev.allowlist.portal.export.ExportService.Option> exportOptions,
-                List<dev.allowlist.portal.export.ExportService.FeedView> feeds, Integer version);
+                List<dev.allowlist.portal.export.ExportService.FeedView> feeds, Integer version, int applied,
+                int pendingChanges);
 
         static native TemplateInstance upload(Customer customer, InstallerLogUpload upload,
                 InstallerLogService.Outcome outcome, boolean repeated);
 
         static native TemplateInstance confirmDelete(Customer customer);
+
+        static native TemplateInstance changes(Customer customer, dev.allowlist.portal.allowlist.ChangeReport report,
+                int applied, int latest, String csvQuery);
     }
 
     /** What the last host addition did, carried through the redirect. */
@@ -116,6 +120,9 @@ public class CustomerResource {
     @Inject
     dev.allowlist.portal.allowlist.AllowlistVersions versions;
 
+    @Inject
+    dev.allowlist.portal.allowlist.ChangeReports changeReports;
+
     @GET
     public TemplateInstance list(@QueryParam("q") String search, @QueryParam("page") @DefaultValue("1") int page) {
         return Templates.list(customers.list(search, page));
@@ -158,7 +165,8 @@ public class CustomerResource {
         return Templates.detail(customer, License.withImplications(licenses).stream().sorted().toList(),
                 AllowlistView.of(allowlists.current(customer), catalogs.current().catalog(), i18n), notice, errors, typed,
                 installerLogs.recent(customer.id), installerLogs.maxSize() / (1024 * 1024), exports.options(customer),
-                exports.feeds(customer.id), versions.latest(customer.id).map(v -> v.number).orElse(null));
+                exports.feeds(customer.id), versions.latest(customer.id).map(v -> v.number).orElse(null),
+                changeReports.applied(customer.id), changeReports.report(customer.id, null, null).size());
     }
 
     /** The customer's history tab: the audit history filtered to this customer. */
@@ -265,6 +273,35 @@ public class CustomerResource {
         Customer customer = customers.find(id).orElseThrow(NotFoundException::new);
         InstallerLogUpload upload = installerLogs.find(id, uploadId).orElseThrow(NotFoundException::new);
         return Templates.upload(customer, upload, installerLogs.outcome(upload), repeated);
+    }
+
+    /** The change report: from the applied version (or ?from=) to the latest (or ?to=). */
+    @GET
+    @Path("{id}/changes")
+    public TemplateInstance changes(@PathParam("id") long id, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
+        Customer customer = customers.find(id).orElseThrow(NotFoundException::new);
+        dev.allowlist.portal.allowlist.ChangeReport report = changeReports.report(id, from, to);
+        return Templates.changes(customer, report, changeReports.applied(id),
+                versions.latest(id).map(v -> v.number).orElse(0), "from=" + report.from() + "&to=" + report.to());
+    }
+
+    @GET
+    @Path("{id}/changes.csv")
+    @Produces("text/csv")
+    public Response changesCsv(@PathParam("id") long id, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
+        Customer customer = customers.find(id).orElseThrow(NotFoundException::new);
+        dev.allowlist.portal.allowlist.ChangeReport report = changeReports.report(id, from, to);
+        return Response.ok(ChangeReportCsv.write(report), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"changes_" + customer.id + "_v" + report.from()
+                        + "-v" + report.to() + ".csv\"").build();
+    }
+
+    @POST
+    @Path("{id}/applied")
+    public Response markApplied(@PathParam("id") long id, @RestForm Integer version) {
+        customers.find(id).orElseThrow(NotFoundException::new);
+        changeReports.markApplied(id, version == null ? -1 : version);
+        return Redirects.seeOther("/customers/" + id + "#exports");
     }
 
     private TemplateInstance form(CustomerForm form, Map<String, String> errors, String problem) {

@@ -4,6 +4,7 @@ import dev.allowlist.portal.allowlist.Allowlist;
 import dev.allowlist.portal.allowlist.AllowlistService;
 import dev.allowlist.portal.allowlist.AllowlistVersion;
 import dev.allowlist.portal.allowlist.AllowlistVersions;
+import dev.allowlist.portal.allowlist.ChangeFeed;
 import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerService;
@@ -46,6 +47,9 @@ public class ExportService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The feed "format" that announces new versions instead of serving an export. */
+    public static final String ATOM = "atom";
+
     /** A rendered file with its name and what it left out. */
     public record Download(String fileName, String contentType, String content, List<ExportFormat.Omitted> omitted,
             String etag) {
@@ -76,6 +80,9 @@ public class ExportService {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    dev.allowlist.portal.allowlist.ChangeReports reports;
 
     public static ExportFormat format(String id) {
         return ExportFormats.byId(id).orElseThrow(() -> InvalidInputException.of("format", "error.format",
@@ -151,20 +158,20 @@ public class ExportService {
     @Transactional
     public String createFeed(long customerId, String formatId) {
         requireAdmin();
-        ExportFormat format = format(formatId);
+        String formatName = ATOM.equals(formatId) ? ATOM : format(formatId).id();
         Customer customer = customers.find(customerId).orElseThrow(NotFoundException::new);
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Feed feed = new Feed();
         feed.customerId = customer.id;
-        feed.format = format.id();
+        feed.format = formatName;
         feed.tokenHash = sha256(token);
         feed.createdBy = member.displayName();
         feed.createdAt = OffsetDateTime.now();
         feed.persist();
-        audit.record(AuditService.Operation.CREATE, "feed", feed.id, customer.id, "Feed created (" + format.id() + ")",
-                Map.of("after", Map.of("format", format.id(), "feedId", feed.id)));
+        audit.record(AuditService.Operation.CREATE, "feed", feed.id, customer.id, "Feed created (" + formatName + ")",
+                Map.of("after", Map.of("format", formatName, "feedId", feed.id)));
         return token;
     }
 
@@ -226,12 +233,23 @@ public class ExportService {
         Feed feed = Feed.<Feed>find("id", feedId).firstResult();
         Customer customer = customers.detail(feed.customerId).orElseThrow(NotFoundException::new);
         Instant generatedAt = versions.latest(customer.id).map(v -> v.createdAt.toInstant()).orElse(feed.createdAt.toInstant());
-        Download download = render(customer, ExportFormats.byId(feed.format).orElseThrow(), null, generatedAt);
+        Download download = ATOM.equals(feed.format) ? atom(customer)
+                : render(customer, ExportFormats.byId(feed.format).orElseThrow(), null, generatedAt);
         feed.lastPulledAt = OffsetDateTime.now();
         feed.pullCount++;
         audit.record(AuditService.Operation.ACTION, "feed", feed.id, customer.id, "Feed pulled (" + feed.format + ")",
                 Map.of("format", feed.format, "etag", download.etag()));
         return download;
+    }
+
+    /** The Atom feed of a customer's versions: each announces what changed since the one before. */
+    private Download atom(Customer customer) {
+        List<dev.allowlist.portal.allowlist.AllowlistVersion> all = versions.all(customer.id);
+        List<ChangeFeed.Item> items = all.stream().limit(50).map(v -> new ChangeFeed.Item(v.number, v.createdAt, v.cause,
+                reports.report(customer.id, v.number - 1, v.number))).toList();
+        String body = ChangeFeed.atom(customer.id, customer.name, items);
+        String etag = "\"" + sha256("atom|" + (all.isEmpty() ? 0 : all.get(0).number) + "|" + customer.name).substring(0, 32) + "\"";
+        return new Download("changes.atom", "application/atom+xml; charset=UTF-8", body, List.of(), etag);
     }
 
     private void requireAdmin() {

@@ -1,0 +1,89 @@
+package dev.allowlist.portal.allowlist;
+
+import dev.allowlist.portal.customer.Customer;
+import dev.allowlist.portal.customer.CustomerService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The partner-wide report: every customer whose allowlist changed in a period. */
+@Path("/changes")
+public class ChangeReportResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance period(LocalDate from, LocalDate to, List<ChangeReports.CustomerChanges> customers);
+    }
+
+    public record PeriodJson(LocalDate from, LocalDate to, List<ChangeReports.CustomerChanges> customers) {
+    }
+
+    @Inject
+    ChangeReports reports;
+
+    @Inject
+    CustomerService customers;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance page(@QueryParam("from") String from, @QueryParam("to") String to) {
+        LocalDate[] period = period(from, to);
+        return Templates.period(period[0], period[1], reports.period(period[0], period[1], names()));
+    }
+
+    /** The same as JSON, for scripts. */
+    @Path("/api/v1/changes")
+    public static class Api {
+
+        @Inject
+        ChangeReports reports;
+
+        @Inject
+        CustomerService customers;
+
+        @GET
+        @Produces(MediaType.APPLICATION_JSON)
+        public PeriodJson json(@QueryParam("from") String from, @QueryParam("to") String to) {
+            LocalDate[] period = period(from, to);
+            return new PeriodJson(period[0], period[1], reports.period(period[0], period[1], names(customers)));
+        }
+    }
+
+    private Map<Long, String> names() {
+        return names(customers);
+    }
+
+    static Map<Long, String> names(CustomerService customers) {
+        Map<Long, String> names = new HashMap<>();
+        for (Customer c : customers.listAll()) {
+            names.put(c.id, c.name);
+        }
+        return names;
+    }
+
+    /** Default: the last 30 days up to today (UTC). */
+    static LocalDate[] period(String from, String to) {
+        try {
+            LocalDate end = to == null || to.isBlank() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(to.strip());
+            LocalDate start = from == null || from.isBlank() ? end.minusDays(30) : LocalDate.parse(from.strip());
+            if (start.isAfter(end)) {
+                throw new BadRequestException("the period ends before it starts");
+            }
+            return new LocalDate[] { start, end };
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("dates are YYYY-MM-DD");
+        }
+    }
+}
