@@ -25,16 +25,44 @@ public class AllowlistVersions {
     @Inject
     ObjectMapper json;
 
+    /** A customer's newest version: its number and content hash. */
+    public record Latest(int number, String contentHash) {
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<AllowlistVersion> recordIfChanged(Customer customer, String cause) {
+        return record(customer, cause, latest(customer.id).map(v -> new Latest(v.number, v.contentHash)));
+    }
+
+    /** The same for many customers at once, with one query for their newest versions (catalog publishing). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recordIfChanged(List<Customer> customers, String cause) {
+        if (customers.isEmpty()) {
+            return 0;
+        }
+        java.util.Map<Long, Latest> latest = new java.util.HashMap<>();
+        AllowlistVersion.getEntityManager().createQuery(
+                "select v.customerId, v.number, v.contentHash from AllowlistVersion v where v.customerId in :ids "
+                        + "and v.number = (select max(w.number) from AllowlistVersion w where w.customerId = v.customerId)",
+                Object[].class).setParameter("ids", customers.stream().map(c -> c.id).toList()).getResultList()
+                .forEach(row -> latest.put((Long) row[0], new Latest((Integer) row[1], (String) row[2])));
+        int created = 0;
+        for (Customer customer : customers) {
+            if (record(customer, cause, Optional.ofNullable(latest.get(customer.id))).isPresent()) {
+                created++;
+            }
+        }
+        return created;
+    }
+
+    private Optional<AllowlistVersion> record(Customer customer, String cause, Optional<Latest> latest) {
         Allowlist allowlist = allowlists.current(customer);
-        Optional<AllowlistVersion> latest = latest(customer.id);
-        if (latest.isPresent() && latest.get().contentHash.equals(allowlist.contentHash())) {
+        if (latest.isPresent() && latest.get().contentHash().equals(allowlist.contentHash())) {
             return Optional.empty();
         }
         AllowlistVersion version = new AllowlistVersion();
         version.customerId = customer.id;
-        version.number = latest.map(v -> v.number + 1).orElse(1);
+        version.number = latest.map(v -> v.number() + 1).orElse(1);
         version.contentHash = allowlist.contentHash();
         version.catalogVersion = allowlist.catalogVersion();
         version.entries = write(allowlist.entries());

@@ -13,6 +13,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -68,6 +70,71 @@ public class CatalogService {
     /** The current catalog version. */
     public Loaded current() {
         return current;
+    }
+
+    /** A stored version as listed for platform admins. */
+    public record Summary(String id, String contentHash, int ruleCount, OffsetDateTime loadedAt, boolean current) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Summary> list() {
+        return CatalogVersion.<CatalogVersion>listAll(io.quarkus.panache.common.Sort.descending("loadedAt")).stream()
+                .map(v -> new Summary(v.id, v.contentHash, v.ruleCount, v.loadedAt, v.current)).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Loaded> find(String id) {
+        return CatalogVersion.<CatalogVersion>findByIdOptional(id).map(this::load);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> content(String id) {
+        return CatalogVersion.<CatalogVersion>findByIdOptional(id).map(v -> v.content);
+    }
+
+    /**
+     * Stores an uploaded catalog after the same checks as the bundled one; it is not current until
+     * published. The same content again is the version already stored.
+     */
+    @Transactional
+    public String store(String json) {
+        RuleCatalog catalog;
+        try {
+            catalog = new CatalogParser().parse(json);
+        } catch (CatalogException e) {
+            throw dev.allowlist.portal.web.InvalidInputException.of("file", "error.catalog", e.getMessage());
+        }
+        String hash = sha256(json);
+        CatalogVersion same = CatalogVersion.find("contentHash", hash).firstResult();
+        if (same != null) {
+            return same.id;
+        }
+        if (CatalogVersion.findById(catalog.id()) != null) {
+            throw dev.allowlist.portal.web.InvalidInputException.of("file", "error.catalogId", catalog.id());
+        }
+        CatalogVersion stored = new CatalogVersion();
+        stored.id = catalog.id();
+        stored.contentHash = hash;
+        stored.content = json;
+        stored.ruleCount = catalog.rules().size();
+        stored.loadedAt = OffsetDateTime.now();
+        stored.current = false;
+        stored.persist();
+        audit.record(AuditService.Operation.CREATE, "catalog", catalog.id(), null, "Rule catalog " + catalog.id() + " uploaded",
+                java.util.Map.of("contentHash", hash, "rules", catalog.rules().size()));
+        return stored.id;
+    }
+
+    /** Makes a stored version current (publishing does this, then brings every allowlist to it). */
+    @Transactional
+    public void makeCurrent(String id) {
+        CatalogVersion version = CatalogVersion.<CatalogVersion>findByIdOptional(id)
+                .orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        CatalogVersion.update("current = false where current = true");
+        CatalogVersion.getEntityManager().flush();
+        version.current = true;
+        CatalogVersion.getEntityManager().flush();
+        current = load(version);
     }
 
     private Loaded load(CatalogVersion version) {

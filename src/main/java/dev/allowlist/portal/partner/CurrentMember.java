@@ -54,6 +54,17 @@ public class CurrentMember {
         partnerName = partners.displayName(partnerId).orElse(partnerId);
     }
 
+    /** The platform's own work outside a login (benchmarks, maintenance): a platform admin named "system". */
+    public void actAsPlatformSystem() {
+        resolved = true;
+        status = Status.PLATFORM_ADMIN;
+        subject = "system";
+        displayName = "System";
+        role = Role.PLATFORM_ADMIN;
+        partnerSlug = null;
+        partnerName = null;
+    }
+
     /** A firewall pulling a feed: it acts for the feed's partner, with no role beyond reading that feed. */
     public void actAsFeed(String partnerId, long feedId) {
         resolved = true;

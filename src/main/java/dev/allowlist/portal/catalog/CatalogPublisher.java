@@ -1,0 +1,308 @@
+package dev.allowlist.portal.catalog;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.allowlist.portal.allowlist.AllowlistEntry;
+import dev.allowlist.portal.allowlist.AllowlistGenerator;
+import dev.allowlist.portal.allowlist.AllowlistVersions;
+import dev.allowlist.portal.allowlist.ChangeReport;
+import dev.allowlist.portal.allowlist.CustomerProfile;
+import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.customer.Customer;
+import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.Role;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishing a catalog version: a preview (rule diff, and how many customers of how many partners
+ * change, with samples), then making it current and bringing every customer's allowlist to it,
+ * partner by partner in batches, in the background. The cursor is saved with each batch, so a run
+ * interrupted (a restart) resumes where it stopped.
+ */
+@ApplicationScoped
+public class CatalogPublisher {
+
+    private static final Logger LOG = Logger.getLogger(CatalogPublisher.class);
+    private static final int BATCH = 500;
+    private static final TypeReference<List<AllowlistEntry>> ENTRIES = new TypeReference<>() { };
+
+    /** One sample of the impact: a customer (by partner and id only) and its change report. */
+    public record Sample(String partnerId, long customerId, ChangeReport report) {
+    }
+
+    public record Preview(String candidateId, String currentId, CatalogDiff diff, int customers, int customersChanged,
+            int partnersChanged, List<Sample> samples) {
+
+        public boolean isCurrent() {
+            return candidateId.equals(currentId);
+        }
+    }
+
+    @Inject
+    CatalogService catalogs;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    AllowlistVersions versions;
+
+    @Inject
+    CurrentMember member;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    ObjectMapper json;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "catalog-publisher");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * What publishing would do. Reads every customer of every partner (the platform's view: the
+     * query names partner_id in each row), generates with the candidate and compares content hashes.
+     */
+    public Preview preview(String versionId) {
+        member.requirePlatformAdmin();
+        CatalogService.Loaded candidate = catalogs.find(versionId).orElseThrow(NotFoundException::new);
+        CatalogService.Loaded current = catalogs.current();
+        AllowlistGenerator generator = new AllowlistGenerator(candidate.catalog());
+        int total = 0;
+        int changed = 0;
+        Set<String> partners = new HashSet<>();
+        List<Sample> samples = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(PROFILES_SQL)) {
+            st.setFetchSize(1000);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    total++;
+                    var allowlist = generator.generate(profile(rs), hosts(rs));
+                    if (!allowlist.contentHash().equals(rs.getString("latest_hash"))) {
+                        changed++;
+                        partners.add(rs.getString("partner_id"));
+                        if (samples.size() < 3) {
+                            List<AllowlistEntry> before = rs.getString("latest_entries") == null ? List.of()
+                                    : json.readValue(rs.getString("latest_entries"), ENTRIES);
+                            int latest = rs.getInt("latest_number");
+                            samples.add(new Sample(rs.getString("partner_id"), rs.getLong("id"),
+                                    ChangeReport.between(latest, before, latest + 1, allowlist.entries(), List.of())));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Preview(candidate.versionId(), current.versionId(),
+                CatalogDiff.between(current.catalog(), candidate.catalog()), total, changed, partners.size(), samples);
+    }
+
+    /** Makes the version current and starts bringing every allowlist to it; returns the run's id. */
+    public long publish(String versionId) {
+        member.requirePlatformAdmin();
+        catalogs.find(versionId).orElseThrow(NotFoundException::new);
+        String previous = catalogs.current().versionId();
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            catalogs.makeCurrent(versionId);
+            CatalogPublication run = new CatalogPublication();
+            run.catalogVersion = versionId;
+            run.previousVersion = previous;
+            run.status = "RUNNING";
+            run.total = ((Number) Customer.getEntityManager().createNativeQuery("SELECT count(*) FROM customer")
+                    .getSingleResult()).intValue();
+            run.lastPartner = "";
+            run.startedBy = member.displayName();
+            run.startedAt = OffsetDateTime.now();
+            run.persist();
+            audit.record(AuditService.Operation.ACTION, "catalog", versionId, null,
+                    "Rule catalog " + versionId + " published (was " + previous + ")",
+                    Map.of("before", Map.of("current", previous), "after", Map.of("current", versionId),
+                            "customers", run.total));
+            return run.id;
+        });
+        worker.submit(() -> run(id));
+        return id;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CatalogPublication publication(long id) {
+        member.requirePlatformAdmin();
+        CatalogPublication run = CatalogPublication.findById(id);
+        if (run == null) {
+            throw new NotFoundException();
+        }
+        return run;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CatalogPublication> publications() {
+        return CatalogPublication.listAll(io.quarkus.panache.common.Sort.descending("id"));
+    }
+
+    /** Resumes runs a restart interrupted. */
+    void resume(@Observes @Priority(6000) StartupEvent start) {
+        List<Long> running = QuarkusTransaction.requiringNew().call(() -> CatalogPublication
+                .<CatalogPublication>list("status", "RUNNING").stream().map(p -> p.id).toList());
+        running.forEach(id -> worker.submit(() -> run(id)));
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        worker.shutdownNow();
+    }
+
+    /** The run: partner by partner, customer by customer in id order, a batch per transaction. */
+    void run(long publicationId) {
+        // a worker thread: its own request context, so that the member (and with it the tenant) can be set
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        try {
+            runActive(publicationId);
+        } finally {
+            requestContext.terminate();
+        }
+    }
+
+    private void runActive(long publicationId) {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                CatalogPublication run = QuarkusTransaction.requiringNew().call(() -> CatalogPublication.findById(publicationId));
+                if (run == null || !"RUNNING".equals(run.status)) {
+                    return;
+                }
+                Batch batch = nextBatch(run.lastPartner, run.lastCustomerId);
+                if (batch == null) {
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        CatalogPublication done = CatalogPublication.findById(publicationId);
+                        done.status = "DONE";
+                        done.finishedAt = OffsetDateTime.now();
+                    });
+                    LOG.infof("Catalog publication %d done", publicationId);
+                    return;
+                }
+                processAs(batch, publicationId);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Catalog publication " + publicationId + " failed", e);
+            QuarkusTransaction.requiringNew().run(() -> {
+                CatalogPublication failed = CatalogPublication.findById(publicationId);
+                failed.status = "FAILED";
+                failed.error = String.valueOf(e.getMessage()).substring(0, Math.min(1000, String.valueOf(e.getMessage()).length()));
+                failed.finishedAt = OffsetDateTime.now();
+            });
+        }
+    }
+
+    private record Batch(String partnerId, List<Long> customerIds) {
+    }
+
+    /** The next customers after the cursor, all of one partner (a tenant per transaction). */
+    private Batch nextBatch(String lastPartner, long lastCustomerId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("SELECT partner_id, id FROM customer "
+                        + "WHERE (partner_id, id) > (?, ?) ORDER BY partner_id, id LIMIT " + BATCH)) {
+            st.setString(1, lastPartner);
+            st.setLong(2, lastCustomerId);
+            String partner = null;
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    if (partner == null) {
+                        partner = rs.getString(1);
+                    } else if (!partner.equals(rs.getString(1))) {
+                        break;
+                    }
+                    ids.add(rs.getLong(2));
+                }
+            }
+            return partner == null ? null : new Batch(partner, ids);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void processAs(Batch batch, long publicationId) {
+        Arc.container().instance(CurrentMember.class).get().actAsSystem(batch.partnerId(), Role.PARTNER_ADMIN);
+        QuarkusTransaction.requiringNew().run(() -> {
+                int changed = versions.recordIfChanged(
+                        Customer.<Customer>list("id in ?1 order by id", batch.customerIds()), "catalog-published");
+                CatalogPublication run = CatalogPublication.findById(publicationId);
+                run.done += batch.customerIds().size();
+                run.changed += changed;
+                run.lastPartner = batch.partnerId();
+                run.lastCustomerId = batch.customerIds().get(batch.customerIds().size() - 1);
+        });
+    }
+
+    private static final String PROFILES_SQL = """
+            SELECT c.partner_id, c.id, c.regions, c.wildcard_support, c.uses_active_directory, c.tls_inspection,
+                   c.application_filtering, c.narrow_hydra,
+                   (SELECT array_agg(l.license) FROM customer_license l WHERE l.partner_id = c.partner_id AND l.customer_id = c.id) AS licenses,
+                   (SELECT array_agg(h.value) FROM mcs_host h WHERE h.partner_id = c.partner_id AND h.customer_id = c.id) AS hosts,
+                   v.content_hash AS latest_hash, v.number AS latest_number, v.entries AS latest_entries
+            FROM customer c
+            LEFT JOIN LATERAL (SELECT content_hash, number, entries FROM allowlist_version av
+                               WHERE av.partner_id = c.partner_id AND av.customer_id = c.id
+                               ORDER BY number DESC LIMIT 1) v ON true
+            ORDER BY c.partner_id, c.id
+            """;
+
+    private static CustomerProfile profile(ResultSet rs) throws SQLException {
+        EnumSet<License> licenses = EnumSet.of(License.CENTRAL);
+        for (String l : strings(rs.getArray("licenses"))) {
+            License parsed = License.parse(l);
+            if (parsed != null) {
+                licenses.add(parsed);
+            }
+        }
+        return new CustomerProfile(licenses, strings(rs.getArray("regions")), rs.getBoolean("wildcard_support"),
+                rs.getBoolean("uses_active_directory"), rs.getBoolean("tls_inspection"),
+                rs.getBoolean("application_filtering"), rs.getBoolean("narrow_hydra"));
+    }
+
+    private static List<String> hosts(ResultSet rs) throws SQLException {
+        return strings(rs.getArray("hosts"));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        Object[] values = (Object[]) array.getArray();
+        List<String> strings = new ArrayList<>(values.length);
+        for (Object v : values) {
+            strings.add(String.valueOf(v));
+        }
+        return strings;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.allowlist.portal.catalog;
+
+import static dev.allowlist.portal.TestUsers.as;
+import static dev.allowlist.portal.TestUsers.csrf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.allowlist.portal.TestPartners;
+import dev.allowlist.portal.TestUsers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Publishing a catalog that removes a rule: a removal in every affected customer's report, nothing for the others. */
+@QuarkusTest
+class CatalogPublishingTest {
+
+    @jakarta.inject.Inject
+    CatalogPublisher publisher;
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static long customer(String user, Map<String, Object> body) {
+        return as(user).contentType(ContentType.JSON).body(body).post("/api/v1/customers").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
+    /** Uploads a catalog file as paula; returns the page (refused) or the redirect's location (stored). */
+    static String upload(byte[] file, int status) {
+        TestUsers.Csrf csrf = csrf("paula", "/platform/catalogs");
+        io.restassured.response.Response response = as("paula").cookie("csrf-token", csrf.cookie())
+                .multiPart("csrf-token", csrf.field()).multiPart("file", "catalog.json", file, "application/json")
+                .post("/platform/catalogs");
+        response.then().statusCode(status);
+        return status == 303 ? response.header("Location") : response.asString();
+    }
+
+    static void publishAndWait(String versionId) throws InterruptedException {
+        TestUsers.Csrf csrf = csrf("paula", "/platform/catalogs/" + versionId);
+        String location = TestUsers.formAs("paula", csrf).post("/platform/catalogs/" + versionId + "/publish")
+                .then().statusCode(303).extract().header("Location");
+        String run = location.substring(location.indexOf("/platform/"));
+        for (int i = 0; i < 300; i++) {
+            String page = as("paula").get(run).then().statusCode(200).extract().asString();
+            if (page.contains("<strong>DONE</strong>")) {
+                return;
+            }
+            assertThat(page).doesNotContain("<strong>FAILED</strong>");
+            Thread.sleep(100);
+        }
+        throw new AssertionError("publication did not finish: " + run);
+    }
+
+    static List<Integer> versions(String user, long id) {
+        return as(user).get("/api/v1/customers/" + id + "/allowlist/versions").then().extract().jsonPath().getList("number");
+    }
+
+    @Test
+    void publishingACatalogThatRemovesARuleChangesExactlyTheCustomersThatHadIt() throws Exception {
+        TestPartners.ensureRegistered();
+        as("alice").get("/platform/catalogs").then().statusCode(403);
+
+        // a broken catalog is refused, naming the rule; nothing is stored
+        long catalogVersionsBefore = TestPartners.count("catalog_version");
+        ObjectNode broken = (ObjectNode) MAPPER.readTree(BundledCatalog.json());
+        ((ObjectNode) broken.get("rules").get(3)).put("section", "nowhere");
+        String refused = upload(MAPPER.writeValueAsBytes(broken), 400);
+        assertThat(refused).contains("unknown section").contains("rule &#39;central.downloads-sophos-com&#39;");
+        assertThat(TestPartners.count("catalog_version")).isEqualTo(catalogVersionsBefore);
+
+        long explicit = customer("alice", Map.of("name", "Explicit " + UUID.randomUUID(), "licenses", List.of("ENDPOINT")));
+        long wildcard = customer("alice", Map.of("name", "Wildcard " + UUID.randomUUID(), "licenses", List.of("ENDPOINT"),
+                "wildcardSupport", true));
+        long centralOnly = customer("alice", Map.of("name", "Central " + UUID.randomUUID()));
+        long globex = customer("bob", Map.of("name", "Globex explicit " + UUID.randomUUID(), "licenses", List.of("ENDPOINT")));
+
+        // the candidate: the bundled catalog without t1.sophosupd.com
+        ObjectNode candidate = (ObjectNode) MAPPER.readTree(BundledCatalog.json());
+        String id = "sophos-central-test-" + UUID.randomUUID().toString().substring(0, 8);
+        candidate.put("id", id);
+        ArrayNode rules = (ArrayNode) candidate.get("rules");
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            ObjectNode rule = (ObjectNode) rules.get(i);
+            if (rule.get("id").asText().equals("endpoint.t1-sophosupd-com")) {
+                rules.remove(i);
+            } else if (rule.has("alternativeOf")) {
+                ArrayNode alternatives = (ArrayNode) rule.get("alternativeOf");
+                for (int j = alternatives.size() - 1; j >= 0; j--) {
+                    if (alternatives.get(j).asText().equals("endpoint.t1-sophosupd-com")) {
+                        alternatives.remove(j);
+                    }
+                }
+            }
+        }
+        String uploaded = upload(MAPPER.writeValueAsString(candidate).getBytes(StandardCharsets.UTF_8), 303);
+        assertThat(uploaded).endsWith("/platform/catalogs/" + id);
+
+        as("paula").get("/platform/catalogs/" + id).then().statusCode(200)
+                .body(containsString("Rules removed (1)")).body(containsString("endpoint.t1-sophosupd-com"))
+                .body(containsString("would get a new allowlist version"))
+                .body(containsString("<code>− t1.sophosupd.com</code> (removed entry)"));
+
+        publishAndWait(id);
+        as("alice").get("/api/v1/customers/" + explicit + "/allowlist").then().body("catalogVersion", equalTo(id));
+        assertThat(versions("alice", explicit)).containsExactly(2, 1);
+        as("alice").get("/api/v1/customers/" + explicit + "/changes?from=1&to=2").then()
+                .body("removed.value", contains("t1.sophosupd.com")).body("added", hasSize(0))
+                .body("causes[0]", containsString("catalog-published"));
+        assertThat(versions("bob", globex)).containsExactly(2, 1);
+        as("bob").get("/api/v1/customers/" + globex + "/changes?from=1&to=2").then().body("removed.value", contains("t1.sophosupd.com"));
+        assertThat(versions("alice", wildcard)).containsExactly(1);   // *.sophosupd.com covered it anyway
+        assertThat(versions("alice", centralOnly)).containsExactly(1); // never had it
+
+        // older versions stay readable and can be published again
+        as("paula").get("/platform/catalogs/sophos-central-2026.11/content").then().statusCode(200)
+                .body(containsString("endpoint.t1-sophosupd-com"));
+        publishAndWait("sophos-central-2026.11");
+        as("alice").get("/api/v1/customers/" + explicit + "/changes?from=2&to=3").then()
+                .body("added.value", contains("t1.sophosupd.com"));
+        as("alice").get("/api/v1/customers/" + wildcard + "/allowlist").then().body("catalogVersion", equalTo("sophos-central-2026.11"));
+        // an interrupted run resumes from its cursor: customers before it are left as they are
+        long before = dev.allowlist.portal.TestPartners.count("allowlist_version");
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            CatalogPublication interrupted = new CatalogPublication();
+            interrupted.catalogVersion = id;
+            interrupted.previousVersion = "sophos-central-2026.11";
+            interrupted.status = "RUNNING";
+            interrupted.total = 2;
+            interrupted.lastPartner = "globex";
+            interrupted.lastCustomerId = globex - 1;
+            interrupted.startedBy = "test";
+            interrupted.startedAt = java.time.OffsetDateTime.now();
+            interrupted.persist();
+        });
+        publisher.resume(null);
+        for (int i = 0; i < 300 && TestPartners.count("catalog_publication WHERE status = 'RUNNING'") > 0; i++) {
+            Thread.sleep(100);
+        }
+        // the catalog (current: the bundled one) gives the same content as before: no version anywhere,
+        // and the run went only over globex's customers from the cursor on
+        assertThat(TestPartners.count("allowlist_version")).isEqualTo(before);
+        long expected = TestPartners.count("customer WHERE partner_id = 'globex' AND id >= " + globex);
+        assertThat(TestPartners.count("catalog_publication WHERE status = 'DONE' AND last_partner = 'globex' AND done = "
+                + expected + " AND started_by = 'test'")).isEqualTo(1);
+
+        as("paula").get("/api/v1/audit?resourceType=catalog").then()
+                .body("events.summary", org.hamcrest.Matchers.hasItem("Rule catalog " + id + " published (was sophos-central-2026.11)"));
+    }
+}
