@@ -23,6 +23,12 @@ public record ChangeReport(int from, int to, List<Change> added, List<Change> re
      */
     public record Change(String id, String value, Disposition disposition, String impact, String kind,
             List<Integer> ports, List<String> related, String detail) {
+
+        /** The impact as a message key suffix for pages ({@code added-entry}). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String impactKey() {
+            return impact.replace(' ', '-');
+        }
     }
 
     public int size() {

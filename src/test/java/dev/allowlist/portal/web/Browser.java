@@ -1,0 +1,108 @@
+package dev.allowlist.portal.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's Chromium driven by its own chromedriver (nothing downloaded), with screenshots of every step. */
+final class Browser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    final ChromeDriver driver;
+    final Path downloads;
+    final String name;
+    final String base;
+    private int step;
+
+    Browser(String name, String base) {
+        boolean installed = new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute();
+        if (!installed && System.getenv("CI") == null) {
+            Assumptions.abort("chromium and chromium-driver are not installed here (.ci/run installs them)");
+        }
+        this.name = name;
+        this.base = base;
+        try {
+            downloads = Files.createTempDirectory("downloads-" + name);
+            Path profile = Files.createTempDirectory("chromium-" + name);
+            Files.createDirectories(SCREENSHOTS);
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary("/usr/bin/chromium");
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+            driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    /** Logs in through the login page of the identity provider, pressing the user's button. */
+    void login(String user, String path) {
+        open(path);
+        driver.findElement(By.name("predefined-" + user)).click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().startsWith(base));
+    }
+
+    /** A screenshot of the page as it is now, numbered, under target/screenshots. */
+    Path shot(String what) {
+        Path target = SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", name, ++step, what));
+        try {
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), target,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Waits for a downloaded file whose name ends so, and returns it. */
+    Path download(String suffix) throws InterruptedException, IOException {
+        for (int i = 0; i < 100; i++) {
+            try (var files = Files.list(downloads)) {
+                var found = files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no download ending in " + suffix + " in " + downloads);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.allowlist.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.allowlist.portal.TestPartners;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.UUID;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+
+/** The journeys a person makes, in a real Chromium against the running portal; screenshots in target/screenshots. */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserJourneyTest {
+
+    static final String CUSTOMER = "Journey " + UUID.randomUUID().toString().substring(0, 6) + " 株式会社";
+    static String customerPath;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    String base() {
+        return root.toString().replaceAll("/$", "");
+    }
+
+    @Test
+    @Order(1)
+    void aliceRegistersACustomerAndTakesItsAllowlistToTheFirewall() throws Exception {
+        TestPartners.ensureRegistered();
+        try (Browser b = new Browser("alice", base())) {
+            b.login("alice", "/customers");
+            b.shot("customers");
+            assertThat(b.text()).contains("Acme MSP", "Customers");
+
+            b.driver.findElement(By.linkText("New customer")).click();
+            b.driver.findElement(By.name("name")).sendKeys(CUSTOMER);
+            b.shot("new-customer");
+            b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            customerPath = b.driver.getCurrentUrl().substring(base().length());
+            assertThat(customerPath).matches("/customers/[0-9]+");
+            b.shot("created");
+
+            b.driver.findElement(By.linkText("Edit customer")).click();
+            b.driver.findElement(By.cssSelector("input[name=licenses][value=EDR]")).click();
+            b.driver.findElement(By.cssSelector("input[name=regions][value=eu-west-1]")).click();
+            b.shot("licenses");
+            b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            assertThat(b.text()).contains("Intercept X Advanced with EDR");
+
+            Path log = Files.createTempFile("SophosCloudInstaller", ".log");
+            Files.writeString(log, String.join("\r\n",
+                    "2026-11-20 09:41:17.345 [ 4120:  5012] I Model::server value changed to: dzr-api-amzn-eu-west-1-9af7.api-upe.p.hmr.sophos.com",
+                    "2026-11-20 09:41:18.002 [ 4120:  5012] I Opening connection to https://dzr-api-amzn-eu-west-1-9af7.api-upe.p.hmr.sophos.com:443/x",
+                    "2026-11-20 09:41:20.001 [ 4120:  5020] W Opening connection to proxy.corp.example:8080"), StandardCharsets.UTF_8);
+            b.driver.findElement(By.cssSelector("input[type=file][name=file]")).sendKeys(log.toString());
+            b.driver.findElement(By.xpath("//button[text()='Upload and extract hosts']")).click();
+            assertThat(b.text()).contains("Hosts added (1)", "not under a Sophos domain");
+            b.shot("installer-log");
+
+            b.open(customerPath);
+            String page = b.text();
+            assertThat(page).contains("Needs your attention", "needs a proxy that supports wildcards",
+                    "dzr-api-amzn-eu-west-1-9af7.api-upe.p.hmr.sophos.com", "Observed MCS host of this customer",
+                    "Sophos Central Admin domains", "Third-party domains");
+            b.shot("allowlist");
+
+            b.driver.findElement(By.cssSelector("a[href$='format=squid']")).click();
+            Path squid = b.download("_squid.acl");
+            assertThat(Files.readString(squid)).contains("# Customer: " + CUSTOMER, "dci.sophosupd.com");
+
+            b.driver.findElement(By.linkText("Edit customer")).click();
+            b.driver.findElement(By.name("wildcardSupport")).click();
+            b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            assertThat(b.text()).contains("changes not yet applied");
+            b.shot("profile-changed");
+
+            b.driver.findElement(By.linkText("Change report")).click();
+            assertThat(b.text()).contains("Add to the firewall", "Remove from the firewall");
+            b.shot("change-report");
+            b.driver.findElement(By.xpath("//button[starts-with(text(),'Mark v')]")).click();
+            assertThat(b.text()).contains("The firewall has the latest version");
+            b.shot("applied");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theKeyPagesInJapaneseRenderTheirGlyphs() throws Exception {
+        try (Browser b = new Browser("alice-ja", base())) {
+            b.login("alice", "/customers");
+            b.driver.findElement(By.linkText("日本語")).click();
+            assertThat(b.text()).contains("顧客", "名前で検索");
+            b.shot("customers-ja");
+            b.open(customerPath);
+            assertThat(b.text()).contains("許可リスト", "ソフォスのドメイン", "エクスポート");
+            b.shot("customer-ja");
+            b.open(customerPath + "/changes?from=0");
+            assertThat(b.text()).contains("ファイアウォールに追加");
+            b.shot("changes-ja");
+
+            // no tofu: with a Japanese font each character draws its own glyph; without one, every
+            // character is the same empty box
+            byte[] kyo = glyph(b, "許");
+            byte[] ka = glyph(b, "可");
+            byte[] missing = glyph(b, "\uE000");
+            assertThat(Arrays.equals(kyo, ka)).as("許 and 可 render alike: Japanese glyphs are missing (fonts-noto-cjk)")
+                    .isFalse();
+            assertThat(Arrays.equals(kyo, missing)).as("許 renders as the missing-glyph box").isFalse();
+        }
+    }
+
+    private static byte[] glyph(Browser b, String character) {
+        WebElement span = (WebElement) ((JavascriptExecutor) b.driver).executeScript(
+                "const s = document.createElement('span'); s.textContent = arguments[0];"
+                        + "s.style.cssText = 'font-size:48px;display:inline-block;padding:4px;background:#fff;color:#000';"
+                        + "document.body.prepend(s); return s;", character);
+        byte[] png = span.getScreenshotAs(OutputType.BYTES);
+        ((JavascriptExecutor) b.driver).executeScript("arguments[0].remove()", span);
+        return png;
+    }
+
+    @Test
+    @Order(3)
+    void carolFindsTheChangesInTheHistoryVerifiesAndExports() throws Exception {
+        try (Browser b = new Browser("carol", base())) {
+            b.login("carol", "/audit");
+            assertThat(b.text()).contains("Audit history", "Customer created: " + CUSTOMER, "Installer log uploaded");
+            b.shot("history");
+            b.driver.findElement(By.partialLinkText("Verify integrity")).click();
+            assertThat(b.text()).contains("Intact");
+            b.shot("verified");
+            b.open("/audit");
+            b.driver.findElement(By.partialLinkText("Export CSV")).click();
+            Path csv = b.download(".csv");
+            assertThat(Files.readString(csv)).contains("# chain: partner acme", "Customer created: " + CUSTOMER);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void bobCannotReachAlicesCustomerByItsUrl() {
+        try (Browser b = new Browser("bob", base())) {
+            b.login("bob", customerPath);
+            assertThat(b.text()).contains("Not found").doesNotContain(CUSTOMER);
+            b.shot("not-found");
+        }
+    }
+}
