@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# End to end with a real identity provider: Keycloak 26.7.3 (org.keycloak:keycloak-quarkus-dist from
+# Maven Central, unpacked once under ~/.cache) with the realm docker-compose imports, the packaged
+# release portal in prod mode against it and the local PostgreSQL, and a login through Keycloak's
+# own login page in Chromium. Also: the release has no embedded database, and a prod start without
+# a datasource fails with a clear message.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+KC_VERSION=26.7.3
+CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/allowlist-portal
+KC_HOME=$CACHE/keycloak-$KC_VERSION
+KC_JAVA=${KC_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+[ -x "$KC_JAVA/bin/java" ] || KC_JAVA=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+PORTAL_PORT=8090
+KC_PORT=8180
+DB=allowlist_e2e
+LOGS=target/e2e
+mkdir -p "$CACHE" "$LOGS"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+echo "== Keycloak $KC_VERSION"
+if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
+  ./mvnw -B -q dependency:copy -Dartifact=org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip -DoutputDirectory="$CACHE"
+  rm -rf "$KC_HOME" && unzip -q "$CACHE/keycloak-quarkus-dist-$KC_VERSION.zip" -d "$CACHE"
+  mv "$CACHE/keycloak-$KC_VERSION" "$KC_HOME" 2>/dev/null || true
+fi
+rm -rf "$KC_HOME/data/h2"   # a fresh realm import every run
+mkdir -p "$KC_HOME/data/import"
+cp src/main/docker/keycloak/portal-realm.json "$KC_HOME/data/import/portal-realm.json"
+JAVA_HOME=$KC_JAVA KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+  "$KC_HOME/bin/kc.sh" start-dev --http-port=$KC_PORT --http-host=127.0.0.1 --import-realm > "$LOGS/keycloak.log" 2>&1 &
+pids+=($!)
+
+echo "== the release build"
+./mvnw -B -q package -DskipTests -P '!embedded-postgres'
+if ls target/quarkus-app/lib/main | grep -qiE 'zonky|embedded-postgres'; then
+  echo "the release contains an embedded database"; exit 1
+fi
+echo "no embedded database in the release"
+if QUARKUS_HTTP_PORT=$PORTAL_PORT timeout 60 java -jar target/quarkus-app/quarkus-run.jar > "$LOGS/no-datasource.log" 2>&1; then
+  echo "a prod start without a datasource did not fail"; exit 1
+fi
+grep -q "URL is not set" "$LOGS/no-datasource.log" || { cat "$LOGS/no-datasource.log"; exit 1; }
+echo "a prod start without a datasource fails: $(grep -o "Datasource '<default>' was deactivated[^.]*" "$LOGS/no-datasource.log" | head -1)"
+
+echo "== the portal in prod mode"
+psql -X -q -U postgres -h 127.0.0.1 -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+for _ in $(seq 1 180); do
+  curl -fs "http://localhost:$KC_PORT/realms/portal/.well-known/openid-configuration" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "http://localhost:$KC_PORT/realms/portal/.well-known/openid-configuration" >/dev/null \
+  || { tail -40 "$LOGS/keycloak.log"; echo "Keycloak did not start"; exit 1; }
+QUARKUS_HTTP_PORT=$PORTAL_PORT \
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
+QUARKUS_DATASOURCE_PASSWORD=postgres OIDC_AUTH_SERVER_URL=http://localhost:$KC_PORT/realms/portal \
+OIDC_CLIENT_ID=portal-web OIDC_CLIENT_SECRET=portal-web-dev-secret-change-me-0123456789 PORTAL_SECURE_COOKIES=false \
+  java -jar target/quarkus-app/quarkus-run.jar > "$LOGS/portal.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do
+  curl -fs "http://localhost:$PORTAL_PORT/q/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "http://localhost:$PORTAL_PORT/q/health/ready" >/dev/null || { tail -40 "$LOGS/portal.log"; exit 1; }
+psql -X -q -U postgres -h 127.0.0.1 -d $DB -c "INSERT INTO partner (id, display_name) VALUES ('acme', 'Acme MSP')"
+
+echo "== alice logs in through Keycloak's login page"
+./mvnw -B -q test -Dtest=KeycloakLoginE2ETest -DexcludedTestGroups=none -Dsurefire.failIfNoSpecifiedTests=false \
+  -De2e.portal=http://localhost:$PORTAL_PORT -P '!embedded-postgres' > "$LOGS/selenium.log" 2>&1 \
+  || { tail -60 "$LOGS/selenium.log"; tail -30 "$LOGS/portal.log"; exit 1; }
+echo "Keycloak end-to-end login passed (screenshots in target/screenshots/keycloak-*)"

@@ -1,0 +1,39 @@
+package dev.allowlist.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Run by e2e/keycloak-login.sh (tag "e2e", not part of the default test run): the packaged portal in
+ * prod mode behind a real Keycloak, logged into through Keycloak's own login page.
+ */
+@Tag("e2e")
+class KeycloakLoginE2ETest {
+
+    @Test
+    void aliceLogsInThroughKeycloak() {
+        String portal = System.getProperty("e2e.portal", "http://localhost:8090");
+        try (Browser b = new Browser("keycloak", portal)) {
+            b.open("/customers");
+            new WebDriverWait(b.driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/realms/portal/"));
+            assertThat(b.driver.getCurrentUrl()).contains("localhost:8180/realms/portal/protocol/openid-connect/auth");
+            b.shot("login-page");
+            b.driver.findElement(By.id("username")).sendKeys("alice");
+            b.driver.findElement(By.id("password")).sendKeys("alice");
+            b.driver.findElement(By.id("kc-login")).click();
+            new WebDriverWait(b.driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(portal));
+            assertThat(b.text()).contains("Acme MSP", "Customers");
+            b.shot("logged-in");
+            b.open("/customers/new");
+            b.driver.findElement(By.name("name")).sendKeys("Keycloak customer");
+            b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            assertThat(b.text()).contains("Keycloak customer", "Allowlist");
+            b.shot("customer");
+        }
+    }
+}
