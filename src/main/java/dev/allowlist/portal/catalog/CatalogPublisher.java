@@ -139,6 +139,7 @@ public class CatalogPublisher {
             run.catalogVersion = versionId;
             run.previousVersion = previous;
             run.status = "RUNNING";
+            // every partner's customers, on purpose: publishing is the platform's work across tenants
             run.total = ((Number) Customer.getEntityManager().createNativeQuery("SELECT count(*) FROM customer")
                     .getSingleResult()).intValue();
             run.lastPartner = "";

@@ -64,7 +64,10 @@ final class Browser implements AutoCloseable {
     void login(String user, String path) {
         open(path);
         driver.findElement(By.name("predefined-" + user)).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().startsWith(base));
+        // back at the portal, past the code callback's own redirect, and loaded
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().startsWith(base)
+                && !d.getCurrentUrl().contains("code=") && "complete".equals(
+                        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** A screenshot of the page as it is now, numbered, under target/screenshots. */
@@ -79,8 +82,26 @@ final class Browser implements AutoCloseable {
         return target;
     }
 
+    /** Clicks something that loads a new page, and waits until the old page is gone. */
+    void go(By target) {
+        org.openqa.selenium.WebElement old = driver.findElement(By.tagName("html"));
+        driver.findElement(target).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt > 20) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Waits for a downloaded file whose name ends so, and returns it. */

@@ -44,19 +44,19 @@ class BrowserJourneyTest {
             b.shot("customers");
             assertThat(b.text()).contains("Acme MSP", "Customers");
 
-            b.driver.findElement(By.linkText("New customer")).click();
+            b.go(By.linkText("New customer"));
             b.driver.findElement(By.name("name")).sendKeys(CUSTOMER);
             b.shot("new-customer");
-            b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            b.go(By.cssSelector("form.form button[type=submit]"));
             customerPath = b.driver.getCurrentUrl().substring(base().length());
             assertThat(customerPath).matches("/customers/[0-9]+");
             b.shot("created");
 
-            b.driver.findElement(By.linkText("Edit customer")).click();
+            b.go(By.linkText("Edit customer"));
             b.driver.findElement(By.cssSelector("input[name=licenses][value=EDR]")).click();
             b.driver.findElement(By.cssSelector("input[name=regions][value=eu-west-1]")).click();
             b.shot("licenses");
-            b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            b.go(By.cssSelector("form.form button[type=submit]"));
             assertThat(b.text()).contains("Intercept X Advanced with EDR");
 
             Path log = Files.createTempFile("SophosCloudInstaller", ".log");
@@ -65,7 +65,7 @@ class BrowserJourneyTest {
                     "2026-11-20 09:41:18.002 [ 4120:  5012] I Opening connection to https://dzr-api-amzn-eu-west-1-9af7.api-upe.p.hmr.sophos.com:443/x",
                     "2026-11-20 09:41:20.001 [ 4120:  5020] W Opening connection to proxy.corp.example:8080"), StandardCharsets.UTF_8);
             b.driver.findElement(By.cssSelector("input[type=file][name=file]")).sendKeys(log.toString());
-            b.driver.findElement(By.xpath("//button[text()='Upload and extract hosts']")).click();
+            b.go(By.xpath("//button[text()='Upload and extract hosts']"));
             assertThat(b.text()).contains("Hosts added (1)", "not under a Sophos domain");
             b.shot("installer-log");
 
@@ -80,16 +80,16 @@ class BrowserJourneyTest {
             Path squid = b.download("_squid.acl");
             assertThat(Files.readString(squid)).contains("# Customer: " + CUSTOMER, "dci.sophosupd.com");
 
-            b.driver.findElement(By.linkText("Edit customer")).click();
+            b.go(By.linkText("Edit customer"));
             b.driver.findElement(By.name("wildcardSupport")).click();
-            b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            b.go(By.cssSelector("form.form button[type=submit]"));
             assertThat(b.text()).contains("changes not yet applied");
             b.shot("profile-changed");
 
-            b.driver.findElement(By.linkText("Change report")).click();
+            b.go(By.linkText("Change report"));
             assertThat(b.text()).contains("Add to the firewall", "Remove from the firewall");
             b.shot("change-report");
-            b.driver.findElement(By.xpath("//button[starts-with(text(),'Mark v')]")).click();
+            b.go(By.xpath("//button[starts-with(text(),'Mark v')]"));
             assertThat(b.text()).contains("The firewall has the latest version");
             b.shot("applied");
         }
@@ -100,7 +100,7 @@ class BrowserJourneyTest {
     void theKeyPagesInJapaneseRenderTheirGlyphs() throws Exception {
         try (Browser b = new Browser("alice-ja", base())) {
             b.login("alice", "/customers");
-            b.driver.findElement(By.linkText("日本語")).click();
+            b.go(By.linkText("日本語"));
             assertThat(b.text()).contains("顧客", "名前で検索");
             b.shot("customers-ja");
             b.open(customerPath);
@@ -138,7 +138,7 @@ class BrowserJourneyTest {
             b.login("carol", "/audit");
             assertThat(b.text()).contains("Audit history", "Customer created: " + CUSTOMER, "Installer log uploaded");
             b.shot("history");
-            b.driver.findElement(By.partialLinkText("Verify integrity")).click();
+            b.go(By.partialLinkText("Verify integrity"));
             assertThat(b.text()).contains("Intact");
             b.shot("verified");
             b.open("/audit");

@@ -26,12 +26,14 @@ class KeycloakLoginE2ETest {
             b.driver.findElement(By.id("username")).sendKeys("alice");
             b.driver.findElement(By.id("password")).sendKeys("alice");
             b.driver.findElement(By.id("kc-login")).click();
-            new WebDriverWait(b.driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(portal));
+            new WebDriverWait(b.driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(portal)
+                    && !d.getCurrentUrl().contains("code=") && "complete".equals(
+                            ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
             assertThat(b.text()).contains("Acme MSP", "Customers");
             b.shot("logged-in");
             b.open("/customers/new");
             b.driver.findElement(By.name("name")).sendKeys("Keycloak customer");
-            b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            b.go(By.cssSelector("form.form button[type=submit]"));
             assertThat(b.text()).contains("Keycloak customer", "Allowlist");
             b.shot("customer");
         }
