@@ -7,30 +7,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KC_VERSION=26.7.3
-CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/allowlist-portal
-KC_HOME=$CACHE/keycloak-$KC_VERSION
-KC_JAVA=${KC_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-[ -x "$KC_JAVA/bin/java" ] || KC_JAVA=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 PORTAL_PORT=8090
 KC_PORT=8180
 DB=allowlist_e2e
 LOGS=target/e2e
-mkdir -p "$CACHE" "$LOGS"
+mkdir -p "$LOGS"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cleanup() { for p in "${pids[@]}"; do kill -- -"$p" 2>/dev/null || kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
 echo "== Keycloak $KC_VERSION"
-if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
-  ./mvnw -B -q dependency:copy -Dartifact=org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip -DoutputDirectory="$CACHE"
-  rm -rf "$KC_HOME" && unzip -q "$CACHE/keycloak-quarkus-dist-$KC_VERSION.zip" -d "$CACHE"
-  mv "$CACHE/keycloak-$KC_VERSION" "$KC_HOME" 2>/dev/null || true
-fi
-rm -rf "$KC_HOME/data/h2"   # a fresh realm import every run
-mkdir -p "$KC_HOME/data/import"
-cp src/main/docker/keycloak/portal-realm.json "$KC_HOME/data/import/portal-realm.json"
-JAVA_HOME=$KC_JAVA KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
-  "$KC_HOME/bin/kc.sh" start-dev --http-port=$KC_PORT --http-host=127.0.0.1 --import-realm > "$LOGS/keycloak.log" 2>&1 &
+setsid bash e2e/start-keycloak.sh > "$LOGS/keycloak.log" 2>&1 &
 pids+=($!)
 
 echo "== the release build"
