@@ -67,6 +67,18 @@ public class CatalogService {
         current = load(currentVersion);
     }
 
+    /**
+     * Reads which version is current again: another instance published one (the change listener
+     * hears it from PostgreSQL).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void reloadCurrent() {
+        CatalogVersion currentVersion = CatalogVersion.find("current", true).firstResult();
+        if (currentVersion != null) {
+            current = load(currentVersion);
+        }
+    }
+
     /** The current catalog version. */
     public Loaded current() {
         return current;
@@ -130,10 +142,11 @@ public class CatalogService {
     public void makeCurrent(String id) {
         CatalogVersion version = CatalogVersion.<CatalogVersion>findByIdOptional(id)
                 .orElseThrow(jakarta.ws.rs.NotFoundException::new);
-        CatalogVersion.update("current = false where current = true");
-        CatalogVersion.getEntityManager().flush();
-        version.current = true;
-        CatalogVersion.getEntityManager().flush();
+        // bulk updates, not the loaded entity's flag: a bulk update bypasses the persistence context,
+        // so the flag set on the entity would be lost when republishing the current version. Two
+        // statements: at most one version may be current at any moment (a unique index).
+        CatalogVersion.update("current = false where current = true and id <> ?1", id);
+        CatalogVersion.update("current = true where id = ?1 and current = false", id);
         current = load(version);
     }
 

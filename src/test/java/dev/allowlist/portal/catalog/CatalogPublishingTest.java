@@ -151,7 +151,17 @@ class CatalogPublishingTest {
         assertThat(TestPartners.count("allowlist_version")).isEqualTo(before);
         long expected = TestPartners.count("customer WHERE partner_id = 'globex' AND id >= " + globex);
         assertThat(TestPartners.count("catalog_publication WHERE status = 'DONE' AND last_partner = 'globex' AND done = "
-                + expected + " AND started_by = 'test'")).isEqualTo(1);
+                + expected + " AND started_by = 'test' AND catalog_version = '" + id + "'")).isEqualTo(1);
+
+        // publishing the current version again (the page offers no button, the route takes it) keeps it
+        // current: a restart must find one
+        TestUsers.Csrf listCsrf = csrf("paula", "/platform/catalogs");
+        TestUsers.formAs("paula", listCsrf).post("/platform/catalogs/sophos-central-2026.11/publish").then().statusCode(303);
+        for (int i = 0; i < 300 && TestPartners.count("catalog_publication WHERE status = 'RUNNING'") > 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(TestPartners.count("catalog_version WHERE current")).isEqualTo(1);
+        assertThat(TestPartners.count("catalog_version WHERE current AND id = 'sophos-central-2026.11'")).isEqualTo(1);
 
         as("paula").get("/api/v1/audit?resourceType=catalog").then()
                 .body("events.summary", org.hamcrest.Matchers.hasItem("Rule catalog " + id + " published (was sophos-central-2026.11)"));
