@@ -80,6 +80,9 @@ public class AuditService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ReadAuditWriter reads;
+
     /**
      * Records a change to partner data (or, for a platform admin or start-up work, to platform data).
      * Must run inside the transaction of the change: a rollback takes the event with it.
@@ -87,41 +90,125 @@ public class AuditService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Operation operation, String resourceType, Object resourceId, Long customerId, String summary,
             Map<String, ?> details) {
+        Draft draft = draft(operation, resourceType, resourceId, customerId, summary, details);
+        em.unwrap(org.hibernate.Session.class).doWork(connection -> append(connection, draft.chain(), List.of(draft)));
+    }
+
+    /**
+     * Records a sensitive read (an export downloaded, a feed pulled). Reads change nothing, so they
+     * have no transaction of their own to share: the event is written with the other reads of the
+     * moment in one transaction (group commit), and this returns only once it is stored, so nothing
+     * is served unrecorded. A feed pull also counts on the feed (pull_count, last_pulled_at).
+     */
+    public void recordRead(Operation operation, String resourceType, Object resourceId, Long customerId, String summary,
+            Map<String, ?> details, Long pulledFeedId) {
+        reads.write(draft(operation, resourceType, resourceId, customerId, summary, details), pulledFeedId);
+    }
+
+    /** An event as its request describes it, before it has an id and its place in the chain. */
+    record Draft(String partnerId, Instant occurredAt, String actorSubject, String actorName, String client,
+            String ipAddress, String operation, String resourceType, String resourceId, String resourcePath,
+            Long customerId, String summary, String details) {
+
+        String chain() {
+            return partnerId == null ? PLATFORM_CHAIN : partnerId;
+        }
+
+        HashChain.Content withId(long id) {
+            return new HashChain.Content(id, partnerId, occurredAt, actorSubject, actorName, client, ipAddress,
+                    operation, resourceType, resourceId, resourcePath, customerId, summary, details);
+        }
+    }
+
+    private Draft draft(Operation operation, String resourceType, Object resourceId, Long customerId, String summary,
+            Map<String, ?> details) {
         boolean inRequest = Arc.container().requestContext().isActive();
         String partnerId = inRequest && member.isPartnerMember() ? member.partnerId() : null;
-        String chain = partnerId == null ? PLATFORM_CHAIN : partnerId;
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        em.createNativeQuery("INSERT INTO audit_chain (chain, last_id, last_hash, event_count) VALUES (?1, 0, ?2, 0) "
-                + "ON CONFLICT (chain) DO NOTHING").setParameter(1, chain).setParameter(2, HashChain.GENESIS)
-                .executeUpdate();
-        // the chain head row serialises writers of one partner; other partners are not held up
-        Object[] head = (Object[]) em.createNativeQuery(
-                "SELECT last_hash, event_count FROM audit_chain WHERE chain = ?1 FOR UPDATE")
-                .setParameter(1, chain).getSingleResult();
-        String prevHash = (String) head[0];
-        long count = ((Number) head[1]).longValue();
-        long id = ((Number) em.createNativeQuery("SELECT nextval('audit_event_id_seq')").getSingleResult()).longValue();
         RoutingContext http = currentHttp();
         String subject = inRequest ? Objects.requireNonNullElse(member.subject(), "system") : "system";
         String actorName = inRequest && member.subject() != null ? member.displayName() : "System";
-        String path = http == null ? null : abbreviate(http.request().path(), 300);
-        HashChain.Content content = new HashChain.Content(id, partnerId, now, subject, actorName,
+        return new Draft(partnerId, Instant.now().truncatedTo(ChronoUnit.MICROS), subject, actorName,
                 http == null ? "system" : (http.request().path().startsWith("/api/") ? "api" : "web"),
                 http == null || http.request().remoteAddress() == null ? null : http.request().remoteAddress().hostAddress(),
-                operation.name(), resourceType, resourceId == null ? null : resourceId.toString(), path, customerId,
-                abbreviate(summary, 500), write(details));
-        String hash = HashChain.hash(prevHash, content);
-        em.createNativeQuery("INSERT INTO audit_event (id, partner_id, occurred_at, actor_subject, actor_name, client, "
-                + "ip_address, operation, resource_type, resource_id, resource_path, customer_id, summary, details, "
-                + "prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")
-                .setParameter(1, id).setParameter(2, partnerId).setParameter(3, Timestamp.from(now))
-                .setParameter(4, content.actorSubject()).setParameter(5, content.actorName())
-                .setParameter(6, content.client()).setParameter(7, content.ipAddress()).setParameter(8, content.operation())
-                .setParameter(9, resourceType).setParameter(10, content.resourceId()).setParameter(11, path)
-                .setParameter(12, customerId).setParameter(13, content.summary()).setParameter(14, content.details())
-                .setParameter(15, prevHash).setParameter(16, hash).executeUpdate();
-        em.createNativeQuery("UPDATE audit_chain SET last_id = ?1, last_hash = ?2, event_count = ?3 WHERE chain = ?4")
-                .setParameter(1, id).setParameter(2, hash).setParameter(3, count + 1).setParameter(4, chain).executeUpdate();
+                operation.name(), resourceType, resourceId == null ? null : resourceId.toString(),
+                http == null ? null : abbreviate(http.request().path(), 300), customerId, abbreviate(summary, 500),
+                write(details));
+    }
+
+    private static final String INSERT = "INSERT INTO audit_event (id, partner_id, occurred_at, actor_subject, actor_name, "
+            + "client, ip_address, operation, resource_type, resource_id, resource_path, customer_id, summary, details, "
+            + "prev_hash, hash) SELECT id, partner_id, occurred_at::timestamptz, actor_subject, actor_name, client, "
+            + "ip_address, operation, resource_type, resource_id, resource_path, customer_id, summary, details, prev_hash, "
+            + "hash FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+            + "?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]) AS t(id, "
+            + "partner_id, occurred_at, actor_subject, actor_name, client, ip_address, operation, resource_type, "
+            + "resource_id, resource_path, customer_id, summary, details, prev_hash, hash)";
+
+    /**
+     * Appends events to one chain, in order, inside the connection's transaction. The chain head row
+     * serialises the writers of one partner (other partners are not held up); the events get their
+     * ids under it, so ids follow the chain.
+     */
+    static void append(java.sql.Connection c, String chain, List<Draft> drafts) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement st = c.prepareStatement("INSERT INTO audit_chain (chain, last_id, last_hash, "
+                + "event_count) VALUES (?, 0, ?, 0) ON CONFLICT (chain) DO NOTHING")) {
+            st.setString(1, chain);
+            st.setString(2, HashChain.GENESIS);
+            st.executeUpdate();
+        }
+        String prevHash;
+        long count;
+        try (java.sql.PreparedStatement st = c.prepareStatement(
+                "SELECT last_hash, event_count FROM audit_chain WHERE chain = ? FOR UPDATE")) {
+            st.setString(1, chain);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                rs.next();
+                prevHash = rs.getString(1);
+                count = rs.getLong(2);
+            }
+        }
+        long[] ids = new long[drafts.size()];
+        try (java.sql.PreparedStatement st = c.prepareStatement(
+                "SELECT nextval('audit_event_id_seq') FROM generate_series(1, ?)")) {
+            st.setInt(1, drafts.size());
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                for (int i = 0; rs.next(); i++) {
+                    ids[i] = rs.getLong(1);
+                }
+            }
+        }
+        java.util.Arrays.sort(ids);
+        int n = drafts.size();
+        Object[][] columns = new Object[16][];
+        for (int k = 0; k < 16; k++) {
+            columns[k] = k == 0 || k == 11 ? new Long[n] : new String[n];
+        }
+        for (int i = 0; i < n; i++) {
+            Draft d = drafts.get(i);
+            HashChain.Content content = d.withId(ids[i]);
+            String hash = HashChain.hash(prevHash, content);
+            Object[] row = { ids[i], d.partnerId(), d.occurredAt().toString(), d.actorSubject(), d.actorName(),
+                    d.client(), d.ipAddress(), d.operation(), d.resourceType(), d.resourceId(), d.resourcePath(),
+                    d.customerId(), d.summary(), d.details(), prevHash, hash };
+            for (int k = 0; k < 16; k++) {
+                columns[k][i] = row[k];
+            }
+            prevHash = hash;
+        }
+        try (java.sql.PreparedStatement st = c.prepareStatement(INSERT)) {
+            for (int k = 0; k < 16; k++) {
+                st.setArray(k + 1, c.createArrayOf(k == 0 || k == 11 ? "bigint" : "text", columns[k]));
+            }
+            st.executeUpdate();
+        }
+        try (java.sql.PreparedStatement st = c.prepareStatement(
+                "UPDATE audit_chain SET last_id = ?, last_hash = ?, event_count = ? WHERE chain = ?")) {
+            st.setLong(1, ids[n - 1]);
+            st.setString(2, prevHash);
+            st.setLong(3, count + n);
+            st.setString(4, chain);
+            st.executeUpdate();
+        }
     }
 
     /** The chain the caller may read: their partner's (auditor, partner-admin) or the platform's (platform admin). */

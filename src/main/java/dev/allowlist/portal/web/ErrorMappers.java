@@ -79,6 +79,12 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response auditUnavailable(dev.allowlist.portal.audit.AuditUnavailableException e) {
+        LOG.warn(e.getMessage());
+        return respond(503, "error.generic.title", i18n.t("error.auditUnavailable"), List.of());
+    }
+
+    @ServerExceptionMapper
     public Response invalid(InvalidInputException e) {
         List<Map<String, Object>> fields = e.errors().stream().map(f -> {
             Map<String, Object> field = new LinkedHashMap<>();

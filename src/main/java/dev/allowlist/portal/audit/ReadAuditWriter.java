@@ -1,0 +1,168 @@
+package dev.allowlist.portal.audit;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Group commit for sensitive reads: requests hand their event over and wait; one writer takes
+ * whatever has queued meanwhile and appends it, chain by chain, one transaction per chain, then
+ * counts the feed pulls among them. Hundreds of reads a second cost a few commits, not hundreds,
+ * and each partner's chain lock is taken once per batch instead of once per read.
+ */
+@ApplicationScoped
+class ReadAuditWriter {
+
+    private static final Logger LOG = Logger.getLogger(ReadAuditWriter.class);
+    private static final int MAX_BATCH = 2000;
+    private static final long WAIT_SECONDS = 10;
+
+    private record Pending(AuditService.Draft draft, Long feedId, CompletableFuture<Void> stored) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private Thread thread;
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        thread = new Thread(this::run, "audit-read-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.join(WAIT_SECONDS * 1000); // writes what is queued, then ends
+        }
+    }
+
+    /** Queues the event and returns when it is stored; throws when it could not be (nothing may be served then). */
+    void write(AuditService.Draft draft, Long feedId) {
+        if (!running) {
+            throw new AuditUnavailableException("the audit writer is stopped");
+        }
+        Pending pending = new Pending(draft, feedId, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            pending.stored().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditUnavailableException("interrupted");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AuditUnavailableException(e.getCause() == null ? e.toString() : e.getCause().getMessage());
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                writeBatch(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Audit writer failed", e);
+                batch.forEach(p -> p.stored().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void writeBatch(List<Pending> batch) {
+        Map<String, List<Pending>> byChain = new TreeMap<>();
+        for (Pending p : batch) {
+            byChain.computeIfAbsent(p.draft().chain(), k -> new ArrayList<>()).add(p);
+        }
+        List<Pending> stored = new ArrayList<>();
+        for (Map.Entry<String, List<Pending>> chain : byChain.entrySet()) {
+            List<Pending> events = chain.getValue();
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    try (Connection c = dataSource.getConnection()) {
+                        AuditService.append(c, chain.getKey(), events.stream().map(Pending::draft).toList());
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                });
+                stored.addAll(events);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Could not store %d audit events of %s", events.size(), chain.getKey());
+                events.forEach(p -> p.stored().completeExceptionally(e));
+            }
+        }
+        // counted before the requests go on, so that whoever pulled sees the count include the pull
+        countPulls(stored);
+        stored.forEach(p -> p.stored().complete(null));
+    }
+
+    /** Feed pull counters, after the events (their own transaction: a count lost is not an event lost). */
+    private void countPulls(List<Pending> batch) {
+        Map<Long, long[]> pulls = new HashMap<>();
+        Map<Long, Instant> last = new HashMap<>();
+        Map<Long, String> partner = new HashMap<>();
+        for (Pending p : batch) {
+            if (p.feedId() != null) {
+                pulls.computeIfAbsent(p.feedId(), k -> new long[1])[0]++;
+                last.merge(p.feedId(), p.draft().occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+                partner.put(p.feedId(), p.draft().partnerId());
+            }
+        }
+        if (pulls.isEmpty()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                try (Connection c = dataSource.getConnection();
+                        PreparedStatement st = c.prepareStatement("UPDATE feed SET pull_count = pull_count + ?, "
+                                + "last_pulled_at = GREATEST(COALESCE(last_pulled_at, ?), ?) WHERE partner_id = ? AND id = ?")) {
+                    for (Map.Entry<Long, long[]> e : new TreeMap<>(pulls).entrySet()) {
+                        java.time.OffsetDateTime at = java.time.OffsetDateTime.ofInstant(last.get(e.getKey()), java.time.ZoneOffset.UTC);
+                        st.setLong(1, e.getValue()[0]);
+                        st.setObject(2, at);
+                        st.setObject(3, at);
+                        st.setString(4, partner.get(e.getKey()));
+                        st.setLong(5, e.getKey());
+                        st.addBatch();
+                    }
+                    st.executeBatch();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not count %d feed pulls: %s", pulls.size(), e.getMessage());
+        }
+    }
+}
