@@ -25,6 +25,9 @@ public class AllowlistVersions {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    CurrentAllowlists current;
+
     /** A customer's newest version: its number and content hash. */
     public record Latest(int number, String contentHash) {
     }
@@ -71,6 +74,7 @@ public class AllowlistVersions {
         version.actor = member.subject() == null ? "system" : member.subject();
         version.createdAt = OffsetDateTime.now();
         version.persist();
+        current.changed(customer.id);
         return Optional.of(version);
     }
 
@@ -78,6 +82,15 @@ public class AllowlistVersions {
     public Optional<AllowlistVersion> latest(long customerId) {
         return AllowlistVersion.<AllowlistVersion>find("customerId", Sort.descending("number"), customerId)
                 .firstResultOptional();
+    }
+
+    /** The newest version's number (0 before the first), without loading its content. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int latestNumber(long customerId) {
+        List<Integer> numbers = AllowlistVersion.getEntityManager().createQuery(
+                "select v.number from AllowlistVersion v where v.customerId = ?1 order by v.number desc", Integer.class)
+                .setParameter(1, customerId).setMaxResults(1).getResultList();
+        return numbers.isEmpty() ? 0 : numbers.get(0);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

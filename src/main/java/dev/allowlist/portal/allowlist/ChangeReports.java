@@ -45,29 +45,36 @@ public class ChangeReports {
     /** The report from version {@code from} (0: nothing) to {@code to} of a customer the caller may read. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ChangeReport report(long customerId, Integer from, Integer to) {
+        return report(customerId, from, to, from == null ? applied(customerId) : from);
+    }
+
+    /** The same, with the applied version already known (the customer page has it from its snapshot). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ChangeReport report(long customerId, Integer from, Integer to, int applied) {
         member.requireCustomerReader();
-        List<AllowlistVersion> all = versions.all(customerId); // newest first
-        int latest = all.isEmpty() ? 0 : all.get(0).number;
+        // what every version says of itself, without content; the content of the two compared only
+        List<Object[]> all = AllowlistVersion.getEntityManager().createQuery("select v.number, v.cause, v.actor, v.createdAt "
+                + "from AllowlistVersion v where v.customerId = ?1 order by v.number desc", Object[].class)
+                .setParameter(1, customerId).getResultList();
+        int latest = all.isEmpty() ? 0 : (Integer) all.get(0)[0];
         int target = to == null ? latest : to;
-        int base = from == null ? applied(customerId) : from;
+        int base = from == null ? applied : from;
         if (base < 0 || target < 0 || target > latest || base > latest) {
             throw InvalidInputException.of("version", "error.versionRange", latest);
         }
         List<String> causes = new ArrayList<>();
-        AllowlistVersion start = null;
-        AllowlistVersion end = null;
-        for (AllowlistVersion v : all) {
-            if (v.number == base) {
-                start = v;
-            }
-            if (v.number == target) {
-                end = v;
-            }
-            if (v.number > Math.min(base, target) && v.number <= Math.max(base, target)) {
-                causes.add(0, "v" + v.number + ": " + v.cause + " (" + v.actor + ", " + v.createdAt.toLocalDate() + ")");
+        for (Object[] v : all) {
+            int number = (Integer) v[0];
+            if (number > Math.min(base, target) && number <= Math.max(base, target)) {
+                causes.add(0, "v" + number + ": " + v[1] + " (" + v[2] + ", " + ((OffsetDateTime) v[3]).toLocalDate() + ")");
             }
         }
-        return ChangeReport.between(base, entries(start), target, entries(end), causes);
+        Map<Integer, String> contents = new java.util.HashMap<>();
+        AllowlistVersion.getEntityManager().createQuery("select v.number, v.entries from AllowlistVersion v "
+                + "where v.customerId = ?1 and v.number in (?2, ?3)", Object[].class).setParameter(1, customerId)
+                .setParameter(2, base).setParameter(3, target).getResultList()
+                .forEach(row -> contents.put((Integer) row[0], (String) row[1]));
+        return ChangeReport.between(base, entries(contents.get(base)), target, entries(contents.get(target)), causes);
     }
 
     /** The version recorded as applied on the firewall, 0 when none. */
@@ -80,7 +87,7 @@ public class ChangeReports {
     @Transactional
     public void markApplied(long customerId, int number) {
         member.requireCustomerEditor();
-        int latest = versions.latest(customerId).map(v -> v.number).orElse(0);
+        int latest = versions.latestNumber(customerId);
         if (number < 1 || number > latest) {
             throw InvalidInputException.of("version", "error.versionRange", latest);
         }
@@ -117,12 +124,12 @@ public class ChangeReports {
         return changes;
     }
 
-    private List<AllowlistEntry> entries(AllowlistVersion version) {
-        if (version == null) {
+    private List<AllowlistEntry> entries(String stored) {
+        if (stored == null) {
             return List.of();
         }
         try {
-            return json.readValue(version.entries, ENTRIES);
+            return json.readValue(stored, ENTRIES);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored version unreadable", e);
         }

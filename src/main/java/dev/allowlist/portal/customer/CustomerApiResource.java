@@ -1,7 +1,7 @@
 package dev.allowlist.portal.customer;
 
 import dev.allowlist.portal.allowlist.Allowlist;
-import dev.allowlist.portal.allowlist.AllowlistService;
+import dev.allowlist.portal.allowlist.AllowlistSnapshot;
 import dev.allowlist.portal.catalog.License;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -71,7 +71,10 @@ public class CustomerApiResource {
     CustomerService customers;
 
     @Inject
-    AllowlistService allowlists;
+    dev.allowlist.portal.allowlist.CurrentAllowlists current;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     @Inject
     InstallerLogService installerLogs;
@@ -190,18 +193,26 @@ public class CustomerApiResource {
         return Map.of("appliedVersion", changeReports.applied(id));
     }
 
-    private AllowlistJson allowlistJson(long id) {
-        Customer customer = customers.detail(id).orElseThrow(NotFoundException::new);
-        Allowlist allowlist = allowlists.current(customer);
-        Integer version = versions.latest(customer.id).map(v -> v.number).orElse(null);
-        return new AllowlistJson(customer.id, version, allowlist.catalogVersion(), allowlist.contentHash(),
-                new RegionJson(allowlist.regionBasis().source().name(), allowlist.regionBasis().regions(),
-                        allowlist.regionBasis().inferredFrom()),
-                allowlist.entries().stream().map(e -> new EntryJson(e.id(), e.value(), e.kind().jsonName(), e.ports(),
-                        e.owner().jsonName(), e.reasons().stream()
-                                .map(r -> new ReasonJson(r.source(), r.section(), r.replaces())).toList())).toList(),
-                allowlist.warnings().stream().map(w -> new WarningJson(w.code().name(), w.subject(), w.detail(),
-                        w.message())).toList());
+    /** The JSON body, serialised once per snapshot: polling scripts get it without a query or a generation. */
+    private byte[] allowlistJson(long id) {
+        AllowlistSnapshot snapshot = current.of(id).orElseThrow(NotFoundException::new);
+        return snapshot.derive("json", () -> {
+            Allowlist allowlist = snapshot.allowlist();
+            AllowlistJson body = new AllowlistJson(snapshot.customerId(),
+                    snapshot.version() == 0 ? null : snapshot.version(), allowlist.catalogVersion(),
+                    allowlist.contentHash(), new RegionJson(allowlist.regionBasis().source().name(),
+                            allowlist.regionBasis().regions(), allowlist.regionBasis().inferredFrom()),
+                    allowlist.entries().stream().map(e -> new EntryJson(e.id(), e.value(), e.kind().jsonName(), e.ports(),
+                            e.owner().jsonName(), e.reasons().stream()
+                                    .map(r -> new ReasonJson(r.source(), r.section(), r.replaces())).toList())).toList(),
+                    allowlist.warnings().stream().map(w -> new WarningJson(w.code().name(), w.subject(), w.detail(),
+                            w.message())).toList());
+            try {
+                return mapper.writeValueAsBytes(body);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     public record UploadJson(long id, String fileName, long sizeBytes, String sha256, String encoding, int lines,

@@ -1,7 +1,7 @@
 package dev.allowlist.portal.customer;
 
 import dev.allowlist.portal.allowlist.AllowlistView;
-import dev.allowlist.portal.allowlist.AllowlistService;
+import dev.allowlist.portal.allowlist.AllowlistSnapshot;
 import dev.allowlist.portal.catalog.CatalogService;
 import dev.allowlist.portal.catalog.License;
 import dev.allowlist.portal.catalog.Region;
@@ -57,8 +57,12 @@ public class CustomerResource {
 
         static native TemplateInstance confirmDelete(Customer customer);
 
-        static native TemplateInstance changes(Customer customer, dev.allowlist.portal.allowlist.ChangeReport report,
+        static native TemplateInstance changes(CustomerName customer, dev.allowlist.portal.allowlist.ChangeReport report,
                 int applied, int latest, String csvQuery);
+    }
+
+    /** What a page about one customer needs of it besides its own content. */
+    public record CustomerName(long id, String name) {
     }
 
     /** What the last host addition did, carried through the redirect. */
@@ -97,7 +101,7 @@ public class CustomerResource {
     CustomerService customers;
 
     @Inject
-    AllowlistService allowlists;
+    dev.allowlist.portal.allowlist.CurrentAllowlists current;
 
     @Inject
     CatalogService catalogs;
@@ -151,7 +155,8 @@ public class CustomerResource {
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") long id, @QueryParam("added") Integer added,
             @QueryParam("known") Integer known, @QueryParam("outside") String outside) {
-        Customer customer = customers.detail(id).orElseThrow(NotFoundException::new);
+        // the snapshot's customer: loaded (licenses and hosts with it) when the snapshot was, read-only
+        Customer customer = current.of(id).orElseThrow(NotFoundException::new).customer();
         // the notice comes through the redirect's URL: name only hosts this customer really has
         List<String> hosts = customer.mcsHosts.stream().map(h -> h.value).toList();
         HostNotice notice = added == null ? null : new HostNotice(added, known == null ? 0 : known,
@@ -162,11 +167,15 @@ public class CustomerResource {
 
     private TemplateInstance detailPage(Customer customer, HostNotice notice, Map<String, String> errors, String typed) {
         List<License> licenses = customer.licenses.stream().map(l -> l.license).toList();
+        AllowlistSnapshot snapshot = current.of(customer.id).orElseThrow(NotFoundException::new);
+        AllowlistView view = snapshot.derive("view:" + i18n.language(),
+                () -> AllowlistView.of(snapshot.allowlist(), catalogs.current().catalog(), i18n));
         return Templates.detail(customer, License.withImplications(licenses).stream().sorted().toList(),
-                AllowlistView.of(allowlists.current(customer), catalogs.current().catalog(), i18n), notice, errors, typed,
-                installerLogs.recent(customer.id), installerLogs.maxSize() / (1024 * 1024), exports.options(customer),
-                exports.feeds(customer.id), versions.latest(customer.id).map(v -> v.number).orElse(null),
-                changeReports.applied(customer.id), changeReports.report(customer.id, null, null).size());
+                view, notice, errors, typed,
+                installerLogs.recent(customer.id), installerLogs.maxSize() / (1024 * 1024), exports.options(snapshot),
+                exports.feeds(customer.id), snapshot.version() == 0 ? null : snapshot.version(),
+                snapshot.applied(), snapshot.<Integer>derive("pending-changes",
+                        () -> changeReports.report(customer.id, null, null, snapshot.applied()).size()));
     }
 
     /** The customer's history tab: the audit history filtered to this customer. */
@@ -279,10 +288,10 @@ public class CustomerResource {
     @GET
     @Path("{id}/changes")
     public TemplateInstance changes(@PathParam("id") long id, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
-        Customer customer = customers.find(id).orElseThrow(NotFoundException::new);
-        dev.allowlist.portal.allowlist.ChangeReport report = changeReports.report(id, from, to);
-        return Templates.changes(customer, report, changeReports.applied(id),
-                versions.latest(id).map(v -> v.number).orElse(0), "from=" + report.from() + "&to=" + report.to());
+        AllowlistSnapshot snapshot = current.of(id).orElseThrow(NotFoundException::new);
+        dev.allowlist.portal.allowlist.ChangeReport report = changeReports.report(id, from, to, snapshot.applied());
+        return Templates.changes(new CustomerName(snapshot.customerId(), snapshot.customerName()), report,
+                snapshot.applied(), snapshot.version(), "from=" + report.from() + "&to=" + report.to());
     }
 
     @GET

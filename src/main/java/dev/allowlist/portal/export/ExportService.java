@@ -4,6 +4,8 @@ import dev.allowlist.portal.allowlist.Allowlist;
 import dev.allowlist.portal.allowlist.AllowlistService;
 import dev.allowlist.portal.allowlist.AllowlistVersion;
 import dev.allowlist.portal.allowlist.AllowlistVersions;
+import dev.allowlist.portal.allowlist.AllowlistSnapshot;
+import dev.allowlist.portal.allowlist.CurrentAllowlists;
 import dev.allowlist.portal.allowlist.ChangeFeed;
 import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.customer.Customer;
@@ -84,45 +86,50 @@ public class ExportService {
     @Inject
     dev.allowlist.portal.allowlist.ChangeReports reports;
 
+    @Inject
+    CurrentAllowlists current;
+
     public static ExportFormat format(String id) {
         return ExportFormats.byId(id).orElseThrow(() -> InvalidInputException.of("format", "error.format",
                 String.join(", ", ExportFormats.all().stream().map(ExportFormat::id).toList())));
     }
 
-    /** One customer's allowlist in a format; the download is audited. */
-    @Transactional
+    /** One customer's allowlist in a format; the download is audited (and only served once recorded). */
     public Download download(long customerId, String formatId, String proxy) {
         ExportFormat format = format(formatId);
         checkProxy(proxy);
-        Customer customer = customers.detail(customerId).orElseThrow(NotFoundException::new);
-        Download download = render(customer, format, proxy, Instant.now());
+        AllowlistSnapshot snapshot = current.of(customerId).orElseThrow(NotFoundException::new);
+        Download download = render(snapshot.customerName(), snapshot.customerId(), snapshot.version(),
+                snapshot.allowlist(), format, proxy, Instant.now());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("format", format.id());
         details.put("fileName", download.fileName());
         details.put("leftOut", download.omitted().stream().map(ExportFormat.Omitted::value).toList());
-        audit.record(AuditService.Operation.ACTION, "export", format.id(), customer.id,
-                "Allowlist exported as " + format.id() + ": " + download.fileName(), details);
+        audit.recordRead(AuditService.Operation.ACTION, "export", format.id(), snapshot.customerId(),
+                "Allowlist exported as " + format.id() + ": " + download.fileName(), details, null);
         return download;
     }
 
-    Download render(Customer customer, ExportFormat format, String proxy, Instant generatedAt) {
-        Allowlist allowlist = allowlists.current(customer);
-        int version = versions.latest(customer.id).map(v -> v.number).orElse(0);
-        ExportFormat.Export export = format.render(new ExportFormat.ExportContext(customer.name, customer.id, version,
+    static Download render(String customerName, long customerId, int version, Allowlist allowlist, ExportFormat format,
+            String proxy, Instant generatedAt) {
+        ExportFormat.Export export = format.render(new ExportFormat.ExportContext(customerName, customerId, version,
                 generatedAt, allowlist, proxy));
         String etag = "\"" + sha256(allowlist.contentHash() + "|" + version + "|" + format.id() + "|" + proxy).substring(0, 32) + "\"";
-        return new Download(fileName(customer, version, format), format.contentType(), export.content(), export.omitted(), etag);
+        return new Download(fileName(customerName, customerId, version, format), format.contentType(), export.content(),
+                export.omitted(), etag);
     }
 
     /** What each format would leave out of this customer's allowlist, for the download menu. */
     public record Option(String id, List<ExportFormat.Omitted> leftOut) {
     }
 
-    public List<Option> options(Customer customer) {
-        Allowlist allowlist = allowlists.current(customer);
-        ExportFormat.ExportContext context = new ExportFormat.ExportContext(customer.name, customer.id, 0, Instant.now(),
-                allowlist, null);
-        return ExportFormats.all().stream().map(f -> new Option(f.id(), f.render(context).omitted())).toList();
+    /** Computed once per snapshot: the customer page shows it on every visit. */
+    public List<Option> options(AllowlistSnapshot snapshot) {
+        return snapshot.derive("export-options", () -> {
+            ExportFormat.ExportContext context = new ExportFormat.ExportContext(snapshot.customerName(),
+                    snapshot.customerId(), snapshot.version(), Instant.EPOCH, snapshot.allowlist(), null);
+            return ExportFormats.all().stream().map(f -> new Option(f.id(), f.render(context).omitted())).toList();
+        });
     }
 
     /** Every customer of the partner in one format, as ZIP entries written as they are rendered. */
@@ -139,7 +146,8 @@ public class ExportService {
             while (true) {
                 List<Customer> batch = Customer.<Customer>find("id > ?1 order by id", after).page(0, 200).list();
                 for (Customer customer : batch) {
-                    Download d = render(customer, format, proxy, now);
+                    Download d = render(customer.name, customer.id, versions.latestNumber(customer.id),
+                            allowlists.current(customer), format, proxy, now);
                     zip.putNextEntry(new ZipEntry(d.fileName()));
                     zip.write(d.content().getBytes(StandardCharsets.UTF_8));
                     zip.closeEntry();
@@ -170,6 +178,7 @@ public class ExportService {
         feed.createdBy = member.displayName();
         feed.createdAt = OffsetDateTime.now();
         feed.persist();
+        current.changed(customer.id);
         audit.record(AuditService.Operation.CREATE, "feed", feed.id, customer.id, "Feed created (" + formatName + ")",
                 Map.of("after", Map.of("format", formatName, "feedId", feed.id)));
         return token;
@@ -183,6 +192,7 @@ public class ExportService {
                 .orElseThrow(NotFoundException::new);
         if (feed.revokedAt == null) {
             feed.revokedAt = OffsetDateTime.now();
+            current.changed(customer.id);
             audit.record(AuditService.Operation.ACTION, "feed", feed.id, customer.id, "Feed revoked (" + feed.format + ")",
                     Map.of("before", Map.of("revoked", false), "after", Map.of("revoked", true)));
         }
@@ -196,59 +206,72 @@ public class ExportService {
                 .toList();
     }
 
+    /** What a token names; facts that never change for a feed (revocation is checked on the snapshot). */
+    private record FeedRef(long feedId, String partnerId, long customerId, String format) {
+    }
+
+    /** Known tokens by hash; unknown ones are not remembered (anyone can make up tokens). */
+    private final com.github.benmanes.caffeine.cache.Cache<String, FeedRef> feedRefs =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
+
     /**
      * A firewall's pull: no login, the token is the credential. Unknown or revoked tokens find nothing.
-     * The partner comes from the feed (looked up by the token's hash alone), the pull is counted and audited.
+     * The partner comes from the feed (looked up by the token's hash alone); the pull is audited and
+     * counted. While the customer's allowlist does not change, a pull costs no query but the audit's.
      */
     public Optional<Download> pull(String token) {
         if (token == null || token.length() < 20 || token.length() > 100) {
             return Optional.empty();
         }
-        Optional<long[]> found = Optional.empty();
-        String partnerId = null;
-        // plain JDBC, before any tenant-scoped session opens: the feed's partner is not known before this
-        // lookup, and the token's hash is the only key (SQL names no partner on purpose, and returns one)
+        String tokenHash = sha256(token);
+        FeedRef ref = feedRefs.getIfPresent(tokenHash);
+        if (ref == null) {
+            ref = lookUp(tokenHash);
+            if (ref == null) {
+                return Optional.empty();
+            }
+            feedRefs.put(tokenHash, ref);
+        }
+        member.actAsFeed(ref.partnerId(), ref.feedId());
+        Optional<AllowlistSnapshot> found = current.of(ref.customerId());
+        if (found.isEmpty() || !found.get().activeFeeds().containsKey(ref.feedId())) {
+            return Optional.empty(); // revoked, or the customer is gone
+        }
+        AllowlistSnapshot snapshot = found.get();
+        String format = ref.format();
+        Download download = snapshot.derive("feed:" + format, () -> ATOM.equals(format) ? atom(snapshot)
+                : render(snapshot.customerName(), snapshot.customerId(), snapshot.version(), snapshot.allowlist(),
+                        ExportFormats.byId(format).orElseThrow(), null,
+                        snapshot.versionCreatedAt() == null ? Instant.EPOCH : snapshot.versionCreatedAt()));
+        audit.recordRead(AuditService.Operation.ACTION, "feed", ref.feedId(), snapshot.customerId(),
+                "Feed pulled (" + format + ")", Map.of("format", format, "etag", download.etag()), ref.feedId());
+        return Optional.of(download);
+    }
+
+    // plain JDBC, before any tenant-scoped session opens: the feed's partner is not known before this
+    // lookup, and the token's hash is the only key (SQL names no partner on purpose, and returns one)
+    private FeedRef lookUp(String tokenHash) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement(
-                        "SELECT partner_id, id FROM feed WHERE token_hash = ? AND revoked_at IS NULL")) {
-            st.setString(1, sha256(token));
+                        "SELECT id, partner_id, customer_id, format FROM feed WHERE token_hash = ? AND revoked_at IS NULL")) {
+            st.setString(1, tokenHash);
             try (ResultSet rs = st.executeQuery()) {
-                if (rs.next()) {
-                    partnerId = rs.getString(1);
-                    found = Optional.of(new long[] { rs.getLong(2) });
-                }
+                return rs.next() ? new FeedRef(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        long feedId = found.get()[0];
-        member.actAsFeed(partnerId, feedId);
-        return Optional.of(QuarkusTransaction.requiringNew().call(() -> pullAsFeed(feedId)));
-    }
-
-    private Download pullAsFeed(long feedId) {
-        Feed feed = Feed.<Feed>find("id", feedId).firstResult();
-        Customer customer = customers.detail(feed.customerId).orElseThrow(NotFoundException::new);
-        Instant generatedAt = versions.latest(customer.id).map(v -> v.createdAt.toInstant()).orElse(feed.createdAt.toInstant());
-        Download download = ATOM.equals(feed.format) ? atom(customer)
-                : render(customer, ExportFormats.byId(feed.format).orElseThrow(), null, generatedAt);
-        feed.lastPulledAt = OffsetDateTime.now();
-        feed.pullCount++;
-        audit.record(AuditService.Operation.ACTION, "feed", feed.id, customer.id, "Feed pulled (" + feed.format + ")",
-                Map.of("format", feed.format, "etag", download.etag()));
-        return download;
     }
 
     /** The Atom feed of a customer's versions: each announces what changed since the one before. */
-    private Download atom(Customer customer) {
-        List<dev.allowlist.portal.allowlist.AllowlistVersion> all = versions.all(customer.id);
+    private Download atom(AllowlistSnapshot customer) {
+        List<dev.allowlist.portal.allowlist.AllowlistVersion> all = QuarkusTransaction.joiningExisting()
+                .call(() -> versions.all(customer.customerId()));
         List<ChangeFeed.Item> items = all.stream().limit(50).map(v -> new ChangeFeed.Item(v.number, v.createdAt, v.cause,
-                reports.report(customer.id, v.number - 1, v.number))).toList();
-        String body = ChangeFeed.atom(customer.id, customer.name, items);
-        String etag = "\"" + sha256("atom|" + (all.isEmpty() ? 0 : all.get(0).number) + "|" + customer.name).substring(0, 32) + "\"";
+                QuarkusTransaction.joiningExisting().call(() -> reports.report(customer.customerId(), v.number - 1,
+                        v.number)))).toList();
+        String body = ChangeFeed.atom(customer.customerId(), customer.customerName(), items);
+        String etag = "\"" + sha256("atom|" + (all.isEmpty() ? 0 : all.get(0).number) + "|" + customer.customerName()).substring(0, 32) + "\"";
         return new Download("changes.atom", "application/atom+xml; charset=UTF-8", body, List.of(), etag);
     }
 
@@ -265,11 +288,11 @@ public class ExportService {
         }
     }
 
-    static String fileName(Customer customer, int version, ExportFormat format) {
-        String slug = Normalizer.normalize(customer.name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
+    static String fileName(String customerName, long customerId, int version, ExportFormat format) {
+        String slug = Normalizer.normalize(customerName, Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         if (slug.isEmpty()) {
-            slug = "customer-" + customer.id;
+            slug = "customer-" + customerId;
         }
         if (slug.length() > 60) {
             slug = slug.substring(0, 60).replaceAll("-+$", "");

@@ -1,0 +1,120 @@
+package dev.allowlist.portal.allowlist;
+
+import dev.allowlist.portal.catalog.CatalogService;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Hears, on one dedicated connection, what PostgreSQL announces on {@code portal_changes} (V10):
+ * a customer's id when anything its allowlist serves changed, {@code catalog} when another version
+ * became current. Drops the customer's snapshot, or reloads the current catalog. When the
+ * connection is lost the cache stops keeping anything until it is back (announcements may have
+ * been missed meanwhile).
+ */
+@ApplicationScoped
+public class ChangeListener {
+
+    static final String CHANNEL = "portal_changes";
+    private static final Logger LOG = Logger.getLogger(ChangeListener.class);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    CurrentAllowlists cache;
+
+    @Inject
+    CatalogService catalogs;
+
+    private volatile boolean running;
+    private Thread thread;
+
+    // after the catalog is loaded (default priority), so that a reload never races the first load
+    void start(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100) StartupEvent event) {
+        running = true;
+        thread = new Thread(this::run, "portal-change-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement st = connection.createStatement()) {
+                    st.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                cache.listening(true);
+                reloadCatalog(); // a publish on another instance may have been missed
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(1000);
+                    if (notifications == null) {
+                        continue;
+                    }
+                    for (PGNotification n : notifications) {
+                        handle(n.getParameter());
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                cache.listening(false);
+                if (running) {
+                    LOG.warnf("Change listener lost its connection (%s); allowlists are not cached until it is back",
+                            e.getMessage());
+                    sleep();
+                }
+            }
+        }
+        cache.listening(false);
+    }
+
+    private void handle(String payload) {
+        if ("catalog".equals(payload)) {
+            reloadCatalog();
+            cache.dropAll();
+            return;
+        }
+        try {
+            cache.drop(Long.parseLong(payload));
+        } catch (NumberFormatException e) {
+            LOG.warnf("Ignoring an unknown announcement on %s: %s", CHANNEL, payload);
+        }
+    }
+
+    private void reloadCatalog() {
+        // Hibernate asks the tenant resolver, which needs a request context (it answers "no tenant")
+        io.quarkus.arc.ManagedContext context = io.quarkus.arc.Arc.container().requestContext();
+        context.activate();
+        try {
+            catalogs.reloadCurrent();
+        } finally {
+            context.terminate();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

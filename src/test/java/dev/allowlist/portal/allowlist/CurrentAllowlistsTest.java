@@ -1,0 +1,224 @@
+package dev.allowlist.portal.allowlist;
+
+import static dev.allowlist.portal.TestUsers.as;
+import static dev.allowlist.portal.TestUsers.csrf;
+import static dev.allowlist.portal.TestUsers.formAs;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.allowlist.portal.TestPartners;
+import dev.allowlist.portal.TestUsers;
+import dev.allowlist.portal.catalog.BundledCatalog;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The in-memory allowlists: a repeat costs no query, a change through the portal is seen by the
+ * very next request, a change behind its back (another instance, an operator's SQL) arrives through
+ * PostgreSQL's announcements, and a cached allowlist is no key to another partner's data.
+ */
+@QuarkusTest
+class CurrentAllowlistsTest {
+
+    @Inject
+    EntityManagerFactory emf;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    CurrentAllowlists current;
+
+    static long customer(String name, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(extra);
+        body.put("name", name);
+        return as("alice").contentType(ContentType.JSON).body(body).post("/api/v1/customers").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
+    void sql(String statement, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(statement)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void eventually(String what, Supplier<Boolean> condition) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (condition.get()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("not within 5 s: " + what);
+    }
+
+    static List<String> values(long id) {
+        return as("alice").get("/api/v1/customers/" + id + "/allowlist").then().statusCode(200).extract().jsonPath()
+                .getList("entries.value");
+    }
+
+    @Test
+    void aRepeatCostsNoQueryAndEveryChangeThroughThePortalIsSeenByTheNextRequest() {
+        TestPartners.ensureRegistered();
+        assertThat(current.isListening()).isTrue();
+        long id = customer("Cached " + UUID.randomUUID(), Map.of("licenses", List.of("ENDPOINT")));
+        String path = "/api/v1/customers/" + id + "/allowlist";
+        String first = as("alice").get(path).then().statusCode(200).extract().asString();
+
+        Statistics stats = emf.unwrap(SessionFactory.class).getStatistics();
+        stats.clear();
+        assertThat(as("alice").get(path).then().statusCode(200).extract().asString()).isEqualTo(first);
+        assertThat(stats.getPrepareStatementCount()).as("statements of a repeated allowlist").isZero();
+
+        // another partner gets 404 while alice's allowlist is held in memory, on every route that serves it
+        as("bob").get(path).then().statusCode(404);
+        as("bob").get(path + "?format=squid").then().statusCode(404);
+        as("bob").get("/customers/" + id).then().statusCode(404);
+        as("bob").get("/customers/" + id + "/changes").then().statusCode(404);
+        as("bob").get("/exports/customers/" + id + "?format=txt").then().statusCode(404);
+
+        // each change is seen by the next request: hosts, profile, removal, applied version, name
+        as("alice").contentType(ContentType.JSON).body(Map.of("hosts", List.of("mcs-cached.sophos.com")))
+                .post("/api/v1/customers/" + id + "/mcs-hosts").then().statusCode(200);
+        assertThat(values(id)).contains("mcs-cached.sophos.com");
+        as("alice").get(path).then().body("version", equalTo(2));
+
+        Map<String, Object> body = new HashMap<>(as("alice").get("/api/v1/customers/" + id).then().extract().jsonPath().getMap(""));
+        body.put("wildcardSupport", true);
+        body.put("name", "Renamed " + UUID.randomUUID());
+        as("alice").contentType(ContentType.JSON).body(body).put("/api/v1/customers/" + id).then().statusCode(200);
+        assertThat(values(id)).contains("*.sophos.com");
+        as("alice").get(path + "?format=txt").then().statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("renamed-"));
+
+        long hostId = as("alice").get("/api/v1/customers/" + id + "/mcs-hosts").then().extract().jsonPath().getLong("[0].id");
+        as("alice").delete("/api/v1/customers/" + id + "/mcs-hosts/" + hostId).then().statusCode(204);
+        assertThat(values(id)).doesNotContain("mcs-cached.sophos.com");
+
+        as("alice").get("/customers/" + id + "/changes").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Applied on the firewall: v0"));
+        as("alice").contentType(ContentType.JSON).body(Map.of("version", 2)).post("/api/v1/customers/" + id + "/applied")
+                .then().statusCode(200);
+        as("alice").get("/customers/" + id + "/changes").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Applied on the firewall: v2"));
+
+        int version = as("alice").get(path).then().extract().jsonPath().getInt("version");
+        as("alice").delete("/api/v1/customers/" + id + "?version=" + as("alice").get("/api/v1/customers/" + id).then()
+                .extract().jsonPath().getInt("version")).then().statusCode(204);
+        as("alice").get(path).then().statusCode(404);
+        assertThat(version).isGreaterThan(2);
+    }
+
+    @Test
+    void changesBehindThePortalsBackArriveThroughPostgresNotifications() throws Exception {
+        TestPartners.ensureRegistered();
+        long id = customer("Behind " + UUID.randomUUID(), Map.of("licenses", List.of("ENDPOINT")));
+        assertThat(values(id)).doesNotContain("mcs-behind.sophos.com"); // now held in memory
+        // as another instance (or an operator) would: straight into the database
+        sql("INSERT INTO mcs_host (partner_id, customer_id, value, first_seen_at, last_seen_at, source) "
+                + "VALUES ('acme', ?, 'mcs-behind.sophos.com', now(), now(), 'TYPED')", id);
+        eventually("the host added in SQL is served", () -> values(id).contains("mcs-behind.sophos.com"));
+
+        // a feed revoked elsewhere stops serving
+        TestUsers.Csrf csrf = csrf("alice", "/customers/" + id);
+        String page = formAs("alice", csrf).formParam("format", "txt").post("/exports/customers/" + id + "/feeds")
+                .then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(/feeds/[A-Za-z0-9_-]{40,})").matcher(page);
+        assertThat(m.find()).isTrue();
+        String url = m.group(1);
+        given().get(url).then().statusCode(200);
+        sql("UPDATE feed SET revoked_at = now() WHERE partner_id = 'acme' AND customer_id = ?", id);
+        eventually("the feed revoked in SQL answers 404", () -> given().get(url).statusCode() == 404);
+    }
+
+    @Test
+    void aCatalogMadeCurrentByAnotherInstanceIsUsedWithoutARestart() throws Exception {
+        TestPartners.ensureRegistered();
+        long id = customer("Catalog switch " + UUID.randomUUID(), Map.of("licenses", List.of("ENDPOINT")));
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode candidate = (ObjectNode) mapper.readTree(BundledCatalog.json());
+        String catalogId = "sophos-central-switch-" + UUID.randomUUID().toString().substring(0, 8);
+        candidate.put("id", catalogId);
+        TestUsers.Csrf csrf = csrf("paula", "/platform/catalogs");
+        as("paula").cookie("csrf-token", csrf.cookie()).multiPart("csrf-token", csrf.field())
+                .multiPart("file", "catalog.json", mapper.writeValueAsString(candidate).getBytes(StandardCharsets.UTF_8),
+                        "application/json")
+                .post("/platform/catalogs").then().statusCode(303);
+        String path = "/api/v1/customers/" + id + "/allowlist";
+        as("alice").get(path).then().body("catalogVersion", equalTo("sophos-central-2026.11"));
+        try {
+            sql("UPDATE catalog_version SET current = false WHERE current");
+            sql("UPDATE catalog_version SET current = true WHERE id = ?", catalogId);
+            eventually("the other catalog is current here too", () -> catalogId.equals(
+                    as("alice").get(path).then().extract().jsonPath().getString("catalogVersion")));
+        } finally {
+            sql("UPDATE catalog_version SET current = false WHERE current");
+            sql("UPDATE catalog_version SET current = true WHERE id = 'sophos-central-2026.11'");
+        }
+        eventually("the bundled catalog is current again", () -> "sophos-central-2026.11".equals(
+                as("alice").get(path).then().extract().jsonPath().getString("catalogVersion")));
+    }
+
+    @Test
+    void concurrentFeedPullsAreEachRecordedCountedAndChained() throws Exception {
+        TestPartners.ensureRegistered();
+        long id = customer("Pulled " + UUID.randomUUID(), Map.of("licenses", List.of("ENDPOINT")));
+        TestUsers.Csrf csrf = csrf("alice", "/customers/" + id);
+        String page = formAs("alice", csrf).formParam("format", "squid").post("/exports/customers/" + id + "/feeds")
+                .then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(/feeds/[A-Za-z0-9_-]{40,})").matcher(page);
+        assertThat(m.find()).isTrue();
+        String url = m.group(1);
+        int pulls = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < pulls; i++) {
+                answers.add(pool.submit(() -> given().get(url).statusCode()));
+                // downloads by a member, at the same time, on the same chain
+                answers.add(pool.submit(() -> as("alice").get("/exports/customers/" + id + "?format=txt").statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // every pull and download is an event before it was answered, each chained after the one before
+        as("carol").get("/api/v1/audit?customerId=" + id + "&resourceType=feed&operation=ACTION").then()
+                .body("events.size()", equalTo(pulls));
+        as("carol").get("/api/v1/audit?customerId=" + id + "&resourceType=export").then()
+                .body("events.size()", equalTo(pulls));
+        as("carol").get("/api/v1/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+        assertThat(TestPartners.count("feed WHERE customer_id = " + id + " AND pull_count = " + pulls)).isEqualTo(1);
+    }
+}
