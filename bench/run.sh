@@ -31,8 +31,13 @@ for _ in $(seq 1 240); do
   sleep 1
 done
 
-echo "== a fresh database"
-$PSQL -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+# SKIP_LOAD=1 reuses the database of the previous run (faster iterations); ONLY=regex measures
+# only the endpoints whose names match; PROFILE=1 records a JFR profile of each endpoint's run;
+# SKIP_PUBLISH=1 leaves out the catalog publication.
+if [ -z "${SKIP_LOAD:-}" ]; then
+  echo "== a fresh database"
+  $PSQL -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+fi
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
 QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
 OIDC_AUTH_SERVER_URL=http://localhost:$KC_PORT/realms/portal OIDC_CLIENT_ID=portal-web \
@@ -48,6 +53,7 @@ token() {
     -d username="$1" -d password="$1" | tr -d ' \n' | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
 
+if [ -z "${SKIP_LOAD:-}" ]; then
 echo "== loading $((PARTNERS * PER_PARTNER)) customers and $AUDIT_EVENTS audit events"
 start=$(date +%s)
 $PSQL -d $DB -c "INSERT INTO partner (id, display_name) VALUES ('acme', 'Acme MSP')"
@@ -88,6 +94,8 @@ FROM generate_series(1, $AUDIT_EVENTS) g;
 ANALYZE;
 SQL
 echo "loaded in $(( $(date +%s) - start )) s"
+fi
+SAMPLE=$($PSQL -d $DB -t -A -c "SELECT id FROM customer WHERE name = 'Bench sample'")
 CUSTOMER=$($PSQL -d $DB -t -A -c "SELECT id FROM customer WHERE partner_id = 'acme' AND id <> $SAMPLE ORDER BY id LIMIT 1 OFFSET $((PER_PARTNER / 5))")
 FEED=bench-feed-token-0123456789abcdefghijklmnop
 ETAG=$(curl -fs -D - -o /dev/null "http://localhost:$PORT/feeds/$FEED" | grep -i '^etag:' | sed -E 's/^[Ee][Tt][Aa][Gg]: *//' | tr -d '\r')
@@ -95,13 +103,25 @@ ETAG=$(curl -fs -D - -o /dev/null "http://localhost:$PORT/feeds/$FEED" | grep -i
 echo "== load: ${SECONDS_PER_ENDPOINT}s per endpoint, 32 connections"
 printf '%-34s %10s %9s %9s %8s %7s\n' endpoint "req/s" p50 p99 errors ratio | tee "$OUT/table.txt"
 ceiling=0
+# CPU=1: CPU seconds each kind of process spent during each measured run (java, postgres, wrk)
+cpu_snapshot() {
+  for p in /proc/[0-9]*; do
+    c=$(cat "$p/comm" 2>/dev/null) && s=$(awk '{print $14 + $15}' "$p/stat" 2>/dev/null) && [ -n "$s" ] && echo "$c $s"
+  done | awk '{a[$1] += $2} END {for (k in a) print k, a[k]}' | sort
+}
 run() { # name, path, extra header...
   local name=$1 path=$2; shift 2
+  [ -n "${ONLY:-}" ] && [ "$name" != ceiling ] && ! [[ "$name" =~ $ONLY ]] && return 0
   local args=(-t2 -c32 --latency)
   for h in "$@"; do args+=(-H "$h"); done
   # warm-up (the JIT compiles the path), then the measured run
   wrk "${args[@]}" -d"${WARMUP:-5}s" "http://localhost:$PORT$path" > /dev/null 2>&1
+  [ -n "${PROFILE:-}" ] && jcmd "$PORTAL_PID" JFR.start name=bench settings=profile > /dev/null
+  [ -n "${CPU:-}" ] && cpu_snapshot > "$OUT/cpu-before.txt"
   wrk "${args[@]}" -d"${SECONDS_PER_ENDPOINT}s" "http://localhost:$PORT$path" > "$OUT/wrk-$name.txt" 2>&1
+  [ -n "${CPU:-}" ] && cpu_snapshot > "$OUT/cpu-after.txt" && join -a2 "$OUT/cpu-before.txt" "$OUT/cpu-after.txt" \
+    | awk -v n="$name" '{d = (NF == 3 ? $3 - $2 : $2); if (d > 20) printf "  cpu %s: %s %.1f s\n", n, $1, d / 100}' >&2
+  [ -n "${PROFILE:-}" ] && jcmd "$PORTAL_PID" JFR.stop name=bench filename="$PWD/$OUT/${name// /-}.jfr" > /dev/null
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-$name.txt")
   p50=$(awk '/ 50%/ {print $2}' "$OUT/wrk-$name.txt")
@@ -128,6 +148,7 @@ run "audit history page" "/audit" "Authorization: Bearer $CAROL"
 echo "portal resident memory: $(( $(ps -o rss= -p "$PORTAL_PID") / 1024 )) MB; heap used: $(curl -fs "http://localhost:$PORT/q/metrics" \
   | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s += $NF} END {printf "%.0f MB", s / 1048576}')" | tee -a "$OUT/table.txt"
 
+[ -n "${SKIP_PUBLISH:-}" ] && exit 0
 echo "== catalog publish over every customer"
 PAULA=$(token paula)
 page=$(curl -s -c "$OUT/cookies" -H "Authorization: Bearer $PAULA" "http://localhost:$PORT/platform/catalogs" || true)
