@@ -142,13 +142,18 @@ public class ExportService {
                 "All customers exported as " + format.id(), Map.of("format", format.id(), "bulk", true));
         Instant now = Instant.now();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            java.util.Set<String> names = new java.util.HashSet<>();
             long after = 0;
             while (true) {
                 List<Customer> batch = Customer.<Customer>find("id > ?1 order by id", after).page(0, 200).list();
                 for (Customer customer : batch) {
                     Download d = render(customer.name, customer.id, versions.latestNumber(customer.id),
                             allowlists.current(customer), format, proxy, now);
-                    zip.putNextEntry(new ZipEntry(d.fileName()));
+                    // customers may share a name; a ZIP may not hold two entries of one name
+                    String name = names.add(d.fileName()) ? d.fileName()
+                            : d.fileName().replaceFirst("_v(\\d+)_", "_c" + customer.id + "_v$1_");
+                    names.add(name);
+                    zip.putNextEntry(new ZipEntry(name));
                     zip.write(d.content().getBytes(StandardCharsets.UTF_8));
                     zip.closeEntry();
                 }

@@ -102,6 +102,7 @@ class ExportResourceTest {
         long a = customer("alice", "Bulk A " + marker, Map.of("licenses", List.of("ENDPOINT")));
         long b = customer("alice", "Bulk B " + marker, Map.of("licenses", List.of("EDR")));
         long g = customer("bob", "Bulk G " + marker, Map.of());
+        long twin = customer("alice", "Bulk A " + marker, Map.of("licenses", List.of("ENDPOINT")));
         Response zip = as("alice").get("/exports/all.zip?format=txt");
         zip.then().statusCode(200).contentType("application/zip");
         List<String> names = new ArrayList<>();
@@ -110,7 +111,9 @@ class ExportResourceTest {
                 names.add(e.getName());
             }
         }
-        assertThat(names).contains("bulk-a-" + marker + "_v1_txt.txt", "bulk-b-" + marker + "_v1_txt.txt")
+        // two customers of one name: both in the ZIP, the second named with its id
+        assertThat(names).contains("bulk-a-" + marker + "_v1_txt.txt", "bulk-a-" + marker + "_c" + twin + "_v1_txt.txt",
+                "bulk-b-" + marker + "_v1_txt.txt")
                 .doesNotContain("bulk-g-" + marker + "_v1_txt.txt");
         as("alice").get("/exports/all.zip?format=nope").then().statusCode(400);
         assertThat(a + b + g).isPositive();
