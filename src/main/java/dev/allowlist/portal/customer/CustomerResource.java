@@ -46,7 +46,10 @@ public class CustomerResource {
         static native TemplateInstance form(CustomerForm form, Map<String, String> errors, List<Region> knownRegions,
                 List<License> licenses, String problem);
 
-        static native TemplateInstance detail(Customer customer, List<License> effectiveLicenses, AllowlistView allowlist,
+        /** The allowlist part of the customer page: the same for every visit until the allowlist changes. */
+        static native TemplateInstance allowlistSection(AllowlistView allowlist);
+
+        static native TemplateInstance detail(Customer customer, List<License> effectiveLicenses, String allowlistSection,
                 HostNotice notice, Map<String, String> errors, String typedHosts, List<InstallerLogUpload> uploads,
                 long maxUploadMegabytes, List<dev.allowlist.portal.export.ExportService.Option> exportOptions,
                 List<dev.allowlist.portal.export.ExportService.FeedView> feeds, Integer version, int applied,
@@ -168,10 +171,11 @@ public class CustomerResource {
     private TemplateInstance detailPage(Customer customer, HostNotice notice, Map<String, String> errors, String typed) {
         List<License> licenses = customer.licenses.stream().map(l -> l.license).toList();
         AllowlistSnapshot snapshot = current.of(customer.id).orElseThrow(NotFoundException::new);
-        AllowlistView view = snapshot.derive("view:" + i18n.language(),
-                () -> AllowlistView.of(snapshot.allowlist(), catalogs.current().catalog(), i18n));
+        // rendered once per snapshot and language
+        String allowlistSection = snapshot.derive("allowlist-section:" + i18n.language(), () -> Templates.allowlistSection(
+                AllowlistView.of(snapshot.allowlist(), catalogs.current().catalog(), i18n)).render());
         return Templates.detail(customer, License.withImplications(licenses).stream().sorted().toList(),
-                view, notice, errors, typed,
+                allowlistSection, notice, errors, typed,
                 installerLogs.recent(customer.id), installerLogs.maxSize() / (1024 * 1024), exports.options(snapshot),
                 exports.feeds(customer.id), snapshot.version() == 0 ? null : snapshot.version(),
                 snapshot.applied(), snapshot.<Integer>derive("pending-changes",

@@ -136,8 +136,13 @@ public class InstallerLogService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<InstallerLogUpload> recent(long customerId) {
         member.requireCustomerReader();
-        return InstallerLogUpload.<InstallerLogUpload>find("customer.id = ?1", Sort.descending("lastUploadedAt"), customerId)
-                .page(0, 10).list();
+        // native SQL naming the partner (on the customer page, every visit): no query translation per call
+        @SuppressWarnings("unchecked")
+        List<InstallerLogUpload> recent = InstallerLogUpload.getEntityManager().createNativeQuery(
+                "SELECT * FROM installer_log_upload WHERE partner_id = ?1 AND customer_id = ?2 "
+                        + "ORDER BY last_uploaded_at DESC LIMIT 10", InstallerLogUpload.class)
+                .setParameter(1, member.tenantId()).setParameter(2, customerId).getResultList();
+        return recent;
     }
 
     private void auditUpload(InstallerLogUpload upload, boolean repeated) {

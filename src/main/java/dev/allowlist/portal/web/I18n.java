@@ -63,9 +63,15 @@ public class I18n {
         return format(bundle(locale()), key, args);
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<Locale, ResourceBundle> BUNDLES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Parsed patterns by language and key; formatted from a clone (MessageFormat is not thread-safe). */
+    private static final java.util.concurrent.ConcurrentHashMap<String, MessageFormat> FORMATS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     public static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle("messages.portal", locale, ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
+        return BUNDLES.computeIfAbsent(locale, l -> ResourceBundle.getBundle("messages.portal", l,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
     }
 
     static String format(ResourceBundle bundle, String key, Object... args) {
@@ -75,6 +81,11 @@ public class I18n {
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        MessageFormat parsed = FORMATS.computeIfAbsent(bundle.getLocale() + "|" + key,
+                k -> new MessageFormat(pattern, bundle.getLocale()));
+        return ((MessageFormat) parsed.clone()).format(args);
     }
 }

@@ -10,8 +10,24 @@ public class Messages {
     private Messages() {
     }
 
+    /** The request-scoped bean's client proxy: one per application start, it finds each request's own. */
+    private record Proxy(io.quarkus.arc.ArcContainer container, I18n i18n) {
+    }
+
+    private static volatile Proxy proxy;
+
+    private static I18n i18n() {
+        io.quarkus.arc.ArcContainer container = Arc.container();
+        Proxy p = proxy;
+        if (p == null || p.container() != container) { // a restart (dev mode, test profiles) has a new container
+            p = new Proxy(container, container.instance(I18n.class).get());
+            proxy = p;
+        }
+        return p.i18n();
+    }
+
     public static String t(String key, Object... args) {
-        return Arc.container().instance(I18n.class).get().t(key, args);
+        return i18n().t(key, args);
     }
 
     /** The label of an enum-like value: the message {@code <prefix>.<value>}. */
@@ -26,6 +42,6 @@ public class Messages {
     }
 
     public static String lang() {
-        return Arc.container().instance(I18n.class).get().language();
+        return i18n().language();
     }
 }

@@ -55,11 +55,12 @@ class QueryCountTest {
 
         long listOfTwenty = statementsFor("/customers?q=" + prefix.replace(" ", "+"));
         long listOfOne = statementsFor("/customers?q=" + prefix.replace(" ", "+") + "+119");
-        assertThat(listOfTwenty).as("list page statements").isEqualTo(listOfOne).isLessThanOrEqualTo(6);
+        assertThat(listOfTwenty).as("list page statements").isEqualTo(listOfOne).isLessThanOrEqualTo(1);
 
         long detailSmall = statementsFor("/customers/" + small);
         long detailLarge = statementsFor("/customers/" + large);
-        assertThat(detailLarge).as("detail page statements").isEqualTo(detailSmall).isLessThanOrEqualTo(16);
+        // the customer, its allowlist and versions come from the snapshot; uploads and feeds are read each time
+        assertThat(detailLarge).as("detail page statements").isEqualTo(detailSmall).isLessThanOrEqualTo(2);
         // the API's full list loads licenses and hosts in batches of 100, not one query per customer
         int customers = as("alice").get("/api/v1/customers").then().extract().jsonPath().getList("").size();
         long apiList = statementsFor("/api/v1/customers");
