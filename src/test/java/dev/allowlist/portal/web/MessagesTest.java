@@ -20,6 +20,25 @@ import org.junit.jupiter.api.Test;
 class MessagesTest {
 
     @Test
+    void idsAndVersionNumbersAreNotGroupedLikeQuantities() {
+        for (String language : new String[] { "en", "ja" }) {
+            java.util.ResourceBundle bundle = I18n.bundle(java.util.Locale.forLanguageTag(language));
+            assertThat(I18n.format(bundle, "audit.event", 12345L)).contains("12345");
+            assertThat(I18n.format(bundle, "audit.broken", 12345L, "t", "p")).contains("12345");
+            assertThat(I18n.format(bundle, "audit.customer", 100234L)).contains("#100234");
+            assertThat(I18n.format(bundle, "changes.pending", 1500, 1234)).contains("v1234");
+            assertThat(I18n.format(bundle, "catalogs.sample", "acme", 100234L)).contains("#100234");
+        }
+        // a pattern parsed once serves many threads (formatted from clones)
+        java.util.ResourceBundle en = I18n.bundle(java.util.Locale.ENGLISH);
+        java.util.List<String> formatted = java.util.stream.IntStream.range(0, 2000).parallel()
+                .mapToObj(i -> I18n.format(en, "audit.event", (long) i)).toList();
+        for (int i = 0; i < 2000; i++) {
+            assertThat(formatted.get(i)).isEqualTo("Audit event " + i);
+        }
+    }
+
+    @Test
     void englishAndJapaneseHaveTheSameKeys() throws IOException {
         assertThat(load("portal_ja.properties").stringPropertyNames())
                 .containsExactlyInAnyOrderElementsOf(load("portal.properties").stringPropertyNames());
