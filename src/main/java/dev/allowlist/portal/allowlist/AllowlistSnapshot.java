@@ -89,6 +89,15 @@ public final class AllowlistSnapshot {
         return activeFeeds;
     }
 
+    /**
+     * What a snapshot takes in memory, estimated when it is cached: the entity, the allowlist and
+     * what is typically derived from it (the JSON body, a feed or two, the export menu), measured
+     * at about 700 bytes an entry and 8 kB besides.
+     */
+    int estimatedBytes() {
+        return 8192 + 700 * allowlist.entries().size() + 200 * customer.mcsHosts.size();
+    }
+
     /** A value derived from this snapshot alone (or from what changes with it), computed once per snapshot. */
     @SuppressWarnings("unchecked")
     public <T> T derive(String key, Supplier<T> compute) {

@@ -48,10 +48,10 @@ public class ChangeListener {
         thread.start();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
         running = false;
         if (thread != null) {
-            thread.interrupt();
+            thread.join(2000); // it wakes at least every 500 ms and hands its connection back before the pool closes
         }
     }
 
@@ -66,7 +66,7 @@ public class ChangeListener {
                 cache.listening(true);
                 reloadCatalog(); // a publish on another instance may have been missed
                 while (running) {
-                    PGNotification[] notifications = pg.getNotifications(1000);
+                    PGNotification[] notifications = pg.getNotifications(500);
                     if (notifications == null) {
                         continue;
                     }

@@ -51,8 +51,9 @@ public class CurrentAllowlists {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    @ConfigProperty(name = "portal.cache.customers", defaultValue = "10000")
-    int capacity;
+    /** The memory the snapshots may take (estimated), in megabytes; the least used go first. */
+    @ConfigProperty(name = "portal.cache.megabytes", defaultValue = "128")
+    int megabytes;
 
     private volatile Cache<Long, AllowlistSnapshot> cache;
     /** Counts drops; a load keeps its result only if none happened while it ran. */
@@ -64,7 +65,8 @@ public class CurrentAllowlists {
         if (c == null) {
             synchronized (this) {
                 if (cache == null) {
-                    cache = Caffeine.newBuilder().maximumSize(capacity).build();
+                    cache = Caffeine.newBuilder().maximumWeight(megabytes * 1024L * 1024L)
+                            .weigher((Long id, AllowlistSnapshot snapshot) -> snapshot.estimatedBytes()).build();
                 }
                 c = cache;
             }

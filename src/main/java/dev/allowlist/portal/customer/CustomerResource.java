@@ -64,6 +64,10 @@ public class CustomerResource {
                 int applied, int latest, String csvQuery);
     }
 
+    /** Rendered allowlist sections by snapshot (by identity: a new snapshot renders anew) and language. */
+    private static final com.github.benmanes.caffeine.cache.Cache<AllowlistSnapshot, Map<String, String>> SECTIONS =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(500).build();
+
     /** What a page about one customer needs of it besides its own content. */
     public record CustomerName(long id, String name) {
     }
@@ -171,9 +175,11 @@ public class CustomerResource {
     private TemplateInstance detailPage(Customer customer, HostNotice notice, Map<String, String> errors, String typed) {
         List<License> licenses = customer.licenses.stream().map(l -> l.license).toList();
         AllowlistSnapshot snapshot = current.of(customer.id).orElseThrow(NotFoundException::new);
-        // rendered once per snapshot and language
-        String allowlistSection = snapshot.derive("allowlist-section:" + i18n.language(), () -> Templates.allowlistSection(
-                AllowlistView.of(snapshot.allowlist(), catalogs.current().catalog(), i18n)).render());
+        // rendered once per snapshot and language, kept apart from the snapshot (pages are for people:
+        // a few hundred are plenty, while snapshots serve every polling firewall)
+        String allowlistSection = SECTIONS.get(snapshot, s -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(i18n.language(), language -> Templates.allowlistSection(
+                        AllowlistView.of(snapshot.allowlist(), catalogs.current().catalog(), i18n)).render());
         return Templates.detail(customer, License.withImplications(licenses).stream().sorted().toList(),
                 allowlistSection, notice, errors, typed,
                 installerLogs.recent(customer.id), installerLogs.maxSize() / (1024 * 1024), exports.options(snapshot),
