@@ -66,11 +66,7 @@ public class ChangeReportResource {
     }
 
     static Map<Long, String> names(CustomerService customers) {
-        Map<Long, String> names = new HashMap<>();
-        for (Customer c : customers.listAll()) {
-            names.put(c.id, c.name);
-        }
-        return names;
+        return customers.names();
     }
 
     /** Default: the last 30 days up to today (UTC). */

@@ -71,6 +71,9 @@ public class CustomerApiResource {
     CustomerService customers;
 
     @Inject
+    dev.allowlist.portal.partner.CurrentMember member;
+
+    @Inject
     dev.allowlist.portal.allowlist.CurrentAllowlists current;
 
     @Inject
@@ -88,9 +91,32 @@ public class CustomerApiResource {
     @Inject
     dev.allowlist.portal.allowlist.ChangeReports changeReports;
 
+    /** Every customer of the partner, streamed in batches: a partner's thousands never sit in memory at once. */
     @GET
-    public List<CustomerJson> list() {
-        return customers.listAll().stream().map(CustomerApiResource::json).toList();
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                            implementation = CustomerJson.class)))
+    public Response list() {
+        member.requireCustomerReader(); // refused before the body starts
+        jakarta.ws.rs.core.StreamingOutput body = out -> {
+            com.fasterxml.jackson.core.JsonGenerator json = mapper.getFactory().createGenerator(out);
+            json.writeStartArray();
+            customers.each(batch -> {
+                try {
+                    for (Customer c : batch) {
+                        mapper.writeValue(json, json(c));
+                    }
+                    json.flush();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            json.writeEndArray();
+            json.flush();
+        };
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @POST

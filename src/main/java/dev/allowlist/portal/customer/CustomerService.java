@@ -135,11 +135,49 @@ public class CustomerService {
         return List.of();
     }
 
-    /** Every customer of the member's partner, by name; licenses and hosts come in batches, not one query each. */
+    static final int BATCH = 500;
+
+    /**
+     * Every customer of the member's partner, by name, handed over in batches (keyset pagination;
+     * licenses and hosts fetched per batch, not per customer) and forgotten after each, so that
+     * memory stays flat however many customers a partner has.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Customer> listAll() {
+    public void each(java.util.function.Consumer<List<Customer>> consumer) {
         member.requireCustomerReader();
-        return Customer.<Customer>find("order by lower(name), id").list();
+        String afterName = null;
+        long afterId = 0;
+        while (true) {
+            // the sort key comes from the database: Java's lower-casing is not PostgreSQL's
+            List<Object[]> rows = (afterName == null
+                    ? Customer.getEntityManager().createQuery("select c, lower(c.name) from Customer c "
+                            + "order by lower(c.name), c.id", Object[].class)
+                    : Customer.getEntityManager().createQuery("select c, lower(c.name) from Customer c "
+                            + "where lower(c.name) > ?1 or (lower(c.name) = ?1 and c.id > ?2) order by lower(c.name), c.id",
+                            Object[].class).setParameter(1, afterName).setParameter(2, afterId))
+                    .setMaxResults(BATCH).getResultList();
+            if (rows.isEmpty()) {
+                return;
+            }
+            consumer.accept(rows.stream().map(r -> (Customer) r[0]).toList());
+            if (rows.size() < BATCH) {
+                return;
+            }
+            Object[] last = rows.get(rows.size() - 1);
+            afterName = (String) last[1];
+            afterId = ((Customer) last[0]).id;
+            Customer.getEntityManager().clear();
+        }
+    }
+
+    /** The names of the member's customers by id (reports name the customers they list). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, String> names() {
+        member.requireCustomerReader();
+        Map<Long, String> names = new HashMap<>();
+        Customer.getEntityManager().createQuery("select c.id, c.name from Customer c", Object[].class).getResultList()
+                .forEach(row -> names.put((Long) row[0], (String) row[1]));
+        return names;
     }
 
     /** A customer of the member's partner; empty for another partner's or an unknown id. */

@@ -150,4 +150,35 @@ class CustomerApiResourceTest {
                 .body("warnings", hasSize(0))
                 .body("regions.source", equalTo("ALL"));
     }
+
+    @Test
+    void theFullListStreamsInNameOrderAcrossBatchesWithoutLosingOrRepeatingACustomer() throws Exception {
+        TestPartners.ensureRegistered();
+        // 480 names, then 60 alike, for globex: the batch boundary at 500 falls among customers of one
+        // name (the id breaks the tie), and case differs (the order is PostgreSQL's lower())
+        io.agroal.api.AgroalDataSource dataSource = io.quarkus.arc.Arc.container()
+                .instance(io.agroal.api.AgroalDataSource.class).get();
+        List<Long> expected = new java.util.ArrayList<>();
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO customer (partner_id, name, created_at, updated_at) SELECT 'globex', "
+                    + "CASE WHEN g % 2 = 0 THEN 'Stream ' ELSE 'stream ' END || lpad(g::text, 3, '0'), now(), now() "
+                    + "FROM generate_series(1, 480) g");
+            st.executeUpdate("INSERT INTO customer (partner_id, name, created_at, updated_at) "
+                    + "SELECT 'globex', 'Stream twin', now(), now() FROM generate_series(1, 60)");
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT id FROM customer WHERE partner_id = 'globex' "
+                    + "ORDER BY lower(name), id")) {
+                while (rs.next()) {
+                    expected.add(rs.getLong(1));
+                }
+            }
+        }
+        assertThat(expected.size()).isGreaterThan(CustomerService.BATCH);
+        List<Long> streamed = as("bob").get("/api/v1/customers").then().statusCode(200)
+                .header("Content-Type", containsString("application/json")).extract().jsonPath().getList("id", Long.class);
+        assertThat(streamed).containsExactlyElementsOf(expected);
+        // and none of them for another partner
+        assertThat(as("alice").get("/api/v1/customers").then().statusCode(200).extract().jsonPath()
+                .getList("id", Long.class)).doesNotContainAnyElementsOf(expected);
+        as("mallory").get("/api/v1/customers").then().statusCode(403);
+    }
 }
