@@ -83,6 +83,11 @@ WHERE c.id <> $SAMPLE;
 INSERT INTO feed (partner_id, customer_id, format, token_hash, created_by, created_at)
 SELECT partner_id, id, 'panos-edl', encode(sha256('bench-feed-token-0123456789abcdefghijklmnop'::bytea), 'hex'), 'bench', now()
 FROM customer WHERE partner_id = 'acme' AND id <> $SAMPLE ORDER BY id LIMIT 1;
+-- firewalls of 20,000 customers (every partner's) with a feed each: token bench-feed-token-<id, 10 digits>
+INSERT INTO feed (partner_id, customer_id, format, token_hash, created_by, created_at)
+SELECT partner_id, id, 'panos-edl', encode(sha256(('bench-feed-token-' || lpad(id::text, 10, '0'))::bytea), 'hex'),
+       'bench', now()
+FROM customer WHERE id % 5 = 0 AND id <= 100000;
 INSERT INTO audit_event (partner_id, occurred_at, actor_subject, actor_name, client, ip_address, operation,
     resource_type, resource_id, resource_path, customer_id, summary, details, prev_hash, hash)
 SELECT CASE WHEN g % $PARTNERS = 0 THEN 'acme' ELSE 'p' || (1 + g % $PARTNERS) END,
@@ -109,11 +114,12 @@ cpu_snapshot() {
     c=$(cat "$p/comm" 2>/dev/null) && s=$(awk '{print $14 + $15}' "$p/stat" 2>/dev/null) && [ -n "$s" ] && echo "$c $s"
   done | awk '{a[$1] += $2} END {for (k in a) print k, a[k]}' | sort
 }
-run() { # name, path, extra header...
+run() { # name, path, extra header... (a path ending in .lua is a wrk script that makes the requests)
   local name=$1 path=$2; shift 2
   [ -n "${ONLY:-}" ] && [ "$name" != ceiling ] && ! [[ "$name" =~ $ONLY ]] && return 0
   local args=(-t2 -c32 --latency)
   for h in "$@"; do args+=(-H "$h"); done
+  if [[ "$path" == *.lua ]]; then args+=(-s "$path"); path=/; fi
   # warm-up (the JIT compiles the path), then the measured run
   wrk "${args[@]}" -d"${WARMUP:-5}s" "http://localhost:$PORT$path" > /dev/null 2>&1
   [ -n "${PROFILE:-}" ] && jcmd "$PORTAL_PID" JFR.start name=bench settings=profile > /dev/null
@@ -141,6 +147,7 @@ ALICE=$(token alice); AUTH="Authorization: Bearer $ALICE"
 run "squid export" "/api/v1/customers/$CUSTOMER/allowlist?format=squid" "$AUTH"
 run "feed pull" "/feeds/$FEED"
 run "feed pull, If-None-Match" "/feeds/$FEED" "If-None-Match: $ETAG"
+run "feed pulls, 20,000 customers" bench/many-feeds.lua
 ALICE=$(token alice); AUTH="Authorization: Bearer $ALICE"
 run "change report page" "/customers/$CUSTOMER/changes?from=1&to=3" "$AUTH"
 CAROL=$(token carol)

@@ -3,7 +3,11 @@ package dev.allowlist.portal.allowlist;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.allowlist.portal.catalog.CatalogService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.allowlist.portal.catalog.License;
 import dev.allowlist.portal.customer.Customer;
+import dev.allowlist.portal.customer.CustomerLicense;
+import dev.allowlist.portal.customer.McsHost;
 import dev.allowlist.portal.partner.CurrentMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +16,11 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +58,9 @@ public class CurrentAllowlists {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    ObjectMapper json;
 
     /** The memory the snapshots may take (estimated), in megabytes; the least used go first. */
     @ConfigProperty(name = "portal.cache.megabytes", defaultValue = "128")
@@ -95,33 +106,115 @@ public class CurrentAllowlists {
         return loaded;
     }
 
+    /**
+     * Everything a snapshot is made of, in one round trip (a miss is what a firewall polling for the
+     * first time, or after a change, waits for). Native SQL, so it names the partner itself.
+     */
+    public static final String LOAD_SQL = """
+            SELECT c.id, c.partner_id, c.name, c.external_reference, c.notes, c.regions, c.wildcard_support,
+                   c.uses_active_directory, c.tls_inspection, c.application_filtering, c.narrow_hydra, c.version,
+                   c.created_at, c.updated_at,
+                   (SELECT string_agg(l.id || ':' || l.license, ',') FROM customer_license l
+                     WHERE l.partner_id = c.partner_id AND l.customer_id = c.id) AS licenses,
+                   (SELECT json_agg(json_build_object('id', h.id, 'value', h.value, 'source', h.source,
+                           'firstSeenAt', h.first_seen_at, 'lastSeenAt', h.last_seen_at) ORDER BY h.value)
+                      FROM mcs_host h WHERE h.partner_id = c.partner_id AND h.customer_id = c.id) AS hosts,
+                   v.number AS latest, v.created_at AS latest_at,
+                   (SELECT a.number FROM applied_version a WHERE a.partner_id = c.partner_id AND a.customer_id = c.id
+                     ORDER BY a.id DESC LIMIT 1) AS applied,
+                   (SELECT string_agg(f.id || ':' || f.format, ',' ORDER BY f.id) FROM feed f
+                     WHERE f.partner_id = c.partner_id AND f.customer_id = c.id AND f.revoked_at IS NULL) AS feeds
+            FROM customer c
+            LEFT JOIN LATERAL (SELECT number, created_at FROM allowlist_version av
+                               WHERE av.partner_id = c.partner_id AND av.customer_id = c.id
+                               ORDER BY number DESC LIMIT 1) v ON true
+            WHERE c.partner_id = ? AND c.id = ?
+            """;
+
+    private record Row(Customer customer, int version, OffsetDateTime versionAt, int applied, Map<Long, String> feeds) {
+    }
+
     private Optional<AllowlistSnapshot> load(long customerId) {
-        // by query, not em.find: the tenant condition is guaranteed on queries
-        Optional<Customer> found = Customer.<Customer>find("from Customer c left join fetch c.licenses where c.id = ?1",
-                customerId).singleResultOptional();
-        if (found.isEmpty()) {
+        Row row = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            try (PreparedStatement st = c.prepareStatement(LOAD_SQL)) {
+                st.setString(1, member.tenantId());
+                st.setLong(2, customerId);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? row(rs) : null;
+                }
+            }
+        });
+        if (row == null) {
             return Optional.empty();
         }
-        Customer customer = found.get();
+        Customer customer = row.customer();
         Allowlist allowlist = allowlists.current(customer);
-        List<Object[]> latest = em.createQuery("select v.number, v.createdAt from AllowlistVersion v "
-                + "where v.customerId = ?1 order by v.number desc", Object[].class)
-                .setParameter(1, customerId).setMaxResults(1).getResultList();
-        // native SQL names the partner itself (feeds belong to the export package)
-        @SuppressWarnings("unchecked")
-        List<Object[]> feeds = em.createNativeQuery("SELECT id, format FROM feed WHERE partner_id = ?1 AND customer_id = ?2 "
-                + "AND revoked_at IS NULL ORDER BY id").setParameter(1, customer.partnerId).setParameter(2, customerId)
-                .getResultList();
-        Map<Long, String> active = new LinkedHashMap<>();
-        feeds.forEach(row -> active.put(((Number) row[0]).longValue(), (String) row[1]));
-        List<Integer> applied = em.createQuery("select a.number from AppliedVersion a where a.customerId = ?1 "
-                + "order by a.id desc", Integer.class).setParameter(1, customerId).setMaxResults(1).getResultList();
-        int version = latest.isEmpty() ? 0 : (Integer) latest.get(0)[0];
-        OffsetDateTime createdAt = latest.isEmpty() ? null : (OffsetDateTime) latest.get(0)[1];
-        customer.mcsHosts.size(); // loaded with it (the generator read them already): the snapshot is read without a session
         return Optional.of(new AllowlistSnapshot(customer, customer.partnerId, customer.name, allowlist,
-                allowlist.catalogVersion(), version, createdAt == null ? null : createdAt.toInstant(),
-                applied.isEmpty() ? 0 : applied.get(0), active));
+                allowlist.catalogVersion(), row.version(), row.versionAt() == null ? null : row.versionAt().toInstant(),
+                row.applied(), row.feeds()));
+    }
+
+    /** The customer as a detached entity (read-only: the snapshot is shared), with licenses and hosts. */
+    private Row row(ResultSet rs) throws SQLException {
+        Customer c = new Customer();
+        c.id = rs.getLong("id");
+        c.partnerId = rs.getString("partner_id");
+        c.name = rs.getString("name");
+        c.externalReference = rs.getString("external_reference");
+        c.notes = rs.getString("notes");
+        java.sql.Array regions = rs.getArray("regions");
+        c.regions = regions == null ? new String[0] : (String[]) regions.getArray();
+        c.wildcardSupport = rs.getBoolean("wildcard_support");
+        c.usesActiveDirectory = rs.getBoolean("uses_active_directory");
+        c.tlsInspection = rs.getBoolean("tls_inspection");
+        c.applicationFiltering = rs.getBoolean("application_filtering");
+        c.narrowHydra = rs.getBoolean("narrow_hydra");
+        c.version = rs.getInt("version");
+        c.createdAt = rs.getObject("created_at", OffsetDateTime.class);
+        c.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);
+        List<CustomerLicense> licenses = new ArrayList<>();
+        for (String pair : split(rs.getString("licenses"))) {
+            CustomerLicense l = new CustomerLicense();
+            l.id = Long.parseLong(pair.substring(0, pair.indexOf(':')));
+            l.partnerId = c.partnerId;
+            l.customer = c;
+            l.license = License.valueOf(pair.substring(pair.indexOf(':') + 1));
+            licenses.add(l);
+        }
+        licenses.sort(java.util.Comparator.comparing(l -> l.license.name())); // as the entity's @OrderBy
+        c.licenses = licenses;
+        List<McsHost> hosts = new ArrayList<>();
+        String hostsJson = rs.getString("hosts");
+        if (hostsJson != null) {
+            try {
+                for (com.fasterxml.jackson.databind.JsonNode h : json.readTree(hostsJson)) {
+                    McsHost host = new McsHost();
+                    host.id = h.get("id").asLong();
+                    host.partnerId = c.partnerId;
+                    host.customer = c;
+                    host.value = h.get("value").asText();
+                    host.source = McsHost.Source.valueOf(h.get("source").asText());
+                    host.firstSeenAt = OffsetDateTime.parse(h.get("firstSeenAt").asText());
+                    host.lastSeenAt = OffsetDateTime.parse(h.get("lastSeenAt").asText());
+                    hosts.add(host);
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new SQLException("unreadable hosts of customer " + c.id, e);
+            }
+        }
+        c.mcsHosts = hosts;
+        Map<Long, String> feeds = new LinkedHashMap<>();
+        for (String pair : split(rs.getString("feeds"))) {
+            feeds.put(Long.parseLong(pair.substring(0, pair.indexOf(':'))), pair.substring(pair.indexOf(':') + 1));
+        }
+        int latest = rs.getInt("latest");
+        OffsetDateTime latestAt = rs.getObject("latest_at", OffsetDateTime.class);
+        int applied = rs.getInt("applied");
+        return new Row(c, latest, latestAt, applied, feeds);
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
     }
 
     /**

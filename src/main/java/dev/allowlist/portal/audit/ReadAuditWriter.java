@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Group commit for sensitive reads: requests hand their event over and wait; one writer takes
- * whatever has queued meanwhile and appends it, chain by chain, one transaction per chain, then
+ * whatever has queued meanwhile and appends it to each partner's chain in one transaction, then
  * counts the feed pulls among them. Hundreds of reads a second cost a few commits, not hundreds,
  * and each partner's chain lock is taken once per batch instead of once per read.
  */
@@ -106,20 +106,38 @@ class ReadAuditWriter {
             byChain.computeIfAbsent(p.draft().chain(), k -> new ArrayList<>()).add(p);
         }
         List<Pending> stored = new ArrayList<>();
-        for (Map.Entry<String, List<Pending>> chain : byChain.entrySet()) {
-            List<Pending> events = chain.getValue();
-            try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    try (Connection c = dataSource.getConnection()) {
-                        AuditService.append(c, chain.getKey(), events.stream().map(Pending::draft).toList());
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e.getMessage(), e);
+        try {
+            // one transaction (one commit) for every chain of the batch: firewalls of many partners poll
+            // at once. Chain locks are taken in one order (sorted), so batches never deadlock each other.
+            QuarkusTransaction.requiringNew().run(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    for (Map.Entry<String, List<Pending>> chain : byChain.entrySet()) {
+                        AuditService.append(c, chain.getKey(), chain.getValue().stream().map(Pending::draft).toList());
                     }
-                });
-                stored.addAll(events);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not store %d audit events of %s", events.size(), chain.getKey());
-                events.forEach(p -> p.stored().completeExceptionally(e));
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            });
+            stored.addAll(batch);
+        } catch (RuntimeException together) {
+            // then chain by chain, so that one partner's trouble refuses only that partner's reads
+            LOG.warnf("Audit batch of %d chains failed together (%s); writing them one by one", byChain.size(),
+                    together.getMessage());
+            for (Map.Entry<String, List<Pending>> chain : byChain.entrySet()) {
+                List<Pending> events = chain.getValue();
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        try (Connection c = dataSource.getConnection()) {
+                            AuditService.append(c, chain.getKey(), events.stream().map(Pending::draft).toList());
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e.getMessage(), e);
+                        }
+                    });
+                    stored.addAll(events);
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Could not store %d audit events of %s", events.size(), chain.getKey());
+                    events.forEach(p -> p.stored().completeExceptionally(e));
+                }
             }
         }
         // counted before the requests go on, so that whoever pulled sees the count include the pull

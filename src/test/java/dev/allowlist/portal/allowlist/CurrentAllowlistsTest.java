@@ -198,6 +198,15 @@ class CurrentAllowlistsTest {
         Matcher m = Pattern.compile("(/feeds/[A-Za-z0-9_-]{40,})").matcher(page);
         assertThat(m.find()).isTrue();
         String url = m.group(1);
+        // another partner's firewall pulls at the same time: its events go to its own chain, in the same batches
+        long globex = as("bob").contentType(ContentType.JSON).body(Map.of("name", "Pulled too " + UUID.randomUUID()))
+                .post("/api/v1/customers").then().statusCode(201).extract().jsonPath().getLong("id");
+        TestUsers.Csrf bobCsrf = csrf("bob", "/customers/" + globex);
+        Matcher g = Pattern.compile("(/feeds/[A-Za-z0-9_-]{40,})").matcher(formAs("bob", bobCsrf)
+                .formParam("format", "txt").post("/exports/customers/" + globex + "/feeds").then().statusCode(200)
+                .extract().asString());
+        assertThat(g.find()).isTrue();
+        String globexUrl = g.group(1);
         int pulls = 40;
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -206,6 +215,7 @@ class CurrentAllowlistsTest {
                 answers.add(pool.submit(() -> given().get(url).statusCode()));
                 // downloads by a member, at the same time, on the same chain
                 answers.add(pool.submit(() -> as("alice").get("/exports/customers/" + id + "?format=txt").statusCode()));
+                answers.add(pool.submit(() -> given().get(globexUrl).statusCode()));
             }
             for (Future<Integer> answer : answers) {
                 assertThat(answer.get()).isEqualTo(200);
@@ -220,5 +230,9 @@ class CurrentAllowlistsTest {
                 .body("events.size()", equalTo(pulls));
         as("carol").get("/api/v1/audit/verify").then().statusCode(200).body("intact", equalTo(true));
         assertThat(TestPartners.count("feed WHERE customer_id = " + id + " AND pull_count = " + pulls)).isEqualTo(1);
+        as("bob").get("/api/v1/audit?customerId=" + globex + "&resourceType=feed&operation=ACTION").then()
+                .body("events.size()", equalTo(pulls));
+        as("bob").get("/api/v1/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+        assertThat(TestPartners.count("feed WHERE customer_id = " + globex + " AND pull_count = " + pulls)).isEqualTo(1);
     }
 }

@@ -35,7 +35,10 @@ class QueryPlansTest {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("customers list page", CustomerService.LIST_SQL.replaceAll("\\?(\\d)", "\\$$1")
                 .replace("$1", "$1::varchar").replace("$2", "$2::text").replace("$3", "$3::int").replace("$4", "$4::int"));
-        q.put("customer with licenses (snapshot, detail)", "SELECT c.*, l.* FROM customer c LEFT JOIN customer_license l "
+        q.put("a customer's snapshot (allowlist, versions, feeds: one round trip)",
+                dev.allowlist.portal.allowlist.CurrentAllowlists.LOAD_SQL.replaceFirst("\\?", "\\$1::varchar")
+                        .replaceFirst("\\?", "\\$2::bigint"));
+        q.put("customer with licenses (detail)", "SELECT c.*, l.* FROM customer c LEFT JOIN customer_license l "
                 + "ON l.customer_id = c.id WHERE c.partner_id = $1::varchar AND c.id = $2::bigint");
         // collections load by customer_id alone (Hibernate adds no tenant condition to them)
         q.put("a customer's hosts", "SELECT * FROM mcs_host WHERE customer_id = $2::bigint AND $1::varchar IS NOT NULL "
