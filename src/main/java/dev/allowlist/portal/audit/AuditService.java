@@ -98,11 +98,20 @@ public class AuditService {
      * Records a sensitive read (an export downloaded, a feed pulled). Reads change nothing, so they
      * have no transaction of their own to share: the event is written with the other reads of the
      * moment in one transaction (group commit), and this returns only once it is stored, so nothing
-     * is served unrecorded. A feed pull also counts on the feed (pull_count, last_pulled_at).
+     * is served unrecorded. Once a batch is stored, {@link ReadsStored} tells the features whose
+     * resources were read (feeds count their pulls), before the reads are answered.
      */
     public void recordRead(Operation operation, String resourceType, Object resourceId, Long customerId, String summary,
-            Map<String, ?> details, Long pulledFeedId) {
-        reads.write(draft(operation, resourceType, resourceId, customerId, summary, details), pulledFeedId);
+            Map<String, ?> details) {
+        reads.write(draft(operation, resourceType, resourceId, customerId, summary, details));
+    }
+
+    /** One stored read, as the feature that owns the resource needs it. */
+    public record StoredRead(String partnerId, String resourceType, String resourceId, Instant occurredAt) {
+    }
+
+    /** A batch of reads is stored (fired synchronously on the writer, before the reads are answered). */
+    public record ReadsStored(List<StoredRead> reads) {
     }
 
     /** An event as its request describes it, before it has an id and its place in the chain. */

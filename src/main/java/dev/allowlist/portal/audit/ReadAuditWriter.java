@@ -8,11 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +24,7 @@ import org.jboss.logging.Logger;
 /**
  * Group commit for sensitive reads: requests hand their event over and wait; one writer takes
  * whatever has queued meanwhile and appends it to each partner's chain in one transaction, then
- * counts the feed pulls among them. Hundreds of reads a second cost a few commits, not hundreds,
+ * tells the owners of what was read ({@link AuditService.ReadsStored}). Hundreds of reads a second cost a few commits, not hundreds,
  * and each partner's chain lock is taken once per batch instead of once per read.
  */
 @ApplicationScoped
@@ -36,11 +34,14 @@ class ReadAuditWriter {
     private static final int MAX_BATCH = 2000;
     private static final long WAIT_SECONDS = 10;
 
-    private record Pending(AuditService.Draft draft, Long feedId, CompletableFuture<Void> stored) {
+    private record Pending(AuditService.Draft draft, CompletableFuture<Void> stored) {
     }
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    jakarta.enterprise.event.Event<AuditService.ReadsStored> storedEvent;
 
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
@@ -61,11 +62,11 @@ class ReadAuditWriter {
     }
 
     /** Queues the event and returns when it is stored; throws when it could not be (nothing may be served then). */
-    void write(AuditService.Draft draft, Long feedId) {
+    void write(AuditService.Draft draft) {
         if (!running) {
             throw new AuditUnavailableException("the audit writer is stopped");
         }
-        Pending pending = new Pending(draft, feedId, new CompletableFuture<>());
+        Pending pending = new Pending(draft, new CompletableFuture<>());
         queue.add(pending);
         try {
             pending.stored().get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -140,47 +141,14 @@ class ReadAuditWriter {
                 }
             }
         }
-        // counted before the requests go on, so that whoever pulled sees the count include the pull
-        countPulls(stored);
-        stored.forEach(p -> p.stored().complete(null));
-    }
-
-    /** Feed pull counters, after the events (their own transaction: a count lost is not an event lost). */
-    private void countPulls(List<Pending> batch) {
-        Map<Long, long[]> pulls = new HashMap<>();
-        Map<Long, Instant> last = new HashMap<>();
-        Map<Long, String> partner = new HashMap<>();
-        for (Pending p : batch) {
-            if (p.feedId() != null) {
-                pulls.computeIfAbsent(p.feedId(), k -> new long[1])[0]++;
-                last.merge(p.feedId(), p.draft().occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
-                partner.put(p.feedId(), p.draft().partnerId());
-            }
-        }
-        if (pulls.isEmpty()) {
-            return;
-        }
+        // told before the requests go on, so that whoever pulled sees the count include the pull
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                try (Connection c = dataSource.getConnection();
-                        PreparedStatement st = c.prepareStatement("UPDATE feed SET pull_count = pull_count + ?, "
-                                + "last_pulled_at = GREATEST(COALESCE(last_pulled_at, ?), ?) WHERE partner_id = ? AND id = ?")) {
-                    for (Map.Entry<Long, long[]> e : new TreeMap<>(pulls).entrySet()) {
-                        java.time.OffsetDateTime at = java.time.OffsetDateTime.ofInstant(last.get(e.getKey()), java.time.ZoneOffset.UTC);
-                        st.setLong(1, e.getValue()[0]);
-                        st.setObject(2, at);
-                        st.setObject(3, at);
-                        st.setString(4, partner.get(e.getKey()));
-                        st.setLong(5, e.getKey());
-                        st.addBatch();
-                    }
-                    st.executeBatch();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                }
-            });
+            storedEvent.fire(new AuditService.ReadsStored(stored.stream().map(p -> new AuditService.StoredRead(
+                    p.draft().partnerId(), p.draft().resourceType(), p.draft().resourceId(), p.draft().occurredAt()))
+                    .toList()));
         } catch (RuntimeException e) {
-            LOG.warnf("Could not count %d feed pulls: %s", pulls.size(), e.getMessage());
+            LOG.warnf("An observer of stored reads failed: %s", e.getMessage()); // the events are stored
         }
+        stored.forEach(p -> p.stored().complete(null));
     }
 }

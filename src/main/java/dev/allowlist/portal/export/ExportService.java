@@ -106,7 +106,7 @@ public class ExportService {
         details.put("fileName", download.fileName());
         details.put("leftOut", download.omitted().stream().map(ExportFormat.Omitted::value).toList());
         audit.recordRead(AuditService.Operation.ACTION, "export", format.id(), snapshot.customerId(),
-                "Allowlist exported as " + format.id() + ": " + download.fileName(), details, null);
+                "Allowlist exported as " + format.id() + ": " + download.fileName(), details);
         return download;
     }
 
@@ -263,8 +263,47 @@ public class ExportService {
                         ExportFormats.byId(format).orElseThrow(), null,
                         snapshot.versionCreatedAt() == null ? Instant.EPOCH : snapshot.versionCreatedAt()));
         audit.recordRead(AuditService.Operation.ACTION, "feed", ref.feedId(), snapshot.customerId(),
-                "Feed pulled (" + format + ")", Map.of("format", format, "etag", download.etag()), ref.feedId());
+                "Feed pulled (" + format + ")", Map.of("format", format, "etag", download.etag()));
         return Optional.of(download);
+    }
+
+    /**
+     * Counts the pulls of a stored batch of reads on their feeds (pull_count, last_pulled_at), one
+     * statement per feed, before the pulls are answered; a count lost is not an event lost.
+     */
+    void countPulls(@jakarta.enterprise.event.Observes AuditService.ReadsStored stored) {
+        Map<Long, long[]> pulls = new java.util.TreeMap<>();
+        Map<Long, Instant> last = new java.util.HashMap<>();
+        Map<Long, String> partner = new java.util.HashMap<>();
+        for (AuditService.StoredRead read : stored.reads()) {
+            if ("feed".equals(read.resourceType()) && read.resourceId() != null && read.partnerId() != null) {
+                long feedId = Long.parseLong(read.resourceId());
+                pulls.computeIfAbsent(feedId, k -> new long[1])[0]++;
+                last.merge(feedId, read.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+                partner.put(feedId, read.partnerId());
+            }
+        }
+        if (pulls.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement st = c.prepareStatement("UPDATE feed SET pull_count = pull_count + ?, "
+                            + "last_pulled_at = GREATEST(COALESCE(last_pulled_at, ?), ?) WHERE partner_id = ? AND id = ?")) {
+                for (Map.Entry<Long, long[]> e : pulls.entrySet()) {
+                    OffsetDateTime at = OffsetDateTime.ofInstant(last.get(e.getKey()), java.time.ZoneOffset.UTC);
+                    st.setLong(1, e.getValue()[0]);
+                    st.setObject(2, at);
+                    st.setObject(3, at);
+                    st.setString(4, partner.get(e.getKey()));
+                    st.setLong(5, e.getKey());
+                    st.addBatch();
+                }
+                st.executeBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
     }
 
     // plain JDBC, before any tenant-scoped session opens: the feed's partner is not known before this
