@@ -60,6 +60,16 @@ class CurrentAllowlistsTest {
                 .extract().jsonPath().getLong("id");
     }
 
+    /** Creates a feed as the user would on the customer page; returns its URL (shown once). */
+    static String feed(String user, long customerId, String format) {
+        TestUsers.Csrf csrf = csrf(user, "/customers/" + customerId);
+        String page = formAs(user, csrf).formParam("format", format).post("/exports/customers/" + customerId + "/feeds")
+                .then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(/feeds/[A-Za-z0-9_-]{40,})").matcher(page);
+        assertThat(m.find()).as("the feed's URL on the page").isTrue();
+        return m.group(1);
+    }
+
     void sql(String statement, Object... params) {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(statement)) {
             for (int i = 0; i < params.length; i++) {
@@ -149,12 +159,7 @@ class CurrentAllowlistsTest {
         eventually("the host added in SQL is served", () -> values(id).contains("mcs-behind.sophos.com"));
 
         // a feed revoked elsewhere stops serving
-        TestUsers.Csrf csrf = csrf("alice", "/customers/" + id);
-        String page = formAs("alice", csrf).formParam("format", "txt").post("/exports/customers/" + id + "/feeds")
-                .then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(/feeds/[A-Za-z0-9_-]{40,})").matcher(page);
-        assertThat(m.find()).isTrue();
-        String url = m.group(1);
+        String url = feed("alice", id, "txt");
         given().get(url).then().statusCode(200);
         sql("UPDATE feed SET revoked_at = now() WHERE partner_id = 'acme' AND customer_id = ?", id);
         eventually("the feed revoked in SQL answers 404", () -> given().get(url).statusCode() == 404);
@@ -192,21 +197,11 @@ class CurrentAllowlistsTest {
     void concurrentFeedPullsAreEachRecordedCountedAndChained() throws Exception {
         TestPartners.ensureRegistered();
         long id = customer("Pulled " + UUID.randomUUID(), Map.of("licenses", List.of("ENDPOINT")));
-        TestUsers.Csrf csrf = csrf("alice", "/customers/" + id);
-        String page = formAs("alice", csrf).formParam("format", "squid").post("/exports/customers/" + id + "/feeds")
-                .then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(/feeds/[A-Za-z0-9_-]{40,})").matcher(page);
-        assertThat(m.find()).isTrue();
-        String url = m.group(1);
+        String url = feed("alice", id, "squid");
         // another partner's firewall pulls at the same time: its events go to its own chain, in the same batches
         long globex = as("bob").contentType(ContentType.JSON).body(Map.of("name", "Pulled too " + UUID.randomUUID()))
                 .post("/api/v1/customers").then().statusCode(201).extract().jsonPath().getLong("id");
-        TestUsers.Csrf bobCsrf = csrf("bob", "/customers/" + globex);
-        Matcher g = Pattern.compile("(/feeds/[A-Za-z0-9_-]{40,})").matcher(formAs("bob", bobCsrf)
-                .formParam("format", "txt").post("/exports/customers/" + globex + "/feeds").then().statusCode(200)
-                .extract().asString());
-        assertThat(g.find()).isTrue();
-        String globexUrl = g.group(1);
+        String globexUrl = feed("bob", globex, "txt");
         int pulls = 40;
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
