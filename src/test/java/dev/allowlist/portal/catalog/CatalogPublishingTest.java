@@ -50,15 +50,18 @@ class CatalogPublishingTest {
         String location = TestUsers.formAs("paula", csrf).post("/platform/catalogs/" + versionId + "/publish")
                 .then().statusCode(303).extract().header("Location");
         String run = location.substring(location.indexOf("/platform/"));
-        for (int i = 0; i < 300; i++) {
-            String page = as("paula").get(run).then().statusCode(200).extract().asString();
-            if (page.contains("<strong>DONE</strong>")) {
-                return;
-            }
-            assertThat(page).doesNotContain("<strong>FAILED</strong>");
-            Thread.sleep(100);
-        }
-        throw new AssertionError("publication did not finish: " + run);
+        org.awaitility.Awaitility.await("publication " + run).atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> {
+                    String page = as("paula").get(run).then().statusCode(200).extract().asString();
+                    assertThat(page).doesNotContain("<strong>FAILED</strong>");
+                    return page.contains("<strong>DONE</strong>");
+                });
+    }
+
+    static void awaitNoRunningPublication() {
+        org.awaitility.Awaitility.await("no publication running").atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> TestPartners.count("catalog_publication WHERE status = 'RUNNING'") == 0);
     }
 
     static List<Integer> versions(String user, long id) {
@@ -143,9 +146,7 @@ class CatalogPublishingTest {
             interrupted.persist();
         });
         publisher.resume(null);
-        for (int i = 0; i < 300 && TestPartners.count("catalog_publication WHERE status = 'RUNNING'") > 0; i++) {
-            Thread.sleep(100);
-        }
+        awaitNoRunningPublication();
         // the catalog (current: the bundled one) gives the same content as before: no version anywhere,
         // and the run went only over globex's customers from the cursor on
         assertThat(TestPartners.count("allowlist_version")).isEqualTo(before);
@@ -157,9 +158,7 @@ class CatalogPublishingTest {
         // current: a restart must find one
         TestUsers.Csrf listCsrf = csrf("paula", "/platform/catalogs");
         TestUsers.formAs("paula", listCsrf).post("/platform/catalogs/sophos-central-2026.11/publish").then().statusCode(303);
-        for (int i = 0; i < 300 && TestPartners.count("catalog_publication WHERE status = 'RUNNING'") > 0; i++) {
-            Thread.sleep(100);
-        }
+        awaitNoRunningPublication();
         assertThat(TestPartners.count("catalog_version WHERE current")).isEqualTo(1);
         assertThat(TestPartners.count("catalog_version WHERE current AND id = 'sophos-central-2026.11'")).isEqualTo(1);
 

@@ -105,17 +105,14 @@ final class Browser implements AutoCloseable {
     }
 
     /** Waits for a downloaded file whose name ends so, and returns it. */
-    Path download(String suffix) throws InterruptedException, IOException {
-        for (int i = 0; i < 100; i++) {
-            try (var files = Files.list(downloads)) {
-                var found = files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
-                if (found.isPresent()) {
-                    return found.get();
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no download ending in " + suffix + " in " + downloads);
+    Path download(String suffix) {
+        return org.awaitility.Awaitility.await("a download ending in " + suffix + " in " + downloads)
+                .atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> {
+                    try (var files = Files.list(downloads)) {
+                        return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
+                    }
+                }, java.util.Optional::isPresent).get();
     }
 
     WebDriver driver() {
