@@ -49,7 +49,8 @@ public class CustomerResource {
         /** The allowlist part of the customer page: the same for every visit until the allowlist changes. */
         static native TemplateInstance allowlistSection(AllowlistView allowlist);
 
-        static native TemplateInstance detail(Customer customer, List<License> effectiveLicenses, String allowlistSection,
+        static native TemplateInstance detail(Customer customer, List<License> effectiveLicenses,
+                io.quarkus.qute.RawString allowlistSection,
                 HostNotice notice, Map<String, String> errors, String typedHosts, List<InstallerLogUpload> uploads,
                 long maxUploadMegabytes, List<dev.allowlist.portal.export.ExportService.Option> exportOptions,
                 List<dev.allowlist.portal.export.ExportService.FeedView> feeds, Integer version, int applied,
@@ -177,11 +178,13 @@ public class CustomerResource {
         AllowlistSnapshot snapshot = current.of(customer.id).orElseThrow(NotFoundException::new);
         // rendered once per snapshot and language, kept apart from the snapshot (pages are for people:
         // a few hundred are plenty, while snapshots serve every polling firewall)
+        // markup of our own template, escaped when it was rendered: inserted as it is (a RawString
+        // is made only here, never from request data)
         String allowlistSection = SECTIONS.get(snapshot, s -> new java.util.concurrent.ConcurrentHashMap<>())
                 .computeIfAbsent(i18n.language(), language -> Templates.allowlistSection(
                         AllowlistView.of(snapshot.allowlist(), catalogs.current().catalog(), i18n)).render());
         return Templates.detail(customer, License.withImplications(licenses).stream().sorted().toList(),
-                allowlistSection, notice, errors, typed,
+                new io.quarkus.qute.RawString(allowlistSection), notice, errors, typed,
                 installerLogs.recent(customer.id), installerLogs.maxSize() / (1024 * 1024), exports.options(snapshot),
                 exports.feeds(customer.id), snapshot.version() == 0 ? null : snapshot.version(),
                 snapshot.applied(), snapshot.<Integer>derive("pending-changes",

@@ -29,7 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hibernate.SessionFactory;
@@ -81,14 +80,9 @@ class CurrentAllowlistsTest {
         }
     }
 
-    static void eventually(String what, Supplier<Boolean> condition) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (condition.get()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("not within 5 s: " + what);
+    static void eventually(String what, java.util.concurrent.Callable<Boolean> condition) {
+        org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(5))
+                .pollInterval(java.time.Duration.ofMillis(50)).until(condition);
     }
 
     static List<String> values(long id) {
@@ -108,6 +102,17 @@ class CurrentAllowlistsTest {
         stats.clear();
         assertThat(as("alice").get(path).then().statusCode(200).extract().asString()).isEqualTo(first);
         assertThat(stats.getPrepareStatementCount()).as("statements of a repeated allowlist").isZero();
+
+        // the customer page's allowlist section, rendered once per snapshot and language, is markup (not
+        // escaped twice), in the language of each visit
+        as("alice").get("/customers/" + id).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("<section id=\"allowlist\" class=\"allowlist\">"))
+                .body(org.hamcrest.Matchers.containsString("<h3>Sophos domains</h3>"))
+                .body(org.hamcrest.Matchers.containsString("<td><code>dci.sophosupd.com</code></td>"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("&lt;section")));
+        as("alice").header("Accept-Language", "ja").get("/customers/" + id).then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("<h3>ソフォスのドメイン</h3>"));
+        as("alice").get("/customers/" + id).then().body(org.hamcrest.Matchers.containsString("<h3>Sophos domains</h3>"));
 
         // another partner gets 404 while alice's allowlist is held in memory, on every route that serves it
         as("bob").get(path).then().statusCode(404);
