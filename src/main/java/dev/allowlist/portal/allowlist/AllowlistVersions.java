@@ -34,7 +34,7 @@ public class AllowlistVersions {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<AllowlistVersion> recordIfChanged(Customer customer, String cause) {
-        return record(customer, cause, latest(customer.id).map(v -> new Latest(v.number, v.contentHash)));
+        return record(customer, cause, Optional.ofNullable(latest(List.of(customer.id)).get(customer.id)));
     }
 
     /** The same for many customers at once, with one query for their newest versions (catalog publishing). */
@@ -43,12 +43,7 @@ public class AllowlistVersions {
         if (customers.isEmpty()) {
             return 0;
         }
-        java.util.Map<Long, Latest> latest = new java.util.HashMap<>();
-        AllowlistVersion.getEntityManager().createQuery(
-                "select v.customerId, v.number, v.contentHash from AllowlistVersion v where v.customerId in :ids "
-                        + "and v.number = (select max(w.number) from AllowlistVersion w where w.customerId = v.customerId)",
-                Object[].class).setParameter("ids", customers.stream().map(c -> c.id).toList()).getResultList()
-                .forEach(row -> latest.put((Long) row[0], new Latest((Integer) row[1], (String) row[2])));
+        java.util.Map<Long, Latest> latest = latest(customers.stream().map(c -> c.id).toList());
         int created = 0;
         for (Customer customer : customers) {
             if (record(customer, cause, Optional.ofNullable(latest.get(customer.id))).isPresent()) {
@@ -78,10 +73,19 @@ public class AllowlistVersions {
         return Optional.of(version);
     }
 
+    /** The newest version of each of these customers (one query); customers without one are absent. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<AllowlistVersion> latest(long customerId) {
-        return AllowlistVersion.<AllowlistVersion>find("customerId", Sort.descending("number"), customerId)
-                .firstResultOptional();
+    public java.util.Map<Long, Latest> latest(List<Long> customerIds) {
+        java.util.Map<Long, Latest> latest = new java.util.HashMap<>();
+        if (customerIds.isEmpty()) {
+            return latest;
+        }
+        AllowlistVersion.getEntityManager().createQuery(
+                "select v.customerId, v.number, v.contentHash from AllowlistVersion v where v.customerId in :ids "
+                        + "and v.number = (select max(w.number) from AllowlistVersion w where w.customerId = v.customerId)",
+                Object[].class).setParameter("ids", customerIds).getResultList()
+                .forEach(row -> latest.put((Long) row[0], new Latest((Integer) row[1], (String) row[2])));
+        return latest;
     }
 
     /** The newest version's number (0 before the first), without loading its content. */

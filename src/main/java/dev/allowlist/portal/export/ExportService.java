@@ -146,8 +146,11 @@ public class ExportService {
             long after = 0;
             while (true) {
                 List<Customer> batch = Customer.<Customer>find("id > ?1 order by id", after).page(0, 200).list();
+                // the batch's newest version numbers in one query, not one per customer
+                Map<Long, AllowlistVersions.Latest> latest = versions.latest(batch.stream().map(c -> c.id).toList());
                 for (Customer customer : batch) {
-                    Download d = render(customer.name, customer.id, versions.latestNumber(customer.id),
+                    AllowlistVersions.Latest newest = latest.get(customer.id);
+                    Download d = render(customer.name, customer.id, newest == null ? 0 : newest.number(),
                             allowlists.current(customer), format, proxy, now);
                     // customers may share a name; a ZIP may not hold two entries of one name
                     String name = names.add(d.fileName()) ? d.fileName()

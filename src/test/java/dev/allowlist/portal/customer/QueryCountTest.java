@@ -66,5 +66,10 @@ class QueryCountTest {
         long apiList = statementsFor("/api/v1/customers");
         assertThat(apiList).as("API list statements for %d customers", customers)
                 .isLessThanOrEqualTo(3 + 2L * ((customers + 99) / 100));
+        // the bulk ZIP reads customers 200 at a time: per batch the customers, their licenses and hosts
+        // (100 at a time) and their newest version numbers, never a query per customer
+        long bulk = statementsFor("/exports/all.zip?format=txt");
+        assertThat(bulk).as("bulk ZIP statements for %d customers", customers)
+                .isLessThanOrEqualTo(4 + 6L * ((customers + 199) / 200));
     }
 }
