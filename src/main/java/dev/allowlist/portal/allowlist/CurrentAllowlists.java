@@ -66,23 +66,15 @@ public class CurrentAllowlists {
     @ConfigProperty(name = "portal.cache.megabytes", defaultValue = "128")
     int megabytes;
 
-    private volatile Cache<Long, AllowlistSnapshot> cache;
+    private Cache<Long, AllowlistSnapshot> cache;
     /** Counts drops; a load keeps its result only if none happened while it ran. */
     private final AtomicLong drops = new AtomicLong();
     private volatile boolean listening;
 
-    private Cache<Long, AllowlistSnapshot> cache() {
-        Cache<Long, AllowlistSnapshot> c = cache;
-        if (c == null) {
-            synchronized (this) {
-                if (cache == null) {
-                    cache = Caffeine.newBuilder().maximumWeight(megabytes * 1024L * 1024L)
-                            .weigher((Long id, AllowlistSnapshot snapshot) -> snapshot.estimatedBytes()).build();
-                }
-                c = cache;
-            }
-        }
-        return c;
+    @jakarta.annotation.PostConstruct
+    void init() {
+        cache = Caffeine.newBuilder().maximumWeight(megabytes * 1024L * 1024L)
+                .weigher((Long id, AllowlistSnapshot snapshot) -> snapshot.estimatedBytes()).build();
     }
 
     /** The customer's current allowlist, for a member of its partner; empty for another partner's or an unknown id. */
@@ -92,7 +84,7 @@ public class CurrentAllowlists {
         String tenant = member.tenantId();
         String catalog = catalogs.current().versionId();
         if (listening) {
-            AllowlistSnapshot cached = cache().getIfPresent(customerId);
+            AllowlistSnapshot cached = cache.getIfPresent(customerId);
             if (cached != null && cached.partnerId().equals(tenant) && cached.catalogVersionId().equals(catalog)) {
                 return Optional.of(cached);
             }
@@ -101,7 +93,7 @@ public class CurrentAllowlists {
         boolean wasListening = listening;
         Optional<AllowlistSnapshot> loaded = load(customerId);
         if (loaded.isPresent() && wasListening && listening && drops.get() == dropsBefore) {
-            cache().put(customerId, loaded.get());
+            cache.put(customerId, loaded.get());
         }
         return loaded;
     }
@@ -241,13 +233,13 @@ public class CurrentAllowlists {
     /** Forgets one customer's snapshot (its data changed, here or on another instance). */
     void drop(long customerId) {
         drops.incrementAndGet();
-        cache().invalidate(customerId);
+        cache.invalidate(customerId);
     }
 
     /** Forgets every snapshot (the listener (re)connected and may have missed announcements). */
     void dropAll() {
         drops.incrementAndGet();
-        cache().invalidateAll();
+        cache.invalidateAll();
     }
 
     /** Whether snapshots are kept: only while changes are heard. */
@@ -262,6 +254,6 @@ public class CurrentAllowlists {
 
     /** How many snapshots are held (tests, metrics). */
     public long size() {
-        return cache().estimatedSize();
+        return cache.estimatedSize();
     }
 }

@@ -61,6 +61,19 @@ class ReadAuditWriter {
         }
     }
 
+    /** Appends the events of these chains (in the map's order) in one transaction of their own. */
+    private void append(Map<String, List<Pending>> chains) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                for (Map.Entry<String, List<Pending>> chain : chains.entrySet()) {
+                    AuditService.append(c, chain.getKey(), chain.getValue().stream().map(Pending::draft).toList());
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
     /** Queues the event and returns when it is stored; throws when it could not be (nothing may be served then). */
     void write(AuditService.Draft draft) {
         if (!running) {
@@ -110,34 +123,19 @@ class ReadAuditWriter {
         try {
             // one transaction (one commit) for every chain of the batch: firewalls of many partners poll
             // at once. Chain locks are taken in one order (sorted), so batches never deadlock each other.
-            QuarkusTransaction.requiringNew().run(() -> {
-                try (Connection c = dataSource.getConnection()) {
-                    for (Map.Entry<String, List<Pending>> chain : byChain.entrySet()) {
-                        AuditService.append(c, chain.getKey(), chain.getValue().stream().map(Pending::draft).toList());
-                    }
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                }
-            });
+            append(byChain);
             stored.addAll(batch);
         } catch (RuntimeException together) {
             // then chain by chain, so that one partner's trouble refuses only that partner's reads
             LOG.warnf("Audit batch of %d chains failed together (%s); writing them one by one", byChain.size(),
                     together.getMessage());
             for (Map.Entry<String, List<Pending>> chain : byChain.entrySet()) {
-                List<Pending> events = chain.getValue();
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> {
-                        try (Connection c = dataSource.getConnection()) {
-                            AuditService.append(c, chain.getKey(), events.stream().map(Pending::draft).toList());
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(e.getMessage(), e);
-                        }
-                    });
-                    stored.addAll(events);
+                    append(Map.of(chain.getKey(), chain.getValue()));
+                    stored.addAll(chain.getValue());
                 } catch (RuntimeException e) {
-                    LOG.errorf(e, "Could not store %d audit events of %s", events.size(), chain.getKey());
-                    events.forEach(p -> p.stored().completeExceptionally(e));
+                    LOG.errorf(e, "Could not store %d audit events of %s", chain.getValue().size(), chain.getKey());
+                    chain.getValue().forEach(p -> p.stored().completeExceptionally(e));
                 }
             }
         }
