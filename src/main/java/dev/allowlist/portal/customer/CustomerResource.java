@@ -237,6 +237,9 @@ public class CustomerResource {
     @POST
     @Path("{id}/delete")
     public Response delete(@PathParam("id") long id, @RestForm Integer version) {
+        if (version == null) { // the confirmation page sends the version it showed; nothing else may delete
+            throw InvalidInputException.of("version", "error.required");
+        }
         customers.delete(id, version);
         return Redirects.seeOther("/customers");
     }

@@ -4,7 +4,6 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,13 +12,16 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * The JSON API under /api takes bearer tokens only (its OIDC tenant is of type "service" and never
  * reads the session cookie), so there is no ambient credential for a cross-site request to ride on
- * and CSRF protection does not apply. quarkus-rest-csrf checks every form and multipart POST,
- * whatever its path; for /api requests that carry a bearer token, this pairs a fresh one-time token
- * in the CSRF cookie and header so that multipart uploads from scripts pass that check.
+ * and CSRF protection does not apply. quarkus-rest-csrf checks every state-changing request,
+ * whatever its path and media type; for /api requests that carry a bearer token, this pairs a fresh
+ * one-time token in the CSRF cookie and header so that scripts' JSON, multipart and body-less requests
+ * pass that check. Every other state-changing request (the pages, with the session cookie) must present
+ * the token itself.
  */
 class ApiCsrfExemption {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.util.Set<String> SAFE = java.util.Set.of("GET", "HEAD", "OPTIONS");
 
     @ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token")
     String cookieName;
@@ -31,8 +33,7 @@ class ApiCsrfExemption {
     void exemptBearerApiRequests(ContainerRequestContext context, HttpServerRequest request) {
         String authorization = context.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (!context.getUriInfo().getPath().startsWith("/api/") || authorization == null
-                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                || context.getMediaType() == null || !context.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
+                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || SAFE.contains(context.getMethod())) {
             return;
         }
         byte[] bytes = new byte[16];

@@ -8,16 +8,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Creates customers through the public API, as a partner's user would. */
-final class Customers {
+public final class Customers {
 
     private Customers() {
     }
 
-    static String uniqueName(String prefix) {
+    public static String uniqueName(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static long create(String user, String name, List<String> licenses) {
+    public static long create(String user, String name, List<String> licenses) {
         Number id = as(user).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "licenses", licenses, "wildcardSupport", true))
                 .post("/api/v1/customers")
@@ -25,7 +25,7 @@ final class Customers {
         return id.longValue();
     }
 
-    static long addHost(String user, long customerId, String host) {
+    public static long addHost(String user, long customerId, String host) {
         as(user).contentType(ContentType.JSON).body(Map.of("hosts", List.of(host)))
                 .post("/api/v1/customers/" + customerId + "/mcs-hosts").then().statusCode(200);
         Number id = as(user).get("/api/v1/customers/" + customerId + "/mcs-hosts")
