@@ -140,7 +140,8 @@ public class AuditService {
                 http == null ? "system" : (http.request().path().startsWith("/api/") ? "api" : "web"),
                 http == null || http.request().remoteAddress() == null ? null : http.request().remoteAddress().hostAddress(),
                 operation.name(), resourceType, resourceId == null ? null : resourceId.toString(),
-                http == null ? null : abbreviate(http.request().path(), 300), customerId, abbreviate(summary, 500),
+                http == null ? null : storedPath(http.request().path(), resourceType, resourceId), customerId,
+                abbreviate(summary, 500),
                 write(details));
     }
 
@@ -423,6 +424,22 @@ public class AuditService {
         }
         var instance = Arc.container().instance(CurrentVertxRequest.class);
         return instance.isAvailable() ? instance.get().getCurrent() : null;
+    }
+
+    /**
+     * The request path as the history keeps it. A feed's path holds its token, a secret: the history
+     * names the feed by id instead ({@code /feeds/17}), and never stores a token.
+     */
+    static String storedPath(String path, String resourceType, Object resourceId) {
+        if (path != null && path.startsWith("/feeds/")) {
+            return "/feeds/" + ("feed".equals(resourceType) && resourceId != null ? resourceId : "");
+        }
+        return abbreviate(path, 300);
+    }
+
+    /** A path fit for a log line or an error message: a feed's token is left out. */
+    public static String loggablePath(String path) {
+        return path != null && path.startsWith("/feeds/") ? "/feeds/…" : path;
     }
 
     private static String abbreviate(String text, int max) {

@@ -118,7 +118,8 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        LOG.error("Unexpected error on " + request.method() + " " + request.path(), e);
+        LOG.error("Unexpected error on " + request.method() + " "
+                + dev.allowlist.portal.audit.AuditService.loggablePath(request.path()), e);
         return respond(500, "error.500.title", i18n.t("error.500.message"), List.of());
     }
 
