@@ -45,7 +45,12 @@ final class PacFormat implements ExportFormat {
     }
 
     /** A proxy given as host:port: lowercase DNS name or IPv4, and a port. */
+    /** {@code host:port}, the port a real one (1 to 65535). */
     static boolean isValidProxy(String proxy) {
-        return proxy != null && proxy.matches("[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?:[0-9]{1,5}");
+        if (proxy == null || !proxy.matches("[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?:[0-9]{1,5}")) {
+            return false;
+        }
+        int port = Integer.parseInt(proxy.substring(proxy.lastIndexOf(':') + 1));
+        return port >= 1 && port <= 65535;
     }
 }

@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ForbiddenException;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -85,16 +86,15 @@ public class CurrentMember {
             return;
         }
         subject = identity.getPrincipal().getName();
+        List<String> fromClaim = List.of();
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             subject = Optional.ofNullable(jwt.getSubject()).orElse(subject);
             displayName = firstNonBlank(jwt.getClaim("name"), jwt.getClaim("preferred_username"), subject);
             email = jwt.getClaim("email") instanceof String s ? s : null;
-            partnerSlug = partnerFromClaim(jwt.getClaim(config.partnerClaim())).orElse(null);
+            fromClaim = partnersFromClaim(jwt.getClaim(config.partnerClaim()));
         }
-        if (partnerSlug == null) {
-            partnerSlug = identity.getRoles().stream().filter(r -> r.startsWith("partner:"))
-                    .map(r -> r.substring("partner:".length())).sorted().findFirst().orElse(null);
-        }
+        List<String> fromGroups = identity.getRoles().stream().filter(r -> r.startsWith("partner:"))
+                .map(r -> r.substring("partner:".length())).distinct().sorted().toList();
         if (identity.getRoles().contains(Role.PLATFORM_ADMIN.claimValue())) {
             role = Role.PLATFORM_ADMIN;
             status = Status.PLATFORM_ADMIN;
@@ -102,33 +102,72 @@ public class CurrentMember {
             return;
         }
         role = Role.strongestOf(identity.getRoles()).orElse(null);
+        if (RESERVED_SUBJECTS.contains(subject) || subject.startsWith("feed:")) {
+            // the portal's own actors: a login must never write events in their name
+            refuse(NotRegisteredReason.RESERVED_SUBJECT);
+            return;
+        }
+        // The claim, when it names exactly one organisation, is the partner. Otherwise the partner
+        // groups must name exactly one: a login naming several partners belongs to none of them (its
+        // role cannot be said to be for one rather than the other).
+        List<String> candidates = fromClaim.size() == 1 ? fromClaim
+                : java.util.stream.Stream.concat(fromClaim.stream(), fromGroups.stream()).distinct().toList();
+        if (candidates.size() > 1) {
+            partnerSlug = String.join(", ", candidates);
+            refuse(NotRegisteredReason.SEVERAL_PARTNERS);
+            return;
+        }
+        partnerSlug = candidates.isEmpty() ? null : candidates.get(0);
         Optional<String> name = partnerSlug == null ? Optional.empty() : partners.displayName(partnerSlug);
-        if (role == null || name.isEmpty()) {
-            status = Status.NOT_REGISTERED;
+        if (role == null) {
+            refuse(NotRegisteredReason.NO_ROLE);
+            return;
+        }
+        if (name.isEmpty()) {
+            refuse(NotRegisteredReason.UNKNOWN_PARTNER);
             return;
         }
         partnerName = name.get();
         status = Status.PARTNER_MEMBER;
     }
 
-    private static Optional<String> partnerFromClaim(Object claim) {
+    /** Why a login is not a member of any partner, for the "not registered" page. */
+    public enum NotRegisteredReason { UNKNOWN_PARTNER, NO_ROLE, SEVERAL_PARTNERS, RESERVED_SUBJECT }
+
+    /** Subjects the portal writes events as itself; no login may carry them. */
+    public static final java.util.Set<String> RESERVED_SUBJECTS = java.util.Set.of("system");
+
+    private NotRegisteredReason notRegisteredReason;
+
+    private void refuse(NotRegisteredReason reason) {
+        status = Status.NOT_REGISTERED;
+        notRegisteredReason = reason;
+    }
+
+    public NotRegisteredReason notRegisteredReason() {
+        resolve();
+        return notRegisteredReason;
+    }
+
+    private static List<String> partnersFromClaim(Object claim) {
         // Keycloak Organizations issue a list of aliases or an object keyed by alias
         if (claim instanceof String s && !s.isBlank()) {
-            return Optional.of(s);
+            return List.of(s);
         }
         if (claim instanceof JsonString s) {
-            return Optional.of(s.getString());
+            return List.of(s.getString());
         }
-        if (claim instanceof JsonArray array && !array.isEmpty() && array.get(0) instanceof JsonString s) {
-            return Optional.of(s.getString());
+        if (claim instanceof JsonArray array) {
+            return array.stream().filter(v -> v instanceof JsonString).map(v -> ((JsonString) v).getString())
+                    .distinct().sorted().toList();
         }
-        if (claim instanceof JsonObject object && !object.isEmpty()) {
-            return object.keySet().stream().sorted().findFirst();
+        if (claim instanceof JsonObject object) {
+            return object.keySet().stream().sorted().toList();
         }
-        if (claim instanceof java.util.Collection<?> values && !values.isEmpty()) {
-            return Optional.of(String.valueOf(values.iterator().next()));
+        if (claim instanceof java.util.Collection<?> values) {
+            return values.stream().map(String::valueOf).distinct().sorted().toList();
         }
-        return Optional.empty();
+        return List.of();
     }
 
     private static String firstNonBlank(Object... values) {

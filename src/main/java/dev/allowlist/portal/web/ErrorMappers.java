@@ -32,7 +32,7 @@ public class ErrorMappers {
     static class Templates {
         static native TemplateInstance error(int status, String title, String message);
 
-        static native TemplateInstance notRegistered(String partner);
+        static native TemplateInstance notRegistered(String reason);
     }
 
     @Inject
@@ -56,10 +56,12 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response notRegistered(NotRegisteredException e) {
+        CurrentMember.NotRegisteredReason why = member.notRegisteredReason();
+        String reason = why == null ? "" : i18n.t("notRegistered.reason." + why.name(), String.valueOf(member.partnerId()));
         if (isApi()) {
-            return json(403, i18n.t("error.notRegistered.message"), List.of());
+            return json(403, i18n.t("error.notRegistered.message") + " " + reason, List.of());
         }
-        String html = Templates.notRegistered(member.partnerId()).render();
+        String html = Templates.notRegistered(reason).render();
         return Response.status(403).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 

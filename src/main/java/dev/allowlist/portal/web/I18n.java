@@ -84,8 +84,10 @@ public class I18n {
         if (args.length == 0) {
             return pattern;
         }
+        // the bundles write apostrophes as text ("customer's"); MessageFormat would read one as a quote
+        // and leave the rest of the message, arguments included, unformatted
         MessageFormat parsed = FORMATS.computeIfAbsent(bundle.getLocale() + "|" + key,
-                k -> new MessageFormat(pattern, bundle.getLocale()));
+                k -> new MessageFormat(pattern.replace("'", "''"), bundle.getLocale()));
         return ((MessageFormat) parsed.clone()).format(args);
     }
 }

@@ -73,7 +73,10 @@ class BrowserJourneyTest {
             String page = b.text();
             assertThat(page).contains("Needs your attention", "needs a proxy that supports wildcards",
                     "dzr-api-amzn-eu-west-1-9af7.api-upe.p.hmr.sophos.com", "Observed MCS host of this customer",
-                    "Sophos Central Admin domains", "Third-party domains");
+                    "Sophos Central Admin domains", "Third-party domains",
+                    // what a person reads: arguments formatted, apostrophes kept (issue 13)
+                    "Region-bound entries follow the customer's regions: eu-west-1.", "and this customer's does not");
+            assertThat(page).doesNotContain("{0}", "{1}", "customers regions", "this customers does");
             b.shot("allowlist");
 
             b.driver.findElement(By.cssSelector("a[href$='format=squid']")).click();
