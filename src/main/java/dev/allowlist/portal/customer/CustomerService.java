@@ -188,6 +188,19 @@ public class CustomerService {
         return Customer.<Customer>find("id", id).firstResultOptional();
     }
 
+    /**
+     * A customer of the member's partner, its row locked until the transaction ends. Every change to a
+     * customer (its profile, hosts, uploads, feeds) starts here, so that concurrent changes of one
+     * customer queue up and each then answers as it would have one after the other: a stale version is
+     * a 409, a host added twice is "already known", and version numbers never collide.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Customer> findForChange(long id) {
+        member.requireCustomerReader();
+        return Customer.<Customer>find("id", id).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
     /** The customer with licenses and hosts loaded in one round trip each. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Customer> detail(long id) {
@@ -216,7 +229,7 @@ public class CustomerService {
     @Transactional
     public Customer update(long id, CustomerInput input) {
         member.requireCustomerEditor();
-        Customer customer = find(id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        Customer customer = findForChange(id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         Validated valid = validate(input);
         if (input.version() == null || input.version() != customer.version) {
             throw new StaleVersionException();
@@ -236,7 +249,7 @@ public class CustomerService {
     @Transactional
     public void delete(long id, Integer version) {
         member.requireCustomerEditor();
-        Customer customer = find(id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        Customer customer = findForChange(id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         if (version != null && version != customer.version) {
             throw new StaleVersionException();
         }
@@ -250,7 +263,7 @@ public class CustomerService {
     @Transactional
     public HostAddition addHosts(long customerId, Collection<String> values, McsHost.Source source) {
         member.requireCustomerEditor();
-        Customer customer = find(customerId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        Customer customer = findForChange(customerId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         Set<String> hosts = normalizeHosts(values);
         current.changed(customer.id);
         OffsetDateTime now = OffsetDateTime.now();
@@ -295,7 +308,7 @@ public class CustomerService {
     @Transactional
     public void removeHost(long customerId, long hostId) {
         member.requireCustomerEditor();
-        Customer customer = find(customerId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        Customer customer = findForChange(customerId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         McsHost host = McsHost.<McsHost>find("id = ?1 and customer = ?2", hostId, customer).firstResultOptional()
                 .orElseThrow(jakarta.ws.rs.NotFoundException::new);
         current.changed(customer.id);

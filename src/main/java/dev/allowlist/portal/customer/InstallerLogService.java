@@ -73,7 +73,7 @@ public class InstallerLogService {
     @Transactional
     public Ingested ingest(long customerId, String fileName, byte[] content) {
         member.requireCustomerEditor();
-        Customer customer = customers.find(customerId).orElseThrow(NotFoundException::new);
+        Customer customer = customers.findForChange(customerId).orElseThrow(NotFoundException::new);
         if (content.length > maxSize()) {
             throw new TooLargeException(maxSize());
         }

@@ -175,7 +175,7 @@ public class ExportService {
     public String createFeed(long customerId, String formatId) {
         requireAdmin();
         String formatName = ATOM.equals(formatId) ? ATOM : format(formatId).id();
-        Customer customer = customers.find(customerId).orElseThrow(NotFoundException::new);
+        Customer customer = customers.findForChange(customerId).orElseThrow(NotFoundException::new);
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -195,7 +195,7 @@ public class ExportService {
     @Transactional
     public void revokeFeed(long customerId, long feedId) {
         requireAdmin();
-        Customer customer = customers.find(customerId).orElseThrow(NotFoundException::new);
+        Customer customer = customers.findForChange(customerId).orElseThrow(NotFoundException::new);
         Feed feed = Feed.<Feed>find("id = ?1 and customerId = ?2", feedId, customer.id).firstResultOptional()
                 .orElseThrow(NotFoundException::new);
         if (feed.revokedAt == null) {

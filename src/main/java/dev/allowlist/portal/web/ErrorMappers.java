@@ -7,7 +7,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -70,11 +68,6 @@ public class ErrorMappers {
         return respond(409, "error.409.title", i18n.t("error.stale"), List.of());
     }
 
-    @ServerExceptionMapper({ OptimisticLockException.class, StaleObjectStateException.class })
-    public Response optimisticLock(RuntimeException e) {
-        return respond(409, "error.409.title", i18n.t("error.stale"), List.of());
-    }
-
     @ServerExceptionMapper
     public Response tooLarge(dev.allowlist.portal.customer.InstallerLogService.TooLargeException e) {
         return respond(413, "error.413.title", i18n.t("error.log.tooLarge", e.limit() / (1024 * 1024)), List.of());
@@ -118,11 +111,29 @@ public class ErrorMappers {
         return respond(status, title, i18n.t(key), List.of());
     }
 
+    /**
+     * Anything else. Faults that reach here wrapped (a conflict found at commit, inside a
+     * RollbackException or an undeclared-throwable wrapper; a database that cannot be reached) are
+     * recognised by their cause and answered as what they are: 409 for a conflict, 503 with
+     * Retry-After while the database is unavailable. Nothing else tells more than "unexpected".
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        LOG.error("Unexpected error on " + request.method() + " "
-                + dev.allowlist.portal.audit.AuditService.loggablePath(request.path()), e);
-        return respond(500, "error.500.title", i18n.t("error.500.message"), List.of());
+        return switch (Faults.classify(e)) {
+            case CONFLICT -> respond(409, "error.409.title", i18n.t("error.stale"), List.of());
+            case DUPLICATE -> respond(409, "error.409.title", i18n.t("error.concurrent"), List.of());
+            case DATABASE_UNAVAILABLE -> {
+                LOG.warn("Database unavailable on " + request.method() + " "
+                        + dev.allowlist.portal.audit.AuditService.loggablePath(request.path()) + ": " + Faults.rootMessage(e));
+                Response r = respond(503, "error.503.title", i18n.t("error.databaseUnavailable"), List.of());
+                yield Response.fromResponse(r).header("Retry-After", Faults.RETRY_AFTER_SECONDS).build();
+            }
+            case UNEXPECTED -> {
+                LOG.error("Unexpected error on " + request.method() + " "
+                        + dev.allowlist.portal.audit.AuditService.loggablePath(request.path()), e);
+                yield respond(500, "error.500.title", i18n.t("error.500.message"), List.of());
+            }
+        };
     }
 
     private boolean isApi() {
