@@ -27,6 +27,11 @@ public final class TestUsers {
         return ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
     }
 
+    /** Forgets the tokens issued so far (a test profile restarts the portal and its identity provider). */
+    public static void forget() {
+        TOKENS.clear();
+    }
+
     public static String token(String user) {
         Issued issued = TOKENS.get(user);
         if (issued != null && System.currentTimeMillis() - issued.at() < 60_000) {

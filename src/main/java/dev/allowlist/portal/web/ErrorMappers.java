@@ -119,7 +119,12 @@ public class ErrorMappers {
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        return switch (Faults.classify(e)) {
+        Faults.Kind kind = Faults.classify(e);
+        if (kind == Faults.Kind.UNEXPECTED && Faults.involvesDatabase(e) && !databaseReachable()) {
+            // the pool's own wrappers do not always keep the driver's cause: ask the database itself
+            kind = Faults.Kind.DATABASE_UNAVAILABLE;
+        }
+        return switch (kind) {
             case CONFLICT -> respond(409, "error.409.title", i18n.t("error.stale"), List.of());
             case DUPLICATE -> respond(409, "error.409.title", i18n.t("error.concurrent"), List.of());
             case DATABASE_UNAVAILABLE -> {
@@ -134,6 +139,17 @@ public class ErrorMappers {
                 yield respond(500, "error.500.title", i18n.t("error.500.message"), List.of());
             }
         };
+    }
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
+    private boolean databaseReachable() {
+        try {
+            return dataSource.isHealthy(true);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return false;
+        }
     }
 
     private boolean isApi() {

@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.StaleStateException;
@@ -24,32 +25,63 @@ final class Faults {
     private Faults() {
     }
 
+    /** The most telling kind among the exception, its causes and what they suppressed. */
     static Kind classify(Throwable e) {
+        Kind found = Kind.UNEXPECTED;
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable t = e; t != null && seen.put(t, true) == null; t = t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException
-                    || t instanceof StaleVersionException) {
-                return Kind.CONFLICT;
+        todo.add(e);
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (seen.put(t, true) != null) {
+                continue;
             }
-            if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
-                    || t instanceof ConnectException) {
+            Kind kind = kindOf(t);
+            if (kind.ordinal() < found.ordinal()) {
+                found = kind;
+            }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            todo.addAll(List.of(t.getSuppressed()));
+        }
+        return found;
+    }
+
+    private static Kind kindOf(Throwable t) {
+        if (t instanceof OptimisticLockException || t instanceof StaleStateException || t instanceof StaleVersionException) {
+            return Kind.CONFLICT;
+        }
+        if (t instanceof JDBCConnectionException || t instanceof SQLTransientConnectionException
+                || t instanceof ConnectException) {
+            return Kind.DATABASE_UNAVAILABLE;
+        }
+        if (t instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            if (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state))) {
                 return Kind.DATABASE_UNAVAILABLE;
             }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || UNAVAILABLE_STATES.contains(state))) {
-                    return Kind.DATABASE_UNAVAILABLE;
-                }
-                if ("23505".equals(state)) {
-                    return Kind.DUPLICATE;
-                }
-                // Agroal's pool: no connection could be had in time (the server does not answer)
-                if (state == null && sql.getMessage() != null && sql.getMessage().contains("cquisition timeout")) {
-                    return Kind.DATABASE_UNAVAILABLE;
-                }
+            if ("23505".equals(state)) {
+                return Kind.DUPLICATE;
+            }
+            // Agroal's pool: no connection could be had in time (the server does not answer)
+            if (state == null && sql.getMessage() != null && sql.getMessage().contains("cquisition timeout")) {
+                return Kind.DATABASE_UNAVAILABLE;
             }
         }
         return Kind.UNEXPECTED;
+    }
+
+    /** Whether a database access is part of the fault (a JDBC or persistence exception anywhere in it). */
+    static boolean involvesDatabase(Throwable e) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = e; t != null && seen.put(t, true) == null; t = t.getCause()) {
+            if (t instanceof SQLException || t instanceof jakarta.persistence.PersistenceException
+                    || t instanceof org.hibernate.JDBCException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String rootMessage(Throwable e) {
