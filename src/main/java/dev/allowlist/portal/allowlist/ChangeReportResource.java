@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import dev.allowlist.portal.web.Dates;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -71,15 +72,12 @@ public class ChangeReportResource {
 
     /** Default: the last 30 days up to today (UTC). */
     static LocalDate[] period(String from, String to) {
-        try {
-            LocalDate end = to == null || to.isBlank() ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(to.strip());
-            LocalDate start = from == null || from.isBlank() ? end.minusDays(30) : LocalDate.parse(from.strip());
-            if (start.isAfter(end)) {
-                throw new BadRequestException("the period ends before it starts");
-            }
-            return new LocalDate[] { start, end };
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("dates are YYYY-MM-DD");
-        }
+        LocalDate typedEnd = Dates.parse("to", to);
+        LocalDate typedStart = Dates.parse("from", from);
+        LocalDate end = typedEnd == null ? LocalDate.now(ZoneOffset.UTC) : typedEnd;
+        LocalDate start = typedStart == null ? (end.isBefore(Dates.EARLIEST.plusDays(30)) ? Dates.EARLIEST : end.minusDays(30))
+                : typedStart;
+        Dates.checkPeriod(start, end);
+        return new LocalDate[] { start, end };
     }
 }

@@ -13,8 +13,29 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Audit events of a filter as CSV or JSON, streamed; every export says which period and filters it covers. */
+/**
+ * Audit events of a filter as CSV or JSON, streamed; every export says which period and filters it
+ * covers. A failure after the first byte (the database gone mid-export) cannot change the status any
+ * more, so the file itself shows it: CSV ends with an error line, JSON stops without its closing
+ * brackets. Either way the failure is logged. A file that parses is a complete one.
+ */
 final class AuditExport {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuditExport.class);
+
+    /** Where the events come from: each event of the filter, oldest first. */
+    @FunctionalInterface
+    interface Events {
+        void each(java.util.function.Consumer<AuditService.Event> consumer);
+    }
+
+    static StreamingOutput csv(AuditService audit, AuditService.Filter filter, String chain) {
+        return csv(c -> audit.each(filter, c), filter, chain);
+    }
+
+    static StreamingOutput json(AuditService audit, AuditService.Filter filter, String chain, ObjectMapper mapper) {
+        return json(c -> audit.each(filter, c), filter, chain, mapper);
+    }
 
     static final String RETENTION = "Audit events are kept indefinitely; the portal never changes or deletes them.";
     private static final String[] COLUMNS = { "id", "occurredAt", "actorSubject", "actorName", "client", "ipAddress",
@@ -23,7 +44,7 @@ final class AuditExport {
     private AuditExport() {
     }
 
-    static StreamingOutput csv(AuditService audit, AuditService.Filter filter, String chain) {
+    static StreamingOutput csv(Events events, AuditService.Filter filter, String chain) {
         return out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CSVFormat format = CSVFormat.RFC4180.builder().setCommentMarker('#').setRecordSeparator("\n").get();
@@ -40,20 +61,29 @@ final class AuditExport {
                 csv.printComment("exported at: " + Instant.now());
                 csv.printComment("retention: " + RETENTION);
                 csv.printRecord((Object[]) COLUMNS);
-                audit.each(filter, e -> {
+                long[] written = { 0 };
+                try {
+                    events.each(e -> {
                     try {
                         csv.printRecord(e.id(), e.occurredAt(), cell(e.actorSubject()), cell(e.actorName()), e.client(),
                                 e.ipAddress(), e.operation(), e.resourceType(), cell(e.resourceId()), cell(e.resourcePath()),
                                 e.customerId(), cell(e.summary()), cell(e.details()));
+                        written[0]++;
                     } catch (IOException ex) {
                         throw new UncheckedIOException(ex);
                     }
-                });
+                    });
+                } catch (RuntimeException failure) {
+                    LOG.error("Audit export (CSV) failed after " + written[0] + " events; the file is marked incomplete",
+                            failure);
+                    csv.printComment("ERROR: the export failed after " + written[0]
+                            + " events. This file is INCOMPLETE: export again.");
+                }
             }
         };
     }
 
-    static StreamingOutput json(AuditService audit, AuditService.Filter filter, String chain, ObjectMapper mapper) {
+    static StreamingOutput json(Events events, AuditService.Filter filter, String chain, ObjectMapper mapper) {
         return out -> {
             try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
                 json.writeStartObject();
@@ -62,7 +92,9 @@ final class AuditExport {
                 json.writeStringField("exportedAt", Instant.now().toString());
                 json.writeStringField("retention", RETENTION);
                 json.writeArrayFieldStart("events");
-                audit.each(filter, e -> {
+                long[] written = { 0 };
+                try {
+                    events.each(e -> {
                     try {
                         json.writeObject(Map.ofEntries(
                                 Map.entry("id", e.id()), Map.entry("occurredAt", e.occurredAt().toString()),
@@ -75,10 +107,19 @@ final class AuditExport {
                                 Map.entry("resourcePath", String.valueOf(e.resourcePath())),
                                 Map.entry("customerId", e.customerId() == null ? -1L : e.customerId()),
                                 Map.entry("summary", e.summary()), Map.entry("details", mapper.readTree(e.details()))));
+                        written[0]++;
                     } catch (IOException ex) {
                         throw new UncheckedIOException(ex);
                     }
-                });
+                    });
+                } catch (RuntimeException failure) {
+                    LOG.error("Audit export (JSON) failed after " + written[0] + " events; the file is left unclosed",
+                            failure);
+                    // no closing brackets: a JSON parser refuses the file instead of taking it as complete
+                    json.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+                    json.flush();
+                    return;
+                }
                 json.writeEndArray();
                 json.writeEndObject();
             }

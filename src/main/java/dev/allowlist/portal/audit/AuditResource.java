@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,19 +96,11 @@ public class AuditResource {
                 && !Set.of("CREATE", "UPDATE", "DELETE", "ACTION").contains(operation.strip().toUpperCase())) {
             throw new BadRequestException("unknown operation");
         }
-        return new AuditService.Filter(date(from), date(to), customerId, blankToNull(actor), blankToNull(operation),
+        java.time.LocalDate start = dev.allowlist.portal.web.Dates.parse("from", from);
+        java.time.LocalDate end = dev.allowlist.portal.web.Dates.parse("to", to);
+        dev.allowlist.portal.web.Dates.checkPeriod(start, end);
+        return new AuditService.Filter(start, end, customerId, blankToNull(actor), blankToNull(operation),
                 blankToNull(resourceType));
-    }
-
-    private static LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException("dates are YYYY-MM-DD");
-        }
     }
 
     private static String blankToNull(String text) {
