@@ -56,9 +56,29 @@ public final class ChangeFeed {
         return out + "\n";
     }
 
+    /**
+     * The text with every character XML 1.0 does not allow (C0 controls but tab, line feed and carriage
+     * return; U+FFFE, U+FFFF; unpaired surrogates) replaced by a space, so that any name makes a feed
+     * a reader can parse.
+     */
+    static String xmlSafe(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                safe.append(c).append(text.charAt(++i));
+            } else if (c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)) {
+                safe.append(c);
+            } else {
+                safe.append(' ');
+            }
+        }
+        return safe.toString();
+    }
+
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", " "));
+        xml.writeCharacters(xmlSafe(text));
         xml.writeEndElement();
     }
 }

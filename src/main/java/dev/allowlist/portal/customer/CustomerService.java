@@ -106,8 +106,9 @@ public class CustomerService {
 
     @SuppressWarnings("unchecked")
     private List<Object[]> listPage(String like, int index, int size) {
+        // long: page 2147483647 times 20 rows is past what an int holds
         return Customer.getEntityManager().createNativeQuery(LIST_SQL).setParameter(1, member.tenantId())
-                .setParameter(2, like).setParameter(3, (index - 1) * size).setParameter(4, size).getResultList();
+                .setParameter(2, like).setParameter(3, (long) (index - 1) * size).setParameter(4, size).getResultList();
     }
 
     private static List<License> licenses(String joined) {
@@ -354,6 +355,14 @@ public class CustomerService {
             errors.add("name", "error.required");
         } else if (name.length() > NAME_MAX) {
             errors.add("name", "error.tooLong", NAME_MAX);
+        } else if (hasControlCharacters(name, false)) {
+            errors.add("name", "error.controlCharacters");
+        }
+        if (input.externalReference() != null && hasControlCharacters(input.externalReference(), false)) {
+            errors.add("externalReference", "error.controlCharacters");
+        }
+        if (input.notes() != null && hasControlCharacters(input.notes(), true)) {
+            errors.add("notes", "error.controlCharacters");
         }
         if (input.externalReference() != null && input.externalReference().strip().length() > EXTERNAL_REFERENCE_MAX) {
             errors.add("externalReference", "error.tooLong", EXTERNAL_REFERENCE_MAX);
@@ -427,6 +436,17 @@ public class CustomerService {
         s.put("applicationFiltering", c.applicationFiltering);
         s.put("narrowHydra", c.narrowHydra);
         return s;
+    }
+
+    /**
+     * Control characters (NUL and the rest of C0, DEL, C1) and noncharacters such as U+FFFF have no
+     * place in a name or note: PostgreSQL refuses NUL, and XML exports and feeds cannot carry them.
+     * Notes may hold line breaks and tabs.
+     */
+    static boolean hasControlCharacters(String text, boolean multiline) {
+        return text.codePoints().anyMatch(c -> (Character.getType(c) == Character.CONTROL
+                && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) || (c & 0xFFFE) == 0xFFFE
+                || Character.getType(c) == Character.SURROGATE);
     }
 
     private static String blankToNull(String value) {

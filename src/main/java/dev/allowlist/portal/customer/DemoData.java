@@ -54,11 +54,14 @@ class DemoData {
                 new Demo(input("Initech Logistics", "GX-18", List.of("ENDPOINT"), List.of(), false, false), List.of())));
     }
 
-    private void seedPartner(String slug, String name, List<Demo> demos) {
+    void seedPartner(String slug, String name, List<Demo> demos) {
         boolean exists = QuarkusTransaction.requiringNew().call(() -> dev.allowlist.portal.partner.Partner.findById(slug) != null);
         if (exists) {
             return;
         }
+        // registering a partner is the platform's act, recorded in the platform's history; only then
+        // does the seeding act for the partner (it once registered globex while acting as acme)
+        member.actAsPlatformSystem();
         QuarkusTransaction.requiringNew().run(() -> partners.registerAsSystem(slug, name));
         member.actAsSystem(slug, Role.PARTNER_ADMIN);
         for (Demo demo : demos) {
@@ -70,7 +73,7 @@ class DemoData {
         LOG.infof("Demo data: partner %s with %d customers", slug, demos.size());
     }
 
-    private record Demo(CustomerInput input, List<String> hosts) {
+    record Demo(CustomerInput input, List<String> hosts) {
     }
 
     private static CustomerInput input(String name, String ref, List<String> licenses, List<String> regions,

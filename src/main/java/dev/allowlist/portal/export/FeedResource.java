@@ -23,10 +23,32 @@ public class FeedResource {
             return Response.status(404).build();
         }
         ExportService.Download d = download.get();
-        if (ifNoneMatch != null && ifNoneMatch.contains(d.etag())) {
-            return Response.notModified(d.etag()).build();
+        if (matches(ifNoneMatch, d.etag())) {
+            // the header as it is: Response.notModified(String) would quote the quoted tag again
+            return Response.status(Response.Status.NOT_MODIFIED).header("ETag", d.etag())
+                    .header("Cache-Control", "no-cache").build();
         }
         return Response.ok(d.content(), d.contentType()).header("ETag", d.etag())
                 .header("Cache-Control", "no-cache").build();
+    }
+
+    /** RFC 9110 If-None-Match: "*", or a list of entity tags compared weakly (W/ ignored). */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*")) {
+                return true;
+            }
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

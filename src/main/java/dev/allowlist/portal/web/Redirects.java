@@ -15,10 +15,17 @@ public final class Redirects {
 
     /** A local path to return to; anything else (another host, a scheme) becomes "/". */
     public static String localPath(String candidate) {
+        // browsers drop tabs and line breaks from URLs ("/\t/evil" becomes "//evil"): no control
+        // character or space at all, and nothing URI.create would refuse
         if (candidate == null || !candidate.startsWith("/") || candidate.startsWith("//") || candidate.contains("\\")
-                || candidate.contains("\r") || candidate.contains("\n")) {
+                || candidate.chars().anyMatch(c -> c <= 0x20 || c == 0x7F)) {
             return "/";
         }
-        return candidate;
+        try {
+            URI uri = URI.create(candidate);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? candidate : "/";
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
     }
 }
