@@ -92,6 +92,27 @@ public class ErrorMappers {
         return respond(400, "error.400.title", summary, fields);
     }
 
+    /**
+     * A body that is not JSON, or JSON of the wrong shape: the portal's error shape, with the field and
+     * the position, never Jackson's own message (which names classes).
+     */
+    @ServerExceptionMapper({ com.fasterxml.jackson.core.JsonParseException.class,
+            com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.databind.JsonMappingException.class,
+            com.fasterxml.jackson.core.JsonProcessingException.class })
+    public Response badJson(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping ? mapping.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("") : "";
+        var location = e.getLocation();
+        String where = location == null ? "" : " " + i18n.t("error.json.at", String.valueOf(location.getLineNr()),
+                String.valueOf(location.getColumnNr()));
+        String message = (e instanceof com.fasterxml.jackson.core.JsonParseException || field.isEmpty()
+                ? i18n.t("error.json.syntax") : i18n.t("error.json.field", field)) + where;
+        return respond(400, "error.400.title", message, field.isEmpty() ? List.of()
+                : List.of(Map.of("field", field, "message", i18n.t("error.json.type"))));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();

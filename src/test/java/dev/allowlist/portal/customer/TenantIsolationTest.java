@@ -115,6 +115,10 @@ class TenantIsolationTest {
         as("alice").get("/api/v1/customers/" + acmeId).then().statusCode(200)
                 .body("name", equalTo(acmeName)).body("version", equalTo(0))
                 .body("mcsHosts.value", org.hamcrest.Matchers.contains("dzr-api-amzn-eu-west-1-9af7.api-upe.p.hmr.sophos.com"));
-        assertThat(TestPartners.count("customer")).isPositive();
+        // in the database itself: still acme's, still one host, nothing moved to globex
+        assertThat(TestPartners.count("customer WHERE id = " + acmeId + " AND partner_id = 'acme' AND name = '"
+                + acmeName.replace("'", "''") + "'")).isEqualTo(1);
+        assertThat(TestPartners.count("mcs_host WHERE customer_id = " + acmeId + " AND partner_id = 'acme'")).isEqualTo(1);
+        assertThat(TestPartners.count("customer WHERE partner_id = 'globex' AND name = 'taken over'")).isZero();
     }
 }
