@@ -44,6 +44,7 @@ class UploadSizeFilter {
             return Response.status(413).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Map.of("status", 413, "message", message)).build();
         }
-        return Response.status(413).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).entity(message).build();
+        return Response.status(413).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(dev.allowlist.portal.web.ErrorMappers.errorPage(413, i18n.t("error.413.title"), message)).build();
     }
 }

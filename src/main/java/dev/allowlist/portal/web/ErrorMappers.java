@@ -36,6 +36,30 @@ public class ErrorMappers {
     @Inject
     HttpServerRequest request;
 
+    /** The portal's error page, rendered in a request (with the layout: navigation, language switch). */
+    public static String errorPage(int status, String title, String message) {
+        return Templates.error(status, title, message).render();
+    }
+
+    /**
+     * The error page for answers given before a request reaches the portal (no login, no request
+     * scope): the same heading, message and styles, without the navigation.
+     */
+    static String standalonePage(java.util.ResourceBundle bundle, int status, String title, String message) {
+        String language = bundle.getLocale().getLanguage().isEmpty() ? "en" : bundle.getLocale().getLanguage();
+        return "<!DOCTYPE html>\n<html lang=\"" + language + "\">\n<head>\n<meta charset=\"UTF-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + html(title) + " — "
+                + html(I18n.format(bundle, "app.name")) + "</title>\n<link rel=\"stylesheet\" href=\"/static/portal.css\">\n"
+                + "</head>\n<body>\n<header class=\"top\"><a class=\"brand\" href=\"/\">" + html(I18n.format(bundle, "app.name"))
+                + "</a></header>\n<main>\n<section class=\"error\">\n  <h1>" + status + " · " + html(title) + "</h1>\n  <p>"
+                + html(message) + "</p>\n  <p><a href=\"/\">" + html(I18n.format(bundle, "error.home")) + "</a></p>\n</section>\n"
+                + "</main>\n</body>\n</html>\n";
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
     @Inject
     I18n i18n;
 

@@ -40,13 +40,17 @@ public class I18n {
 
     private String chooseLanguage() {
         Cookie cookie = request.getCookie(COOKIE);
-        if (cookie != null && LANGUAGES.contains(cookie.getValue())) {
-            return cookie.getValue();
+        return languageOf(cookie == null ? null : cookie.getValue(), request.getHeader("Accept-Language"));
+    }
+
+    /** The language of a request: the {@code lang} cookie's, else the first of Accept-Language we have, else English. */
+    public static String languageOf(String cookie, String acceptLanguage) {
+        if (cookie != null && LANGUAGES.contains(cookie)) {
+            return cookie;
         }
-        String header = request.getHeader("Accept-Language");
-        if (header != null) {
+        if (acceptLanguage != null) {
             try {
-                for (Locale.LanguageRange range : Locale.LanguageRange.parse(header)) {
+                for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
                     String language = range.getRange().split("-")[0].toLowerCase(Locale.ROOT);
                     if (range.getWeight() > 0 && LANGUAGES.contains(language)) {
                         return language;
