@@ -1,7 +1,5 @@
 package dev.allowlist.portal;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.arc.Arc;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,8 +11,7 @@ public final class TestPartners {
     }
 
     public static void ensureRegistered() {
-        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = TestDatabase.owner();
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO partner (id, display_name, created_at) VALUES (?, ?, now()) ON CONFLICT (id) DO NOTHING")) {
             for (String[] partner : new String[][] { { "acme", "Acme MSP" }, { "globex", "Globex IT" } }) {
@@ -29,8 +26,7 @@ public final class TestPartners {
 
     /** Counts rows of a table, all partners together (the database's own view, not a tenant's). */
     public static long count(String table) {
-        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = TestDatabase.owner();
                 var rs = connection.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);

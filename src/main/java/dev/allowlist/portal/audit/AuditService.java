@@ -160,6 +160,22 @@ public class AuditService {
      * ids under it, so ids follow the chain.
      */
     static void append(java.sql.Connection c, String chain, List<Draft> drafts) throws java.sql.SQLException {
+        // row-level security: the chain's own partner (or the platform) for these statements, then back
+        String previous;
+        try (java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT current_setting('portal.partner_id', true)")) {
+            rs.next();
+            previous = rs.getString(1);
+        }
+        dev.allowlist.portal.partner.TenantConnections.set(c, chain, true);
+        try {
+            appendScoped(c, chain, drafts);
+        } finally {
+            dev.allowlist.portal.partner.TenantConnections.set(c, previous == null ? "" : previous, true);
+        }
+    }
+
+    private static void appendScoped(java.sql.Connection c, String chain, List<Draft> drafts) throws java.sql.SQLException {
         try (java.sql.PreparedStatement st = c.prepareStatement("INSERT INTO audit_chain (chain, last_id, last_hash, "
                 + "event_count) VALUES (?, 0, ?, 0) ON CONFLICT (chain) DO NOTHING")) {
             st.setString(1, chain);

@@ -101,22 +101,34 @@ public class CatalogPublisher {
         int changed = 0;
         Set<String> partners = new HashSet<>();
         List<Sample> samples = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement(PROFILES_SQL)) {
-            st.setFetchSize(1000);
-            try (ResultSet rs = st.executeQuery()) {
+        // the platform's view, partner by partner: row-level security shows one partner at a time
+        try (Connection c = dataSource.getConnection()) {
+            List<String> partnerIds = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT id FROM partner ORDER BY id"); ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    total++;
-                    var allowlist = generator.generate(profile(rs), hosts(rs));
-                    if (!allowlist.contentHash().equals(rs.getString("latest_hash"))) {
-                        changed++;
-                        partners.add(rs.getString("partner_id"));
-                        if (samples.size() < 3) {
-                            List<AllowlistEntry> before = rs.getString("latest_entries") == null ? List.of()
-                                    : json.readValue(rs.getString("latest_entries"), ENTRIES);
-                            int latest = rs.getInt("latest_number");
-                            samples.add(new Sample(rs.getString("partner_id"), rs.getLong("id"),
-                                    ChangeReport.between(latest, before, latest + 1, allowlist.entries(), List.of())));
+                    partnerIds.add(rs.getString(1));
+                }
+            }
+            for (String partnerId : partnerIds) {
+                dev.allowlist.portal.partner.TenantConnections.set(c, partnerId, false);
+                try (PreparedStatement st = c.prepareStatement(PROFILES_SQL)) {
+                    st.setString(1, partnerId);
+                    st.setFetchSize(1000);
+                    try (ResultSet rs = st.executeQuery()) {
+                        while (rs.next()) {
+                            total++;
+                            var allowlist = generator.generate(profile(rs), hosts(rs));
+                            if (!allowlist.contentHash().equals(rs.getString("latest_hash"))) {
+                                changed++;
+                                partners.add(rs.getString("partner_id"));
+                                if (samples.size() < 3) {
+                                    List<AllowlistEntry> before = rs.getString("latest_entries") == null ? List.of()
+                                            : json.readValue(rs.getString("latest_entries"), ENTRIES);
+                                    int latest = rs.getInt("latest_number");
+                                    samples.add(new Sample(rs.getString("partner_id"), rs.getLong("id"),
+                                            ChangeReport.between(latest, before, latest + 1, allowlist.entries(), List.of())));
+                                }
+                            }
                         }
                     }
                 }
@@ -140,7 +152,7 @@ public class CatalogPublisher {
             run.previousVersion = previous;
             run.status = "RUNNING";
             // every partner's customers, on purpose: publishing is the platform's work across tenants
-            run.total = ((Number) Customer.getEntityManager().createNativeQuery("SELECT count(*) FROM customer")
+            run.total = ((Number) Customer.getEntityManager().createNativeQuery("SELECT portal_customer_count()")
                     .getSingleResult()).intValue();
             run.lastPartner = "";
             run.startedBy = member.displayName();
@@ -230,10 +242,10 @@ public class CatalogPublisher {
     /** The next customers after the cursor, all of one partner (a tenant per transaction). */
     private Batch nextBatch(String lastPartner, long lastCustomerId) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement("SELECT partner_id, id FROM customer "
-                        + "WHERE (partner_id, id) > (?, ?) ORDER BY partner_id, id LIMIT " + BATCH)) {
+                PreparedStatement st = c.prepareStatement("SELECT partner_id, customer_id FROM portal_customers_after(?, ?, ?)")) {
             st.setString(1, lastPartner);
             st.setLong(2, lastCustomerId);
+            st.setInt(3, BATCH);
             String partner = null;
             List<Long> ids = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {
@@ -275,7 +287,8 @@ public class CatalogPublisher {
             LEFT JOIN LATERAL (SELECT content_hash, number, entries FROM allowlist_version av
                                WHERE av.partner_id = c.partner_id AND av.customer_id = c.id
                                ORDER BY number DESC LIMIT 1) v ON true
-            ORDER BY c.partner_id, c.id
+            WHERE c.partner_id = ?
+            ORDER BY c.id
             """;
 
     private static CustomerProfile profile(ResultSet rs) throws SQLException {

@@ -293,28 +293,35 @@ public class ExportService {
             try (Connection c = dataSource.getConnection();
                     PreparedStatement st = c.prepareStatement("UPDATE feed SET pull_count = pull_count + ?, "
                             + "last_pulled_at = GREATEST(COALESCE(last_pulled_at, ?), ?) WHERE partner_id = ? AND id = ?")) {
-                for (Map.Entry<Long, long[]> e : pulls.entrySet()) {
-                    OffsetDateTime at = OffsetDateTime.ofInstant(last.get(e.getKey()), java.time.ZoneOffset.UTC);
-                    st.setLong(1, e.getValue()[0]);
-                    st.setObject(2, at);
-                    st.setObject(3, at);
-                    st.setString(4, partner.get(e.getKey()));
-                    st.setLong(5, e.getKey());
-                    st.addBatch();
+                // partner by partner: row-level security lets this transaction touch one partner's feeds at a time
+                Map<String, List<Long>> byPartner = new java.util.TreeMap<>();
+                pulls.keySet().forEach(feedId -> byPartner.computeIfAbsent(partner.get(feedId), k -> new java.util.ArrayList<>())
+                        .add(feedId));
+                for (Map.Entry<String, List<Long>> p : byPartner.entrySet()) {
+                    dev.allowlist.portal.partner.TenantConnections.set(c, p.getKey(), true);
+                    for (long feedId : p.getValue()) {
+                        OffsetDateTime at = OffsetDateTime.ofInstant(last.get(feedId), java.time.ZoneOffset.UTC);
+                        st.setLong(1, pulls.get(feedId)[0]);
+                        st.setObject(2, at);
+                        st.setObject(3, at);
+                        st.setString(4, p.getKey());
+                        st.setLong(5, feedId);
+                        st.addBatch();
+                    }
+                    st.executeBatch();
                 }
-                st.executeBatch();
             } catch (SQLException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         });
     }
 
-    // plain JDBC, before any tenant-scoped session opens: the feed's partner is not known before this
-    // lookup, and the token's hash is the only key (SQL names no partner on purpose, and returns one)
+    // the feed's partner is not known before this lookup, and the token's hash is the only key: one of
+    // the deliberate cross-tenant paths, a function of the database that returns that one feed
     private FeedRef lookUp(String tokenHash) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement(
-                        "SELECT id, partner_id, customer_id, format FROM feed WHERE token_hash = ? AND revoked_at IS NULL")) {
+                        "SELECT feed_id, partner_id, customer_id, format FROM portal_feed_by_token_hash(?)")) {
             st.setString(1, tokenHash);
             try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? new FeedRef(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)) : null;

@@ -199,6 +199,19 @@ public class CurrentMember {
         return isPartnerMember() ? partnerSlug : NO_TENANT;
     }
 
+    /**
+     * The partner PostgreSQL's row-level security shows this request ({@link TenantConnections}): the
+     * member's partner, {@code ~platform} for a platform admin (the platform's own audit events), and
+     * otherwise none ('' matches no row).
+     */
+    public String databaseTenant() {
+        return switch (status()) {
+            case PARTNER_MEMBER -> partnerSlug;
+            case PLATFORM_ADMIN -> "~platform";
+            default -> "";
+        };
+    }
+
     public String subject() {
         resolve();
         return subject;

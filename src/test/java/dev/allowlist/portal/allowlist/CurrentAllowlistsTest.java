@@ -70,7 +70,7 @@ class CurrentAllowlistsTest {
     }
 
     void sql(String statement, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(statement)) {
+        try (Connection c = dev.allowlist.portal.TestDatabase.owner(); PreparedStatement st = c.prepareStatement(statement)) {
             for (int i = 0; i < params.length; i++) {
                 st.setObject(i + 1, params[i]);
             }

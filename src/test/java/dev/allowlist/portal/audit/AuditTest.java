@@ -204,7 +204,7 @@ class AuditTest {
         long victim = ((Number) events.get(events.size() - 2).get("id")).longValue();
         long next = ((Number) events.get(events.size() - 1).get("id")).longValue();
 
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = dev.allowlist.portal.TestDatabase.owner(); Statement st = c.createStatement()) {
             // the trigger refuses even the superuser
             assertThatThrownBy(() -> st.executeUpdate("UPDATE audit_event SET summary = 'x' WHERE id = " + victim))
                     .hasMessageContaining("append-only");

@@ -36,7 +36,7 @@ class CatalogPublishBenchmark {
     void publishOverManyCustomers() throws Exception {
         TestPartners.ensureRegistered();
         int customers = Integer.getInteger("customers", 10_000);
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = dev.allowlist.portal.TestDatabase.owner(); Statement st = c.createStatement()) {
             st.execute("INSERT INTO partner (id, display_name) SELECT 'bench' || g, 'Bench ' || g FROM generate_series(1, 20) g "
                     + "ON CONFLICT DO NOTHING");
             st.execute("INSERT INTO customer (partner_id, name, regions, wildcard_support, narrow_hydra, created_at, updated_at) "

@@ -24,7 +24,7 @@ class CatalogServiceTest {
         String hash = CatalogService.sha256(BundledCatalog.json());
         assertThat(catalogs.current().contentHash()).isEqualTo(hash);
         assertThat(catalogs.current().versionId()).isEqualTo("sophos-central-2026.11");
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = dev.allowlist.portal.TestDatabase.owner()) {
             ResultSet rs = c.createStatement().executeQuery(
                     "SELECT id, content_hash, rule_count, current FROM catalog_version WHERE current");
             assertThat(rs.next()).isTrue();

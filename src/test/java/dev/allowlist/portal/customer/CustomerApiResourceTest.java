@@ -159,7 +159,7 @@ class CustomerApiResourceTest {
         io.agroal.api.AgroalDataSource dataSource = io.quarkus.arc.Arc.container()
                 .instance(io.agroal.api.AgroalDataSource.class).get();
         List<Long> expected = new java.util.ArrayList<>();
-        try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+        try (java.sql.Connection c = dev.allowlist.portal.TestDatabase.owner(); java.sql.Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO customer (partner_id, name, created_at, updated_at) SELECT 'globex', "
                     + "CASE WHEN g % 2 = 0 THEN 'Stream ' ELSE 'stream ' END || lpad(g::text, 3, '0'), now(), now() "
                     + "FROM generate_series(1, 480) g");

@@ -36,7 +36,7 @@ class DemoDataTest {
         } finally {
             Arc.container().requestContext().terminate();
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+        try (Connection c = dev.allowlist.portal.TestDatabase.owner(); PreparedStatement st = c.prepareStatement(
                 "SELECT coalesce(partner_id, 'platform') FROM audit_event WHERE summary LIKE 'Partner registered: %' "
                         + "AND summary LIKE ? ORDER BY id")) {
             for (String slug : new String[] { first, second }) {

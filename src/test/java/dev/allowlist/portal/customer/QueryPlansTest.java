@@ -81,7 +81,7 @@ class QueryPlansTest {
         TestPartners.ensureRegistered();
         ObjectMapper mapper = new ObjectMapper();
         List<String> scans = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = dev.allowlist.portal.TestDatabase.owner(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute("SET LOCAL enable_seqscan = off");
             st.execute("SET LOCAL plan_cache_mode = force_generic_plan");

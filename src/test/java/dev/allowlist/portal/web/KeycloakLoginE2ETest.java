@@ -24,7 +24,7 @@ class KeycloakLoginE2ETest {
             assertThat(b.driver.getCurrentUrl()).contains("localhost:8180/realms/portal/protocol/openid-connect/auth");
             b.shot("login-page");
             b.driver.findElement(By.id("username")).sendKeys("alice");
-            b.driver.findElement(By.id("password")).sendKeys("alice");
+            b.driver.findElement(By.id("password")).sendKeys("Alice-Portal-2026");
             b.driver.findElement(By.id("kc-login")).click();
             new WebDriverWait(b.driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(portal)
                     && !d.getCurrentUrl().contains("code=") && "complete".equals(

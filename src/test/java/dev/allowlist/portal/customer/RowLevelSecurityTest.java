@@ -1,0 +1,139 @@
+package dev.allowlist.portal.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.allowlist.portal.TestDatabase;
+import dev.allowlist.portal.TestPartners;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL's row-level security, the second wall behind Hibernate's tenant filter (issue 13): the
+ * portal's own pool runs as allowlist_app, and a query that forgets its partner still sees one.
+ */
+@QuarkusTest
+class RowLevelSecurityTest {
+
+    static final List<String> TENANT_TABLES = List.of("member", "customer", "customer_license", "mcs_host",
+            "installer_log_upload", "allowlist_version", "applied_version", "feed", "audit_event");
+
+    @Inject
+    AgroalDataSource pool;
+
+    @BeforeEach
+    void bothPartnersHaveData() {
+        TestPartners.ensureRegistered();
+        long acme = Customers.create("alice", Customers.uniqueName("RLS acme"), List.of("EDR"));
+        Customers.addHost("alice", acme, "mcs.prod.hydra.sophos.com");
+        long globex = Customers.create("bob", Customers.uniqueName("RLS globex"), List.of("EDR"));
+        Customers.addHost("bob", globex, "mcs.prod.hydra.sophos.com");
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void scope(Connection c, String partner) throws SQLException {
+        c.createStatement().execute("SELECT set_config('portal.partner_id', '" + partner + "', false)");
+    }
+
+    @Test
+    void thePortalsPoolRunsAsARoleThatCannotBypassRowLevelSecurity() throws Exception {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT current_user, r.rolsuper, r.rolbypassrls FROM pg_roles r "
+                        + "WHERE r.rolname = current_user")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("allowlist_app");
+            assertThat(rs.getBoolean(2)).isFalse();
+            assertThat(rs.getBoolean(3)).isFalse();
+        }
+        try (Connection owner = TestDatabase.owner()) {
+            for (String table : TENANT_TABLES) {
+                assertThat(count(owner, "SELECT count(*) FROM pg_class WHERE relname = '" + table
+                        + "' AND relrowsecurity AND relforcerowsecurity")).as(table).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aQueryThatForgetsItsPartnerSeesOnlyTheCurrentPartner() throws Exception {
+        try (Connection owner = TestDatabase.owner(); Connection c = pool.getConnection()) {
+            scope(c, "acme");
+            for (String table : TENANT_TABLES) {
+                if (List.of("member", "customer", "customer_license", "mcs_host", "allowlist_version", "audit_event")
+                        .contains(table)) { // what the set-up gave globex for certain
+                    assertThat(count(owner, "SELECT count(*) FROM " + table + " WHERE partner_id = 'globex'")).as(table)
+                            .isPositive();
+                }
+                // no partner predicate at all: still only acme's rows
+                assertThat(count(c, "SELECT count(*) FROM " + table + " WHERE partner_id IS DISTINCT FROM 'acme'"))
+                        .as(table).isZero();
+                assertThat(count(c, "SELECT count(*) FROM " + table)).as(table)
+                        .isEqualTo(count(owner, "SELECT count(*) FROM " + table + " WHERE partner_id = 'acme'"));
+            }
+        }
+    }
+
+    @Test
+    void aConnectionWithNoPartnerSeesNoTenantRowAtAll() throws Exception {
+        try (Connection c = pool.getConnection()) {
+            scope(c, "");
+            for (String table : TENANT_TABLES) {
+                assertThat(count(c, "SELECT count(*) FROM " + table)).as(table).isZero();
+            }
+        }
+        // and outside any request, the pool names no partner by itself
+        try (Connection c = pool.getConnection()) {
+            assertThat(count(c, "SELECT count(*) FROM customer")).isZero();
+        }
+    }
+
+    @Test
+    void rowsOfAnotherPartnerCannotBeWrittenAndTheHistoryCannotBeChanged() throws Exception {
+        try (Connection c = pool.getConnection()) {
+            scope(c, "acme");
+            assertThatThrownBy(() -> c.createStatement().executeUpdate("INSERT INTO customer (partner_id, name, created_at, "
+                    + "updated_at) VALUES ('globex', 'Planted', now(), now())")).hasMessageContaining("row-level security");
+            assertThat(c.createStatement().executeUpdate("UPDATE customer SET name = 'Renamed' WHERE partner_id = 'globex'"))
+                    .isZero();
+            assertThatThrownBy(() -> c.createStatement().executeUpdate("UPDATE audit_event SET summary = 'x'"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> c.createStatement().executeUpdate("DELETE FROM audit_event"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> c.createStatement().executeQuery("SELECT audit_redact_feed_paths()"))
+                    .hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
+    void theCrossTenantFunctionsAnswerOnlyWhatTheyAreNamedFor() throws Exception {
+        try (Connection owner = TestDatabase.owner(); Connection c = pool.getConnection()) {
+            scope(c, "acme");
+            assertThat(count(c, "SELECT portal_customer_count()")).isEqualTo(count(owner, "SELECT count(*) FROM customer"));
+            List<String> partners = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT DISTINCT partner_id FROM portal_customers_after('', 0, 100000)")) {
+                while (rs.next()) {
+                    partners.add(rs.getString(1));
+                }
+            }
+            assertThat(partners).contains("acme", "globex");
+            assertThat(count(c, "SELECT count(*) FROM portal_feed_by_token_hash('no such hash')")).isZero();
+            // the functions' role is no way around the policies for the portal itself
+            assertThatThrownBy(() -> c.createStatement().execute("SET ROLE allowlist_crosstenant"))
+                    .hasMessageContaining("permission denied");
+        }
+    }
+}
