@@ -39,7 +39,8 @@ if [ -z "${SKIP_LOAD:-}" ]; then
   $PSQL -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 fi
 QUARKUS_HTTP_PORT=$PORT QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
-QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres \
+QUARKUS_DATASOURCE_USERNAME=allowlist_app QUARKUS_DATASOURCE_PASSWORD=allowlist_app \
+QUARKUS_FLYWAY_USERNAME=postgres QUARKUS_FLYWAY_PASSWORD=postgres \
 OIDC_AUTH_SERVER_URL=http://localhost:$KC_PORT/realms/portal OIDC_CLIENT_ID=portal-web \
 OIDC_CLIENT_SECRET=portal-web-dev-secret-change-me-0123456789 PORTAL_SECURE_COOKIES=false QUARKUS_LOG_LEVEL=WARN \
   java -Xmx512m -jar target/quarkus-app/quarkus-run.jar > "$OUT/portal.log" 2>&1 &
@@ -49,8 +50,8 @@ for _ in $(seq 1 120); do curl -fs "http://localhost:$PORT/q/health/ready" >/dev
 
 token() {
   curl -fs -X POST "http://localhost:$KC_PORT/realms/portal/protocol/openid-connect/token" \
-    -d grant_type=password -d client_id=portal-web -d client_secret=portal-web-dev-secret-change-me-0123456789 \
-    -d username="$1" -d password="$1" | tr -d ' \n' | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+    -d grant_type=password -d client_id=portal-test -d client_secret=portal-test-secret-not-for-production-0123456789 \
+    -d username="$1" -d password="${1^}-Portal-2026" | tr -d ' \n' | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
 
 if [ -z "${SKIP_LOAD:-}" ]; then

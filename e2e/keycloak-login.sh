@@ -41,7 +41,8 @@ done
 curl -fs "http://localhost:$KC_PORT/realms/portal/.well-known/openid-configuration" >/dev/null \
   || { tail -40 "$LOGS/keycloak.log"; echo "Keycloak did not start"; exit 1; }
 QUARKUS_HTTP_PORT=$PORTAL_PORT \
-QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=postgres \
+QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB QUARKUS_DATASOURCE_USERNAME=allowlist_app \
+QUARKUS_FLYWAY_USERNAME=postgres QUARKUS_FLYWAY_PASSWORD=postgres \
 QUARKUS_DATASOURCE_PASSWORD=postgres OIDC_AUTH_SERVER_URL=http://localhost:$KC_PORT/realms/portal \
 OIDC_CLIENT_ID=portal-web OIDC_CLIENT_SECRET=portal-web-dev-secret-change-me-0123456789 PORTAL_SECURE_COOKIES=false \
   java -jar target/quarkus-app/quarkus-run.jar > "$LOGS/portal.log" 2>&1 &
@@ -52,6 +53,28 @@ for _ in $(seq 1 120); do
 done
 curl -fs "http://localhost:$PORTAL_PORT/q/health/ready" >/dev/null || { tail -40 "$LOGS/portal.log"; exit 1; }
 psql -X -q -U postgres -h 127.0.0.1 -d $DB -c "INSERT INTO partner (id, display_name) VALUES ('acme', 'Acme MSP')"
+
+echo "== the realm template: scripts use a partner's service account; the web client takes no password grant"
+KC_TOKEN=http://localhost:$KC_PORT/realms/portal/protocol/openid-connect/token
+service=$(curl -fs -X POST "$KC_TOKEN" -d grant_type=client_credentials -d client_id=acme-scripts \
+  -d client_secret=acme-scripts-secret-change-me-0123456789 | tr -d ' \n' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+curl -fs -H "Authorization: Bearer $service" "http://localhost:$PORTAL_PORT/api/v1/customers" >/dev/null \
+  || { echo "acme's service account cannot reach the API"; exit 1; }
+refused=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$KC_TOKEN" -d grant_type=password -d client_id=portal-web \
+  -d client_secret=portal-web-dev-secret-change-me-0123456789 -d username=alice -d password=Alice-Portal-2026)
+[ "$refused" = 400 ] || [ "$refused" = 401 ] || { echo "portal-web granted a password grant ($refused)"; exit 1; }
+weak=$(curl -s -X POST "$KC_TOKEN" -d grant_type=password -d client_id=portal-test \
+  -d client_secret=portal-test-secret-not-for-production-0123456789 -d username=alice -d password=Alice-Portal-2026 \
+  | tr -d ' \n' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+claims=$(echo "$weak" | cut -d. -f2 | tr '_-' '/+' | base64 -d 2>/dev/null || true)
+echo "$claims" | grep -q '"organization":\["acme"\]' || { echo "alice's token has no organization claim: $claims"; exit 1; }
+admin=$(curl -fs -X POST "http://localhost:$KC_PORT/realms/master/protocol/openid-connect/token" -d grant_type=password \
+  -d client_id=admin-cli -d username=admin -d password=admin | tr -d ' \n' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+realm=$(curl -fs -H "Authorization: Bearer $admin" "http://localhost:$KC_PORT/admin/realms/portal" | tr -d ' \n')
+for expected in '"bruteForceProtected":true' '"organizationsEnabled":true' '"passwordPolicy":"length(12)'; do
+  echo "$realm" | grep -qF "$expected" || { echo "the imported realm lacks $expected"; exit 1; }
+done
+echo "service account, refused password grant, organization claim, brute-force protection and password policy: as the template says"
 
 echo "== alice logs in through Keycloak's login page"
 ./mvnw -B -q test -Dtest=KeycloakLoginE2ETest -DexcludedTestGroups=none -Dsurefire.failIfNoSpecifiedTests=false \
