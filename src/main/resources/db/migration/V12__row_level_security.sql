@@ -25,37 +25,19 @@ CREATE FUNCTION portal_tenant() RETURNS text LANGUAGE sql STABLE AS $$
     SELECT coalesce(current_setting('portal.partner_id', true), '')
 $$;
 
-ALTER TABLE member ENABLE ROW LEVEL SECURITY;
-ALTER TABLE member FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant ON member USING (partner_id = portal_tenant()) WITH CHECK (partner_id = portal_tenant());
-
-ALTER TABLE customer ENABLE ROW LEVEL SECURITY;
-ALTER TABLE customer FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant ON customer USING (partner_id = portal_tenant()) WITH CHECK (partner_id = portal_tenant());
-
-ALTER TABLE customer_license ENABLE ROW LEVEL SECURITY;
-ALTER TABLE customer_license FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant ON customer_license USING (partner_id = portal_tenant()) WITH CHECK (partner_id = portal_tenant());
-
-ALTER TABLE mcs_host ENABLE ROW LEVEL SECURITY;
-ALTER TABLE mcs_host FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant ON mcs_host USING (partner_id = portal_tenant()) WITH CHECK (partner_id = portal_tenant());
-
-ALTER TABLE installer_log_upload ENABLE ROW LEVEL SECURITY;
-ALTER TABLE installer_log_upload FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant ON installer_log_upload USING (partner_id = portal_tenant()) WITH CHECK (partner_id = portal_tenant());
-
-ALTER TABLE allowlist_version ENABLE ROW LEVEL SECURITY;
-ALTER TABLE allowlist_version FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant ON allowlist_version USING (partner_id = portal_tenant()) WITH CHECK (partner_id = portal_tenant());
-
-ALTER TABLE applied_version ENABLE ROW LEVEL SECURITY;
-ALTER TABLE applied_version FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant ON applied_version USING (partner_id = portal_tenant()) WITH CHECK (partner_id = portal_tenant());
-
-ALTER TABLE feed ENABLE ROW LEVEL SECURITY;
-ALTER TABLE feed FORCE ROW LEVEL SECURITY;
-CREATE POLICY tenant ON feed USING (partner_id = portal_tenant()) WITH CHECK (partner_id = portal_tenant());
+DO $$
+DECLARE
+    tenant_table text;
+BEGIN
+    FOREACH tenant_table IN ARRAY ARRAY['member', 'customer', 'customer_license', 'mcs_host', 'installer_log_upload',
+            'allowlist_version', 'applied_version', 'feed'] LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', tenant_table);
+        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', tenant_table);
+        EXECUTE format('CREATE POLICY tenant ON %I USING (partner_id = portal_tenant()) '
+            || 'WITH CHECK (partner_id = portal_tenant())', tenant_table);
+    END LOOP;
+END
+$$;
 
 ALTER TABLE audit_event ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_event FORCE ROW LEVEL SECURITY;
