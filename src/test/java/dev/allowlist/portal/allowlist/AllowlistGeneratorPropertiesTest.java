@@ -14,12 +14,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dev.allowlist.portal.PropertyCheck;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
 
 /** The generator's invariants over random profiles and observed hosts. */
 class AllowlistGeneratorPropertiesTest {
@@ -33,22 +30,58 @@ class AllowlistGeneratorPropertiesTest {
             "mcs.sophos.com", "d1.sophosupd.com", "central.sophos.com", "4.sophosxl.net",
             "proxy.example.org", "xn--bcher-kva.example.com", "mcs-ap-southeast-2.sophos.com");
 
+    static final List<String> REGIONS = List.of("eu-west-1", "eu-central-1", "us-east-2", "us-west-2", "ap-southeast-2");
+
     record Input(CustomerProfile profile, List<String> hosts) {
     }
 
-    @Provide
-    Arbitrary<Input> inputs() {
-        Arbitrary<Set<License>> licenses = Arbitraries.of(License.values()).set();
-        Arbitrary<List<String>> regions = Arbitraries.of("eu-west-1", "eu-central-1", "us-east-2", "us-west-2",
-                "ap-southeast-2").list().uniqueElements().ofMaxSize(3);
-        Arbitrary<List<String>> hosts = Arbitraries.of(HOST_POOL).list().uniqueElements().ofMaxSize(4);
-        Arbitrary<boolean[]> flags = Arbitraries.of(true, false).array(boolean[].class).ofSize(5);
-        return Combinators.combine(licenses, regions, hosts, flags).as((l, r, h, f) -> new Input(
-                new CustomerProfile(l, r, f[0], f[1], f[2], f[3], f[4]), h));
+    static Input input(Random random) {
+        Set<License> licenses = EnumSet.noneOf(License.class);
+        licenses.addAll(PropertyCheck.someOf(random, List.of(License.values()), License.values().length));
+        boolean[] f = new boolean[5];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = random.nextBoolean();
+        }
+        return new Input(new CustomerProfile(licenses, PropertyCheck.someOf(random, REGIONS, 3), f[0], f[1], f[2], f[3],
+                f[4]), PropertyCheck.someOf(random, HOST_POOL, 4));
     }
 
-    @Property(tries = 400)
-    void everyEntryTracesToARuleOrAnObservedHost(@ForAll("inputs") Input input) {
+    /** Fewer hosts, regions or licenses, or one option switched off. */
+    static List<Input> smaller(Input input) {
+        CustomerProfile p = input.profile();
+        List<Input> smaller = new ArrayList<>();
+        PropertyCheck.withoutOne(input.hosts()).forEach(h -> smaller.add(new Input(p, h)));
+        PropertyCheck.withoutOne(p.regions()).forEach(r -> smaller.add(new Input(new CustomerProfile(p.licenses(), r,
+                p.wildcardSupport(), p.usesActiveDirectory(), p.tlsInspection(), p.applicationFiltering(), p.narrowHydra()),
+                input.hosts())));
+        for (License license : p.licenses()) {
+            Set<License> fewer = EnumSet.noneOf(License.class);
+            fewer.addAll(p.licenses());
+            fewer.remove(license);
+            smaller.add(new Input(new CustomerProfile(fewer, p.regions(), p.wildcardSupport(), p.usesActiveDirectory(),
+                    p.tlsInspection(), p.applicationFiltering(), p.narrowHydra()), input.hosts()));
+        }
+        boolean[] f = { p.wildcardSupport(), p.usesActiveDirectory(), p.tlsInspection(), p.applicationFiltering(),
+            p.narrowHydra() };
+        for (int i = 0; i < f.length; i++) {
+            if (f[i]) {
+                boolean[] g = f.clone();
+                g[i] = false;
+                smaller.add(new Input(new CustomerProfile(p.licenses(), p.regions(), g[0], g[1], g[2], g[3], g[4]),
+                        input.hosts()));
+            }
+        }
+        return smaller;
+    }
+
+    static PropertyCheck<Input> forAllInputs(String name, int tries) {
+        return PropertyCheck.forAll(name, AllowlistGeneratorPropertiesTest::input).tries(tries)
+                .shrinking(AllowlistGeneratorPropertiesTest::smaller);
+    }
+
+    @Test
+    void everyEntryTracesToARuleOrAnObservedHost() {
+        forAllInputs("every entry traces to a rule or an observed host", 400).check(input -> {
         Allowlist allowlist = GENERATOR.generate(input.profile(), input.hosts());
         for (AllowlistEntry entry : allowlist.entries()) {
             assertThat(entry.reasons()).isNotEmpty();
@@ -67,10 +100,12 @@ class AllowlistGeneratorPropertiesTest {
                 }
             }
         }
+        });
     }
 
-    @Property(tries = 400)
-    void inWildcardModeNoEntryIsCoveredByAnotherChosenWildcard(@ForAll("inputs") Input input) {
+    @Test
+    void inWildcardModeNoEntryIsCoveredByAnotherChosenWildcard() {
+        forAllInputs("in wildcard mode no entry is covered by another chosen wildcard", 400).check(input -> {
         CustomerProfile p = input.profile();
         CustomerProfile wildcard = new CustomerProfile(p.licenses(), p.regions(), true, p.usesActiveDirectory(),
                 p.tlsInspection(), p.applicationFiltering(), p.narrowHydra());
@@ -86,10 +121,12 @@ class AllowlistGeneratorPropertiesTest {
                 }
             }
         }
+        });
     }
 
-    @Property(tries = 400)
-    void thirdPartyEntriesAreNeverWidened(@ForAll("inputs") Input input) {
+    @Test
+    void thirdPartyEntriesAreNeverWidened() {
+        forAllInputs("third-party entries are never widened", 400).check(input -> {
         Set<String> vendorListed = CATALOG.rules().stream().filter(r -> r.owner() == Owner.THIRD_PARTY)
                 .map(Rule::value).collect(Collectors.toSet());
         for (AllowlistEntry entry : GENERATOR.generate(input.profile(), input.hosts()).entries()) {
@@ -103,10 +140,13 @@ class AllowlistGeneratorPropertiesTest {
                 assertThat(entry.reasons()).allMatch(r -> r.replaces() == null);
             }
         }
+        });
     }
 
-    @Property(tries = 300)
-    void outputIsIndependentOfInputOrder(@ForAll("inputs") Input input, @ForAll long seed) {
+    @Test
+    void outputIsIndependentOfInputOrder() {
+        forAllInputs("output is independent of input order", 300).check(input -> {
+        long seed = input.hashCode();
         List<String> hosts = new ArrayList<>(input.hosts());
         List<String> regions = new ArrayList<>(input.profile().regions());
         Collections.shuffle(hosts, new Random(seed));
@@ -115,14 +155,18 @@ class AllowlistGeneratorPropertiesTest {
         CustomerProfile shuffled = new CustomerProfile(p.licenses(), regions, p.wildcardSupport(),
                 p.usesActiveDirectory(), p.tlsInspection(), p.applicationFiltering(), p.narrowHydra());
         assertThat(GENERATOR.generate(shuffled, hosts)).isEqualTo(GENERATOR.generate(p, input.hosts()));
+        });
     }
 
-    @Property(tries = 400)
-    void hashChangesIffEntrySetPortsOrKindsChange(@ForAll("inputs") Input a, @ForAll("inputs") Input b) {
-        Allowlist first = GENERATOR.generate(a.profile(), a.hosts());
-        Allowlist second = GENERATOR.generate(b.profile(), b.hosts());
-        boolean sameContent = content(first).equals(content(second));
-        assertThat(first.contentHash().equals(second.contentHash())).isEqualTo(sameContent);
+    @Test
+    void hashChangesIffEntrySetPortsOrKindsChange() {
+        PropertyCheck.forAll("the hash changes iff the entries, ports or kinds change",
+                random -> List.of(input(random), input(random))).tries(400).check(pair -> {
+            Allowlist first = GENERATOR.generate(pair.get(0).profile(), pair.get(0).hosts());
+            Allowlist second = GENERATOR.generate(pair.get(1).profile(), pair.get(1).hosts());
+            boolean sameContent = content(first).equals(content(second));
+            assertThat(first.contentHash().equals(second.contentHash())).isEqualTo(sameContent);
+        });
     }
 
     private static Set<String> content(Allowlist allowlist) {
