@@ -86,18 +86,39 @@ final class Browser implements AutoCloseable {
     void go(By target) {
         org.openqa.selenium.WebElement old = driver.findElement(By.tagName("html"));
         driver.findElement(target).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> isGone(old));
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether an element of the page before a navigation is gone. Chromium reports a node detached
+     * mid-navigation either as stale or, under load, as an "unknown error" that the node "does not
+     * belong to the document" (seen on a busy CI machine): both mean the old page is gone.
+     */
+    private static boolean isGone(org.openqa.selenium.WebElement old) {
+        try {
+            old.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     String text() {
         for (int attempt = 0; ; attempt++) {
             try {
                 return driver.findElement(By.tagName("body")).getText();
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt > 20) {
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // the body of a page being replaced: stale, or "does not belong to the document" under load
+                boolean replaced = e instanceof org.openqa.selenium.StaleElementReferenceException
+                        || String.valueOf(e.getMessage()).contains("does not belong to the document");
+                if (!replaced || attempt > 20) {
                     throw e;
                 }
             }
