@@ -33,11 +33,11 @@ measure() { # label, where
        | python3 -c 'import json,sys; p=json.load(sys.stdin)[0]; print(round(p["Execution Time"],2))')
   printf '%-48s %8s ms\n' "$1" "$ms"
 }
-mid=$($PSQL -d "$DB" -t -A -c "SELECT id FROM audit_event WHERE partner_id = 'p7' ORDER BY id LIMIT 1 OFFSET 2500")
-measure "history, first page of a partner" "partner_id = 'p7'"
-measure "history, a page deep in the past (keyset)" "partner_id = 'p7' AND id < $mid"
-measure "one customer's history" "partner_id = 'p7' AND customer_id = 7007"
-measure "a period (one week in March)" "partner_id = 'p7' AND occurred_at >= '2026-03-01' AND occurred_at < '2026-03-08'"
-measure "an actor" "partner_id = 'p7' AND (actor_subject = 'user3' OR actor_name = 'user3')"
-measure "an operation and resource type" "partner_id = 'p7' AND operation = 'DELETE' AND resource_type = 'installer-log'"
+mid=$($PSQL -d "$DB" -t -A -c "SELECT id FROM audit_event WHERE chain = 'p7' ORDER BY id LIMIT 1 OFFSET 2500")
+measure "history, first page of a partner" "chain = 'p7'"
+measure "history, a page deep in the past (keyset)" "chain = 'p7' AND id < $mid"
+measure "one customer's history" "chain = 'p7' AND customer_id = 7007"
+measure "a period (one week in March)" "chain = 'p7' AND occurred_at >= '2026-03-01' AND occurred_at < '2026-03-08'"
+measure "an actor" "chain = 'p7' AND (actor_subject = 'user3' OR actor_name = 'user3')"
+measure "an operation and resource type" "chain = 'p7' AND operation = 'DELETE' AND resource_type = 'installer-log'"
 [ "${KEEP:-}" = 1 ] || $PSQL -c "DROP DATABASE $DB"

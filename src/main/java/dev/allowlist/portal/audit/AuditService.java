@@ -359,13 +359,11 @@ public class AuditService {
             + "resource_type, resource_id, resource_path, customer_id, summary, details";
 
     private static StringBuilder where(String chain, Filter f, List<Object> params) {
+        // the chain column is coalesce(partner_id, '~platform'): one equality, the same the row-level
+        // security policy adds, which the planner merges into an index condition
         StringBuilder where = new StringBuilder();
-        if (PLATFORM_CHAIN.equals(chain)) {
-            where.append("partner_id IS NULL");
-        } else {
-            params.add(chain);
-            where.append("partner_id = ?").append(params.size());
-        }
+        params.add(chain);
+        where.append("chain = ?").append(params.size());
         if (f.from() != null) {
             params.add(Timestamp.from(f.from().atStartOfDay().toInstant(ZoneOffset.UTC)));
             where.append(" AND occurred_at >= ?").append(params.size());

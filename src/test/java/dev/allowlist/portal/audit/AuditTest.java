@@ -226,7 +226,11 @@ class AuditTest {
             } finally {
                 // the chain as it was, whatever failed above (a reused test database stays usable)
                 st.executeUpdate("DELETE FROM audit_event WHERE id = " + victim);
-                st.executeUpdate("INSERT INTO audit_event SELECT * FROM kept");
+                st.executeUpdate("INSERT INTO audit_event (id, partner_id, occurred_at, actor_subject, actor_name, client, "
+                        + "ip_address, operation, resource_type, resource_id, resource_path, customer_id, summary, details, "
+                        + "prev_hash, hash) SELECT id, partner_id, occurred_at, actor_subject, actor_name, client, ip_address, "
+                        + "operation, resource_type, resource_id, resource_path, customer_id, summary, details, prev_hash, "
+                        + "hash FROM kept");
                 st.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
             }
             as("carol").get("/api/v1/audit/verify").then().body("intact", equalTo(true));
