@@ -160,18 +160,29 @@ public class AuditService {
      * ids under it, so ids follow the chain.
      */
     static void append(java.sql.Connection c, String chain, List<Draft> drafts) throws java.sql.SQLException {
-        // row-level security: the chain's own partner (or the platform) for these statements, then back
-        String previous;
-        try (java.sql.Statement st = c.createStatement();
-                java.sql.ResultSet rs = st.executeQuery("SELECT current_setting('portal.partner_id', true)")) {
-            rs.next();
-            previous = rs.getString(1);
+        append(c, chain, drafts, true);
+    }
+
+    /**
+     * Row-level security: these statements write the chain's own partner (or the platform). The
+     * connection already names it when the request's member is that partner; otherwise (start-up work,
+     * the read writer's batches of many chains) it is named for them, and named back after unless the
+     * transaction is the caller's alone ({@code restore} false: the read writer names each chain in turn).
+     */
+    static void append(java.sql.Connection c, String chain, List<Draft> drafts, boolean restore)
+            throws java.sql.SQLException {
+        String tenant = dev.allowlist.portal.partner.TenantConnections.currentTenant();
+        if (chain.equals(tenant)) {
+            appendScoped(c, chain, drafts);
+            return;
         }
         dev.allowlist.portal.partner.TenantConnections.set(c, chain, true);
         try {
             appendScoped(c, chain, drafts);
         } finally {
-            dev.allowlist.portal.partner.TenantConnections.set(c, previous == null ? "" : previous, true);
+            if (restore) {
+                dev.allowlist.portal.partner.TenantConnections.set(c, tenant, true);
+            }
         }
     }
 

@@ -66,7 +66,7 @@ class ReadAuditWriter {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection()) {
                 for (Map.Entry<String, List<Pending>> chain : chains.entrySet()) {
-                    AuditService.append(c, chain.getKey(), chain.getValue().stream().map(Pending::draft).toList());
+                    AuditService.append(c, chain.getKey(), chain.getValue().stream().map(Pending::draft).toList(), false);
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException(e.getMessage(), e);

@@ -46,8 +46,9 @@ class RowLevelSecurityTest {
         }
     }
 
+    /** Names the partner for the connection's session, the way the portal's code does. */
     private static void scope(Connection c, String partner) throws SQLException {
-        c.createStatement().execute("SELECT set_config('portal.partner_id', '" + partner + "', false)");
+        dev.allowlist.portal.partner.TenantConnections.set(c, partner, false);
     }
 
     @Test
@@ -95,9 +96,16 @@ class RowLevelSecurityTest {
                 assertThat(count(c, "SELECT count(*) FROM " + table)).as(table).isZero();
             }
         }
-        // and outside any request, the pool names no partner by itself
-        try (Connection c = pool.getConnection()) {
-            assertThat(count(c, "SELECT count(*) FROM customer")).isZero();
+        // and outside any request, the pool names no partner by itself, whatever the connection's last
+        // user named for its session
+        for (int i = 0; i < 5; i++) {
+            try (Connection c = pool.getConnection()) {
+                scope(c, "acme");
+                assertThat(count(c, "SELECT count(*) FROM customer")).isPositive();
+            }
+            try (Connection c = pool.getConnection()) {
+                assertThat(count(c, "SELECT count(*) FROM customer")).isZero();
+            }
         }
     }
 
