@@ -23,7 +23,12 @@ public class PartnerDirectory {
         Partner.<Partner>listAll().forEach(this::registered);
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * Looked up in a transaction (and persistence session) of its own: this runs while the request's
+     * member is being resolved, and the request's own session, opened here, would take the tenant of
+     * a member not yet resolved (none) for the rest of the request. A partner registered after this
+     * instance started (by another instance, or in SQL) then saw empty lists on its first request.
+     */
     public Optional<String> displayName(String slug) {
         String cached = names.get(slug);
         if (cached != null) {
@@ -32,7 +37,8 @@ public class PartnerDirectory {
         if (Context.isOnEventLoopThread()) {
             return Optional.empty(); // error pages of unmatched routes render here; no blocking query
         }
-        Optional<Partner> partner = Partner.findByIdOptional(slug);
+        Optional<Partner> partner = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> Partner.<Partner>findByIdOptional(slug));
         partner.ifPresent(p -> names.put(p.id, p.displayName));
         return partner.map(p -> p.displayName);
     }
