@@ -100,7 +100,11 @@ BEGIN
     ev.details := det;
     ev.prev_hash := head.last_hash;
     ev.hash := audit_event_hash(head.last_hash, ev);
-    INSERT INTO audit_event SELECT ev.*;
+    -- columns named: a later migration may add derived ones (V12's chain)
+    INSERT INTO audit_event (id, partner_id, occurred_at, actor_subject, actor_name, client, operation, resource_type,
+            summary, details, prev_hash, hash)
+        VALUES (ev.id, NULL, ev.occurred_at, ev.actor_subject, ev.actor_name, ev.client, ev.operation, ev.resource_type,
+            ev.summary, ev.details, ev.prev_hash, ev.hash);
     UPDATE audit_chain SET last_id = ev.id, last_hash = ev.hash, event_count = event_count + 1
         WHERE chain = '~platform';
 END;

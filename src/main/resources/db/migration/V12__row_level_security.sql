@@ -55,34 +55,6 @@ ALTER TABLE audit_event ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_event FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant ON audit_event USING (chain = portal_tenant()) WITH CHECK (chain = portal_tenant());
 
--- V11's SQL appender, with its columns named (the generated column takes no value)
-CREATE OR REPLACE FUNCTION audit_append_platform_event(op text, rtype text, summ text, det text) RETURNS void
-LANGUAGE plpgsql AS $$
-DECLARE
-    head audit_chain;
-    ev   audit_event;
-BEGIN
-    INSERT INTO audit_chain (chain, last_id, last_hash, event_count) VALUES ('~platform', 0, repeat('0', 64), 0)
-        ON CONFLICT (chain) DO NOTHING;
-    SELECT * INTO head FROM audit_chain WHERE chain = '~platform' FOR UPDATE;
-    ev.id := nextval('audit_event_id_seq');
-    ev.occurred_at := date_trunc('microseconds', clock_timestamp());
-    ev.actor_subject := 'system';
-    ev.actor_name := 'System';
-    ev.client := 'system';
-    ev.operation := op;
-    ev.resource_type := rtype;
-    ev.summary := summ;
-    ev.details := det;
-    ev.hash := audit_event_hash(head.last_hash, ev);
-    INSERT INTO audit_event (id, partner_id, occurred_at, actor_subject, actor_name, client, operation, resource_type,
-            summary, details, prev_hash, hash)
-        VALUES (ev.id, NULL, ev.occurred_at, ev.actor_subject, ev.actor_name, ev.client, ev.operation, ev.resource_type,
-            ev.summary, ev.details, head.last_hash, ev.hash);
-    UPDATE audit_chain SET last_id = ev.id, last_hash = ev.hash, event_count = event_count + 1
-        WHERE chain = '~platform';
-END;
-$$;
 
 ALTER TABLE audit_chain ENABLE ROW LEVEL SECURITY;
 ALTER TABLE audit_chain FORCE ROW LEVEL SECURITY;
