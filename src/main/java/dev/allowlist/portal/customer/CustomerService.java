@@ -355,13 +355,13 @@ public class CustomerService {
             errors.add("name", "error.required");
         } else if (name.length() > NAME_MAX) {
             errors.add("name", "error.tooLong", NAME_MAX);
-        } else if (hasControlCharacters(name, false)) {
+        } else if (InvalidInputException.hasControlCharacters(name, false)) {
             errors.add("name", "error.controlCharacters");
         }
-        if (input.externalReference() != null && hasControlCharacters(input.externalReference(), false)) {
+        if (input.externalReference() != null && InvalidInputException.hasControlCharacters(input.externalReference(), false)) {
             errors.add("externalReference", "error.controlCharacters");
         }
-        if (input.notes() != null && hasControlCharacters(input.notes(), true)) {
+        if (input.notes() != null && InvalidInputException.hasControlCharacters(input.notes(), true)) {
             errors.add("notes", "error.controlCharacters");
         }
         if (input.externalReference() != null && input.externalReference().strip().length() > EXTERNAL_REFERENCE_MAX) {
@@ -436,17 +436,6 @@ public class CustomerService {
         s.put("applicationFiltering", c.applicationFiltering);
         s.put("narrowHydra", c.narrowHydra);
         return s;
-    }
-
-    /**
-     * Control characters (NUL and the rest of C0, DEL, C1) and noncharacters such as U+FFFF have no
-     * place in a name or note: PostgreSQL refuses NUL, and XML exports and feeds cannot carry them.
-     * Notes may hold line breaks and tabs.
-     */
-    static boolean hasControlCharacters(String text, boolean multiline) {
-        return text.codePoints().anyMatch(c -> (Character.getType(c) == Character.CONTROL
-                && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) || (c & 0xFFFE) == 0xFFFE
-                || Character.getType(c) == Character.SURROGATE);
     }
 
     private static String blankToNull(String value) {

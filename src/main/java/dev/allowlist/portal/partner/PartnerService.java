@@ -51,8 +51,7 @@ public class PartnerService {
             errors.add("displayName", "error.required");
         } else if (name.length() > 200) {
             errors.add("displayName", "error.tooLong", 200);
-        } else if (name.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL || (c & 0xFFFE) == 0xFFFE
-                || Character.getType(c) == Character.SURROGATE)) {
+        } else if (InvalidInputException.hasControlCharacters(name, false)) {
             errors.add("displayName", "error.controlCharacters");
         }
         errors.throwIfAny();

@@ -58,4 +58,15 @@ public class InvalidInputException extends RuntimeException {
             }
         }
     }
+
+    /**
+     * Control characters (NUL and the rest of C0, DEL, C1) and noncharacters such as U+FFFF have no
+     * place in a name or note: PostgreSQL refuses NUL, and XML exports and feeds cannot carry them.
+     * Notes may hold line breaks and tabs.
+     */
+    public static boolean hasControlCharacters(String text, boolean multiline) {
+        return text.codePoints().anyMatch(c -> (Character.getType(c) == Character.CONTROL
+                && !(multiline && (c == '\n' || c == '\r' || c == '\t'))) || (c & 0xFFFE) == 0xFFFE
+                || Character.getType(c) == Character.SURROGATE);
+    }
 }

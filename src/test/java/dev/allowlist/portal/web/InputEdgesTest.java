@@ -41,6 +41,10 @@ class InputEdgesTest {
         TestUsers.formAs("alice", TestUsers.csrf("alice", "/customers/new")).formParam("name", "Form\u0000name")
                 .post("/customers").then().statusCode(400).body(containsString("control character"));
         assertThat(TestPartners.count("customer")).isEqualTo(before);
+        TestUsers.formAs("paula", TestUsers.csrf("paula", "/platform/partners")).formParam("slug", "nul-partner")
+                .formParam("displayName", "Nul\u0000Partner").post("/platform/partners").then().statusCode(400)
+                .body(containsString("control character"));
+        assertThat(TestPartners.count("partner WHERE id = 'nul-partner'")).isZero();
         // notes keep their line breaks
         as("alice").contentType(ContentType.JSON).body(Map.of("name", Customers.uniqueName("Notes"), "notes", "line 1\r\n\tline 2",
                 "licenses", List.of())).post("/api/v1/customers").then().statusCode(201);
