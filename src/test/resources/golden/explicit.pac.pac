@@ -3,7 +3,7 @@
 // Allowlist version: v1 (content SHA-256 94af76029f3e844d11bd2e3444a400a8b1dc417ee3ebcef20e870e04d5d7e915)
 // Rule catalog: sophos-central-2026.11
 // Generated at: 2026-11-27T12:00:00Z
-// Entries: 37, ports 80 and 443 unless stated
+// Entries: 37; ports: 80 (HTTP), 443 (HTTPS)
 // Warning: *.mcs2-cloudstation-eu-west-1.prod.hydra.sophos.com needs a proxy that supports wildcards; the proxy of this customer does not.
 // Warning: tf-presigned-url-eu-west-1-prod-*-bucket.s3.eu-west-1.amazonaws.com needs a proxy that supports wildcards; the proxy of this customer does not.
 // Warning: *.mcs-push-server-eu-west-1.prod.hydra.sophos.com needs a proxy that supports wildcards; the proxy of this customer does not.

@@ -1,65 +1,136 @@
-# Allowlist Portal export: verification script (Windows PowerShell)
+# Allowlist Portal export: check script (PowerShell 5.1 and 7)
 # Customer: =HYPERLINK("http://evil") # injected  */   </script> (#13)
 # Allowlist version: v7 (content SHA-256 061ce6382da641d1356c37e1651c9fc35c4076969c1b48069265bdce971ef1d8)
 # Rule catalog: sophos-central-2026.11
 # Generated at: 2026-11-27T12:00:00Z
-# Entries: 32, ports 80 and 443 unless stated
-# Warning: Region ap-southeast-2 is not one the vendor names; no region-bound rule exists for it.
+# Entries: 32; ports: 80 (HTTP), 443 (HTTPS)
+# Warning: The vendor page names no region-bound host for region ap-southeast-2; the rules that could not be emitted are listed.
 # Warning: No narrower form of *.hydra.sophos.com exists for region ap-southeast-2; it is kept.
 # Warning: *.hydra.sophos.com needs a proxy that supports wildcards; the proxy of this customer does not.
 # Warning: *.cloudfront.net needs a proxy that supports wildcards; the proxy of this customer does not.
-# Left out: *.hydra.sophos.com - a wildcard cannot be probed; test the hosts it stands for
-# Left out: *.cloudfront.net - a wildcard cannot be probed; test the hosts it stands for
-# Checks DNS and an HTTPS connection for every testable host, as the vendor page describes.
+# Not emitted: Region ap-southeast-2: rule edr.message-upload-<region> (tf-edr-message-upload-<region>-prod-bucket.s3.amazonaws.com) not emitted; no entry of this allowlist covers it: ask Sophos for the host of this region
+# Not emitted: Region ap-southeast-2: rule edr.live-terminal-<region> (live-terminal-<region>.prod.hydra.sophos.com) not emitted; only *.hydra.sophos.com would cover it, which this customer's proxy cannot take
+# Not emitted: Region ap-southeast-2: rule edr.mcs-push-server-<region> (*.mcs-push-server-<region>.prod.hydra.sophos.com) not emitted; only *.hydra.sophos.com would cover it, which this customer's proxy cannot take
+# Left out: *.hydra.sophos.com - a wildcard cannot be probed; the hosts it stands for are tested
+# Left out: *.cloudfront.net - a wildcard cannot be probed; the hosts it stands for are tested
+# For every host: DNS (left to the proxy when there is one), then each port: 443 a TCP
+# connection and a TLS handshake, 80 a TCP connection (through the proxy: a GET the proxy
+# does not refuse with 403, 407 or 5xx). $env:ALLOWLIST_PROXY = 'host:port' overrides the
+# proxy below; an empty value tests directly. Exit 0: all passed; 1: not.
 $ErrorActionPreference = 'Stop'
+$Proxy = ''
+if ($null -ne $env:ALLOWLIST_PROXY) { $Proxy = $env:ALLOWLIST_PROXY }
 $script:pass = 0
 $script:fail = 0
-function Test-AllowlistHost([string]$Name, [string]$Expect) {
-  try { Resolve-DnsName -Name $Name | Out-Null }
-  catch { Write-Output "FAIL $Name (no DNS answer)"; $script:fail++; return }
-  try {
-    $response = Invoke-WebRequest -Uri "https://$Name/" -UseBasicParsing -TimeoutSec 15
-    $body = [string]$response.Content
-  } catch [System.Net.WebException] {
-    if ($null -eq $_.Exception.Response) { Write-Output "FAIL $Name (no HTTPS connection)"; $script:fail++; return }
-    $body = ''
-  } catch {
-    Write-Output "FAIL $Name (no HTTPS connection)"; $script:fail++; return
+function Read-Head([System.IO.Stream]$Stream) {
+  $bytes = New-Object System.Collections.Generic.List[byte]
+  while ($bytes.Count -lt 16384) {
+    $b = $Stream.ReadByte()
+    if ($b -lt 0) { break }
+    $bytes.Add([byte]$b)
+    $n = $bytes.Count
+    if ($n -ge 4 -and $bytes[$n - 4] -eq 13 -and $bytes[$n - 3] -eq 10 -and $bytes[$n - 2] -eq 13 -and $bytes[$n - 1] -eq 10) { break }
   }
-  if ($Expect -and -not $body.Contains($Expect)) { Write-Output "FAIL $Name (answer does not contain $Expect)"; $script:fail++; return }
-  Write-Output "PASS $Name"; $script:pass++
+  return [System.Text.Encoding]::ASCII.GetString($bytes.ToArray())
 }
-Test-AllowlistHost 'central.sophos.com' ''
-Test-AllowlistHost 'cloud-assets.sophos.com' ''
-Test-AllowlistHost 'sophos.com' ''
-Test-AllowlistHost 'downloads.sophos.com' ''
-Test-AllowlistHost 'mcs.sophos.com' ''
-Test-AllowlistHost 'dci.sophosupd.com' ''
-Test-AllowlistHost 'd1.sophosupd.com' ''
-Test-AllowlistHost 'd2.sophosupd.com' ''
-Test-AllowlistHost 'd3.sophosupd.com' ''
-Test-AllowlistHost 'dci.sophosupd.net' ''
-Test-AllowlistHost 'd1.sophosupd.net' ''
-Test-AllowlistHost 'd2.sophosupd.net' ''
-Test-AllowlistHost 'd3.sophosupd.net' ''
-Test-AllowlistHost 't1.sophosupd.com' ''
-Test-AllowlistHost 'sdu-feedback.sophos.com' ''
-Test-AllowlistHost 'sophosxl.net' ''
-Test-AllowlistHost '4.sophosxl.net' ''
-Test-AllowlistHost 'samples.sophosxl.net' ''
-Test-AllowlistHost 'cloud.sophos.com' ''
-Test-AllowlistHost 'id.sophos.com' ''
-Test-AllowlistHost 'amazonaws.com' ''
-Test-AllowlistHost 'az416426.vo.msecnd.net' ''
-Test-AllowlistHost 'dc.services.visualstudio.com' ''
-Test-AllowlistHost 'ocsp.globalsign.com' ''
-Test-AllowlistHost 'ocsp2.globalsign.com' ''
-Test-AllowlistHost 'crl.globalsign.com' ''
-Test-AllowlistHost 'crl.globalsign.net' ''
-Test-AllowlistHost 'ocsp.digicert.com' ''
-Test-AllowlistHost 'crl3.digicert.com' ''
-Test-AllowlistHost 'crl4.digicert.com' ''
-Write-Output 'SKIP *.hydra.sophos.com (wildcard: not testable)'
-Write-Output 'SKIP *.cloudfront.net (wildcard: not testable)'
-Write-Output "Summary: $($script:pass) passed, $($script:fail) failed, 2 not testable"
+function Send-Text([System.IO.Stream]$Stream, [string]$Text) {
+  $bytes = [System.Text.Encoding]::ASCII.GetBytes($Text)
+  $Stream.Write($bytes, 0, $bytes.Length)
+  $Stream.Flush()
+}
+function Get-Status([string]$Head) {
+  if ($Head -match '^HTTP/\d(\.\d)? (\d{3})') { return [int]$Matches[2] }
+  return 0
+}
+function Open-Tcp([string]$Name, [int]$Port) {
+  $client = New-Object System.Net.Sockets.TcpClient
+  if (-not $client.ConnectAsync($Name, $Port).Wait(10000)) { throw "timeout" }
+  $stream = $client.GetStream()
+  $stream.ReadTimeout = 20000
+  $stream.WriteTimeout = 20000
+  return $stream
+}
+function Open-Tls([string]$Name) {
+  if ($Proxy) {
+    $p = $Proxy.Split(':')
+    $stream = Open-Tcp $p[0] ([int]$p[1])
+    Send-Text $stream "CONNECT ${Name}:443 HTTP/1.1`r`nHost: ${Name}:443`r`n`r`n"
+    if ((Get-Status (Read-Head $stream)) -ne 200) { throw "refused by the proxy" }
+  } else {
+    $stream = Open-Tcp $Name 443
+  }
+  $tls = New-Object System.Net.Security.SslStream($stream, $false)
+  $tls.AuthenticateAsClient($Name, $null, [System.Security.Authentication.SslProtocols]::Tls12, $false)
+  return $tls
+}
+function Test-Port([string]$Name, [int]$Port) {
+  try {
+    if ($Port -eq 443) { (Open-Tls $Name).Dispose(); return $true }
+    if ($Proxy) {
+      $p = $Proxy.Split(':')
+      $stream = Open-Tcp $p[0] ([int]$p[1])
+      Send-Text $stream "GET http://${Name}:${Port}/ HTTP/1.1`r`nHost: ${Name}`r`nConnection: close`r`n`r`n"
+      $status = Get-Status (Read-Head $stream)
+      $stream.Dispose()
+      return ($status -ne 0 -and $status -ne 403 -and $status -ne 407 -and $status -lt 500)
+    }
+    (Open-Tcp $Name $Port).Dispose()
+    return $true
+  } catch { return $false }
+}
+function Test-Resolves([string]$Name) {
+  try {
+    if (Get-Command Resolve-DnsName -ErrorAction SilentlyContinue) { Resolve-DnsName -Name $Name | Out-Null }
+    else { [System.Net.Dns]::GetHostAddresses($Name) | Out-Null }
+    return $true
+  } catch { return $false }
+}
+function Test-AllowlistHost([string]$Name, [string]$Expect, [int[]]$Ports) {
+  if (-not $Proxy -and -not (Test-Resolves $Name)) { Write-Output "FAIL $Name (no DNS answer)"; $script:fail++; return }
+  $failed = @($Ports | Where-Object { -not (Test-Port $Name $_) })
+  if ($failed.Count -gt 0) { Write-Output "FAIL $Name (no connection on port $($failed -join ' '))"; $script:fail++; return }
+  if ($Expect) {
+    try {
+      $tls = Open-Tls $Name
+      Send-Text $tls "GET / HTTP/1.1`r`nHost: $Name`r`nConnection: close`r`n`r`n"
+      $body = (New-Object System.IO.StreamReader($tls)).ReadToEnd()
+      $tls.Dispose()
+    } catch { $body = '' }
+    if (-not $body.Contains($Expect)) { Write-Output "FAIL $Name (the answer does not contain $Expect)"; $script:fail++; return }
+  }
+  Write-Output "PASS $Name (ports $($Ports -join ' '))"; $script:pass++
+}
+Test-AllowlistHost 'central.sophos.com' '' @(80, 443)
+Test-AllowlistHost 'cloud-assets.sophos.com' '' @(80, 443)
+Test-AllowlistHost 'sophos.com' '' @(80, 443)
+Test-AllowlistHost 'downloads.sophos.com' '' @(80, 443)
+Test-AllowlistHost 'mcs.sophos.com' '' @(80, 443)
+Test-AllowlistHost 'dci.sophosupd.com' '' @(80, 443)
+Test-AllowlistHost 'd1.sophosupd.com' '' @(80, 443)
+Test-AllowlistHost 'd2.sophosupd.com' '' @(80, 443)
+Test-AllowlistHost 'd3.sophosupd.com' '' @(80, 443)
+Test-AllowlistHost 'dci.sophosupd.net' '' @(80, 443)
+Test-AllowlistHost 'd1.sophosupd.net' '' @(80, 443)
+Test-AllowlistHost 'd2.sophosupd.net' '' @(80, 443)
+Test-AllowlistHost 'd3.sophosupd.net' '' @(80, 443)
+Test-AllowlistHost 't1.sophosupd.com' '' @(80, 443)
+Test-AllowlistHost 'sdu-feedback.sophos.com' '' @(80, 443)
+Test-AllowlistHost 'sophosxl.net' '' @(80, 443)
+Test-AllowlistHost '4.sophosxl.net' '' @(80, 443)
+Test-AllowlistHost 'samples.sophosxl.net' '' @(80, 443)
+Test-AllowlistHost 'cloud.sophos.com' '' @(80, 443)
+Test-AllowlistHost 'id.sophos.com' '' @(80, 443)
+Test-AllowlistHost 'amazonaws.com' '' @(80, 443)
+Test-AllowlistHost 'az416426.vo.msecnd.net' '' @(80, 443)
+Test-AllowlistHost 'dc.services.visualstudio.com' '' @(80, 443)
+Test-AllowlistHost 'ocsp.globalsign.com' '' @(80, 443)
+Test-AllowlistHost 'ocsp2.globalsign.com' '' @(80, 443)
+Test-AllowlistHost 'crl.globalsign.com' '' @(80, 443)
+Test-AllowlistHost 'crl.globalsign.net' '' @(80, 443)
+Test-AllowlistHost 'ocsp.digicert.com' '' @(80, 443)
+Test-AllowlistHost 'crl3.digicert.com' '' @(80, 443)
+Test-AllowlistHost 'crl4.digicert.com' '' @(80, 443)
+Write-Output 'SKIP *.hydra.sophos.com (a wildcard: the hosts it stands for are tested)'
+Write-Output 'SKIP *.cloudfront.net (a wildcard: the hosts it stands for are tested)'
+Write-Output "$($script:pass) passed, $($script:fail) failed"
 if ($script:fail -gt 0) { exit 1 }

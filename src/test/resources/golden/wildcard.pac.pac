@@ -3,7 +3,7 @@
 // Allowlist version: v3 (content SHA-256 61136dd31f541894b7aa0a61ba7ad082d724deba29af507c0df748809a9bd972)
 // Rule catalog: sophos-central-2026.11
 // Generated at: 2026-11-27T12:00:00Z
-// Entries: 18, ports 80 and 443 unless stated
+// Entries: 18; ports: 80 (HTTP), 443 (HTTPS)
 // Allowlisted hosts go DIRECT; everything else goes to PROXY proxy.corp.example:3128
 function FindProxyForURL(url, host) {
   host = host.toLowerCase();

@@ -1,58 +1,102 @@
 #!/bin/sh
-# Allowlist Portal export: verification script (POSIX shell)
+# Allowlist Portal export: check script (POSIX shell)
 # Customer: Sakura Trading K.K. (#11)
 # Allowlist version: v3 (content SHA-256 61136dd31f541894b7aa0a61ba7ad082d724deba29af507c0df748809a9bd972)
 # Rule catalog: sophos-central-2026.11
 # Generated at: 2026-11-27T12:00:00Z
-# Entries: 18, ports 80 and 443 unless stated
-# Left out: *.sophos.com - a wildcard cannot be probed; test the hosts it stands for
-# Left out: *.sophosupd.com - a wildcard cannot be probed; test the hosts it stands for
-# Left out: *.sophosupd.net - a wildcard cannot be probed; test the hosts it stands for
-# Left out: *.sophosxl.net - a wildcard cannot be probed; test the hosts it stands for
-# Left out: *.s3.eu-west-1.amazonaws.com - a wildcard cannot be probed; test the hosts it stands for
-# Left out: *.cloudfront.net - a wildcard cannot be probed; test the hosts it stands for
-# Checks DNS and an HTTPS connection for every testable host, as the vendor page describes.
-# Needs curl, and getent or host. Exit status 0: all passed; 1: something failed.
+# Entries: 18; ports: 80 (HTTP), 443 (HTTPS)
+# Left out: *.sophos.com - a wildcard cannot be probed; the hosts it stands for are tested
+# Left out: *.sophosupd.com - a wildcard cannot be probed; the hosts it stands for are tested
+# Left out: *.sophosupd.net - a wildcard cannot be probed; the hosts it stands for are tested
+# Left out: *.sophosxl.net - a wildcard cannot be probed; the hosts it stands for are tested
+# Left out: *.s3.eu-west-1.amazonaws.com - a wildcard cannot be probed; the hosts it stands for are tested
+# Left out: *.cloudfront.net - a wildcard cannot be probed; the hosts it stands for are tested
+# For every host: DNS (host, else getent; left to the proxy when there is one), then each port:
+# 443 a TCP connection and a TLS handshake, 80 a TCP connection (through the proxy: a GET
+# the proxy does not refuse with 403, 407 or 5xx). Needs curl. Exit 0: all passed; 1: not.
+# ALLOWLIST_PROXY=host:port overrides the proxy below; ALLOWLIST_PROXY= tests directly.
+PROXY="${ALLOWLIST_PROXY-proxy.corp.example:3128}"
 pass=0
 fail=0
-resolve() {
-  if command -v getent >/dev/null 2>&1; then getent hosts "$1" >/dev/null 2>&1
-  else host "$1" >/dev/null 2>&1; fi
+via() {
+  if [ -n "$PROXY" ]; then curl --proxy "http://$PROXY" "$@"; else curl "$@"; fi
+}
+resolves() {
+  if command -v host >/dev/null 2>&1; then host "$1" >/dev/null 2>&1
+  else getent hosts "$1" >/dev/null 2>&1; fi
+}
+port_ok() {
+  if [ "$2" = 443 ]; then
+    t=$(via -s -o /dev/null --connect-timeout 10 --max-time 20 -w '%{time_appconnect}' "https://$1/" 2>/dev/null)
+    case "$t" in ''|0|0.0|0.000000|0,000000) return 1 ;; esac
+  elif [ -n "$PROXY" ]; then
+    code=$(via -s -o /dev/null --connect-timeout 10 --max-time 20 -w '%{http_code}' "http://$1:$2/" 2>/dev/null)
+    case "$code" in ''|000|403|407|5??) return 1 ;; esac
+  else
+    t=$(curl -s -o /dev/null --connect-timeout 10 --max-time 20 -w '%{time_connect}' "http://$1:$2/" 2>/dev/null)
+    case "$t" in ''|0|0.0|0.000000|0,000000) return 1 ;; esac
+  fi
+  return 0
 }
 check() {
-  if ! resolve "$1"; then
-    echo "FAIL $1 (no DNS answer)"; fail=$((fail + 1)); return
+  host_name=$1
+  expect=$2
+  shift 2
+  if [ -z "$PROXY" ] && ! resolves "$host_name"; then
+    echo "FAIL $host_name (no DNS answer)"; fail=$((fail + 1)); return
   fi
-  body=$(curl -sS --max-time 15 "https://$1/" 2>/dev/null)
-  status=$?
-  if [ "$status" -ne 0 ]; then
-    echo "FAIL $1 (no HTTPS connection, curl exit $status)"; fail=$((fail + 1)); return
+  failed=''
+  for port in "$@"; do
+    port_ok "$host_name" "$port" || failed="$failed $port"
+  done
+  if [ -n "$failed" ]; then
+    echo "FAIL $host_name (no connection on port$failed)"; fail=$((fail + 1)); return
   fi
-  if [ -n "$2" ]; then
+  if [ -n "$expect" ]; then
+    body=$(via -s --max-time 20 "https://$host_name/" 2>/dev/null)
     case "$body" in
-      *"$2"*) ;;
-      *) echo "FAIL $1 (answer does not contain $2)"; fail=$((fail + 1)); return ;;
+      *"$expect"*) ;;
+      *) echo "FAIL $host_name (the answer does not contain $expect)"; fail=$((fail + 1)); return ;;
     esac
   fi
-  echo "PASS $1"; pass=$((pass + 1))
+  echo "PASS $host_name (ports $*)"; pass=$((pass + 1))
 }
-check sophos.com ''
-check sophosxl.net ''
-check amazonaws.com ''
-check az416426.vo.msecnd.net ''
-check dc.services.visualstudio.com ''
-check ocsp.globalsign.com ''
-check ocsp2.globalsign.com ''
-check crl.globalsign.com ''
-check crl.globalsign.net ''
-check ocsp.digicert.com ''
-check crl3.digicert.com ''
-check crl4.digicert.com ''
-echo 'SKIP *.sophos.com (wildcard: not testable)'
-echo 'SKIP *.sophosupd.com (wildcard: not testable)'
-echo 'SKIP *.sophosupd.net (wildcard: not testable)'
-echo 'SKIP *.sophosxl.net (wildcard: not testable)'
-echo 'SKIP *.s3.eu-west-1.amazonaws.com (wildcard: not testable)'
-echo 'SKIP *.cloudfront.net (wildcard: not testable)'
-echo "Summary: $pass passed, $fail failed, 6 not testable"
+check central.sophos.com '' 80 443
+check cloud-assets.sophos.com '' 80 443
+check downloads.sophos.com '' 80 443
+check sdu-feedback.sophos.com '' 80 443
+check cloud.sophos.com '' 80 443
+check id.sophos.com '' 80 443
+check dzr-api-amzn-eu-west-1-9af7.api-upe.p.hmr.sophos.com '' 80 443
+check dzr-mcs-amzn-eu-west-1-2b1c.api-upe.p.hmr.sophos.com '' 80 443
+check sophos.com '' 80 443
+check dci.sophosupd.com '' 80 443
+check d1.sophosupd.com '' 80 443
+check d2.sophosupd.com '' 80 443
+check d3.sophosupd.com '' 80 443
+check t1.sophosupd.com '' 80 443
+check dci.sophosupd.net '' 80 443
+check d1.sophosupd.net '' 80 443
+check d2.sophosupd.net '' 80 443
+check d3.sophosupd.net '' 80 443
+check 4.sophosxl.net '' 80 443
+check samples.sophosxl.net '' 80 443
+check sophosxl.net '' 80 443
+check amazonaws.com '' 80 443
+check az416426.vo.msecnd.net '' 80 443
+check dc.services.visualstudio.com '' 80 443
+check ocsp.globalsign.com '' 80 443
+check ocsp2.globalsign.com '' 80 443
+check crl.globalsign.com '' 80 443
+check crl.globalsign.net '' 80 443
+check ocsp.digicert.com '' 80 443
+check crl3.digicert.com '' 80 443
+check crl4.digicert.com '' 80 443
+echo 'SKIP *.sophos.com (a wildcard: the hosts it stands for are tested)'
+echo 'SKIP *.sophosupd.com (a wildcard: the hosts it stands for are tested)'
+echo 'SKIP *.sophosupd.net (a wildcard: the hosts it stands for are tested)'
+echo 'SKIP *.sophosxl.net (a wildcard: the hosts it stands for are tested)'
+echo 'SKIP *.s3.eu-west-1.amazonaws.com (a wildcard: the hosts it stands for are tested)'
+echo 'SKIP *.cloudfront.net (a wildcard: the hosts it stands for are tested)'
+echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -79,14 +79,49 @@ public final class AllowlistGenerator {
                 warnings.add(new AllowlistWarning(Code.NEEDS_WILDCARD, entry.value(), adviceRule(entry)));
             }
         }
-        return new Allowlist(catalog.id(), entries, warnings, basis, contentHash(entries));
+        return new Allowlist(catalog.id(), entries, warnings, basis, unemitted(profile, basis, licenses, options, entries),
+                contentHash(entries));
+    }
+
+    /**
+     * For each of the customer's regions the vendor page names no host for: every region-bound rule
+     * family that would otherwise apply (its section and form hold), with the wildcard entry that
+     * covers its host, if any. Narrowing rules are not missing: without them the broad rule stays.
+     */
+    private List<UnemittedRule> unemitted(CustomerProfile profile, RegionBasis basis, Set<License> licenses,
+            Set<ProfileOption> options, List<AllowlistEntry> entries) {
+        List<UnemittedRule> missing = new ArrayList<>();
+        for (String region : basis.regions()) {
+            if (catalog.isKnownRegion(region)) {
+                continue;
+            }
+            Set<String> families = new LinkedHashSet<>();
+            for (Rule rule : catalog.rules()) {
+                if (rule.region() == null || rule.narrows() != null || !sectionHolds(rule, licenses, options)
+                        || (rule.form() == RuleForm.WILDCARD && !profile.wildcardSupport())) {
+                    continue;
+                }
+                String id = rule.id().replace(rule.region(), "<region>");
+                if (!families.add(id)) {
+                    continue;
+                }
+                String pattern = rule.value().replace(rule.region(), "<region>");
+                String concrete = rule.value().replace(rule.region(), region).replace("-*-", "-x-");
+                AllowlistEntry cover = entries.stream()
+                        .filter(e -> e.kind() == DomainName.Kind.WILDCARD && DomainName.covers(e.value(), concrete))
+                        .min(Comparator.comparingInt((AllowlistEntry e) -> -e.value().length())).orElse(null);
+                missing.add(new UnemittedRule(region, id, pattern, cover == null ? null : cover.value(),
+                        cover != null && profile.wildcardSupport()));
+            }
+        }
+        return missing;
     }
 
     /** The regions region-bound rules follow: the profile's, else those observed hosts name, else all. */
     private RegionBasis regionBasis(CustomerProfile profile, List<String> hosts, List<AllowlistWarning> warnings) {
         Map<String, String> named = new TreeMap<>();
         for (String host : hosts) {
-            RegionNames.named(host).ifPresent(region -> named.putIfAbsent(region, host));
+            regionNamedBy(host).ifPresent(region -> named.putIfAbsent(region, host));
         }
         RegionBasis basis;
         if (!profile.regions().isEmpty()) {
@@ -108,6 +143,21 @@ public final class AllowlistGenerator {
             }
         }
         return basis;
+    }
+
+    /**
+     * The region a host names, by names the catalog knows only: a region-bound rule's host (or a host
+     * its wildcard covers), else an AWS region code that is one of the catalog's or a data region's.
+     * Any other host names no region, and the profile's regions stand as typed.
+     */
+    private java.util.Optional<String> regionNamedBy(String host) {
+        for (Rule rule : catalog.rules()) {
+            if (rule.region() != null && (rule.value().equals(host) || DomainName.covers(rule.value(), host))) {
+                return java.util.Optional.of(rule.region());
+            }
+        }
+        return RegionNames.named(host)
+                .filter(code -> catalog.isKnownRegion(code) || dev.allowlist.portal.catalog.DataRegions.isDataRegion(code));
     }
 
     /** Known regions in the catalog's order, then the others alphabetically. */

@@ -9,7 +9,10 @@ import java.util.List;
 
 /** An allowlist as a page shows it: entries grouped by owner, reasons and warnings in the user's language. */
 public record AllowlistView(List<EntryView> sophos, List<EntryView> thirdParty, List<WarningView> warnings,
-        String regionExplanation, String catalogVersion, String contentHash, int entryCount) {
+        List<UnemittedView> unemitted, String regionExplanation, String catalogVersion, String contentHash, int entryCount) {
+
+    public record UnemittedView(String region, String rule, String hostPattern, String cover) {
+    }
 
     public record ReasonView(String text, String note, String ruleId) {
     }
@@ -37,7 +40,11 @@ public record AllowlistView(List<EntryView> sophos, List<EntryView> thirdParty, 
             case INFERRED -> i18n.t("region.inferred", regions, String.join(", ", basis.inferredFrom().values()));
             case ALL -> i18n.t("region.allExplained");
         };
-        return new AllowlistView(sophos, thirdParty, warnings, explanation, allowlist.catalogVersion(),
+        List<UnemittedView> unemitted = allowlist.unemitted().stream().map(u -> new UnemittedView(u.region(), u.rule(),
+                u.hostPattern(), u.coveredBy() == null ? i18n.t("allowlist.unemitted.uncovered")
+                        : u.proxyTakes() ? i18n.t("allowlist.unemitted.covered", u.coveredBy())
+                                : i18n.t("allowlist.unemitted.coveredNotTaken", u.coveredBy()))).toList();
+        return new AllowlistView(sophos, thirdParty, warnings, unemitted, explanation, allowlist.catalogVersion(),
                 allowlist.contentHash(), allowlist.entries().size());
     }
 

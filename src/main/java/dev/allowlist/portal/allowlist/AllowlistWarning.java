@@ -25,7 +25,8 @@ public record AllowlistWarning(Code code, String subject, String detail) {
     public String message() {
         return switch (code) {
             case NEEDS_WILDCARD -> subject + " needs a proxy that supports wildcards; the proxy of this customer does not.";
-            case REGION_WITHOUT_RULES -> "Region " + subject + " is not one the vendor names; no region-bound rule exists for it.";
+            case REGION_WITHOUT_RULES -> "The vendor page names no region-bound host for region " + subject
+                    + "; the rules that could not be emitted are listed.";
             case HOST_REGION_MISMATCH -> "Observed host " + subject + " names region " + detail + ", which is not among the customer's regions.";
             case NARROW_HYDRA_NEEDS_REGION -> "narrowHydra needs a known region; " + subject + " is kept.";
             case NARROW_HYDRA_REGION_WITHOUT_RULE -> "No narrower form of " + subject + " exists for region " + detail + "; it is kept.";

@@ -58,6 +58,10 @@ public class Customer extends PanacheEntityBase {
     @Column(name = "narrow_hydra", nullable = false)
     public boolean narrowHydra;
 
+    /** A {@link FirewallProduct#jsonName()}, or null when not known. */
+    @Column(name = "firewall_product")
+    public String firewallProduct;
+
     @Version
     @Column(nullable = false)
     public int version;

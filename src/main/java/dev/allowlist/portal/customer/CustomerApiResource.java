@@ -37,12 +37,12 @@ public class CustomerApiResource {
 
     public record CustomerJson(Long id, String name, String externalReference, String notes, List<String> regions,
             List<String> licenses, List<String> effectiveLicenses, boolean wildcardSupport, boolean usesActiveDirectory,
-            boolean tlsInspection, boolean applicationFiltering, boolean narrowHydra, Integer version,
+            boolean tlsInspection, boolean applicationFiltering, boolean narrowHydra, String firewallProduct, Integer version,
             OffsetDateTime createdAt, OffsetDateTime updatedAt, List<HostJson> mcsHosts) {
 
         CustomerInput toInput(Integer versionOverride) {
             return new CustomerInput(name, externalReference, notes, regions, licenses, wildcardSupport,
-                    usesActiveDirectory, tlsInspection, applicationFiltering, narrowHydra,
+                    usesActiveDirectory, tlsInspection, applicationFiltering, narrowHydra, firewallProduct,
                     versionOverride != null ? versionOverride : version);
         }
     }
@@ -63,8 +63,12 @@ public class CustomerApiResource {
     public record RegionJson(String source, List<String> regions, Map<String, String> inferredFrom) {
     }
 
+    public record UnemittedJson(String region, String rule, String hostPattern, String coveredBy, boolean proxyTakes,
+            String message) {
+    }
+
     public record AllowlistJson(long customerId, Integer version, String catalogVersion, String contentHash,
-            RegionJson regions, List<EntryJson> entries, List<WarningJson> warnings) {
+            RegionJson regions, List<EntryJson> entries, List<WarningJson> warnings, List<UnemittedJson> unemitted) {
     }
 
     @Inject
@@ -232,7 +236,9 @@ public class CustomerApiResource {
                             e.owner().jsonName(), e.reasons().stream()
                                     .map(r -> new ReasonJson(r.source(), r.section(), r.replaces())).toList())).toList(),
                     allowlist.warnings().stream().map(w -> new WarningJson(w.code().name(), w.subject(), w.detail(),
-                            w.message())).toList());
+                            w.message())).toList(),
+                    allowlist.unemitted().stream().map(u -> new UnemittedJson(u.region(), u.rule(), u.hostPattern(),
+                            u.coveredBy(), u.proxyTakes(), u.message())).toList());
             try {
                 return mapper.writeValueAsBytes(body);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -285,7 +291,8 @@ public class CustomerApiResource {
         return new CustomerJson(c.id, c.name, c.externalReference, c.notes, List.of(c.regions),
                 licenses.stream().map(Enum::name).toList(),
                 License.withImplications(licenses).stream().sorted().map(Enum::name).toList(), c.wildcardSupport,
-                c.usesActiveDirectory, c.tlsInspection, c.applicationFiltering, c.narrowHydra, c.version, c.createdAt,
+                c.usesActiveDirectory, c.tlsInspection, c.applicationFiltering, c.narrowHydra, c.firewallProduct, c.version,
+                c.createdAt,
                 c.updatedAt, c.mcsHosts.stream().map(h -> new HostJson(h.id, h.value, h.firstSeenAt, h.lastSeenAt,
                         h.source.name())).toList());
     }

@@ -10,11 +10,11 @@ import java.util.Set;
 /** The customer form's values: what the entity holds, or what the person typed (kept on errors). */
 public record CustomerForm(Long id, String name, String externalReference, String notes, Set<String> licenses,
         Set<String> regions, String otherRegions, boolean wildcardSupport, boolean usesActiveDirectory,
-        boolean tlsInspection, boolean applicationFiltering, boolean narrowHydra, Integer version) {
+        boolean tlsInspection, boolean applicationFiltering, boolean narrowHydra, String firewallProduct, Integer version) {
 
     static CustomerForm empty() {
         return new CustomerForm(null, "", "", "", Set.of(License.CENTRAL.name(), License.ENDPOINT.name()), Set.of(), "",
-                false, false, false, false, false, null);
+                false, false, false, false, false, "", null);
     }
 
     static CustomerForm of(Customer c, List<String> knownRegions) {
@@ -27,7 +27,7 @@ public record CustomerForm(Long id, String name, String externalReference, Strin
         }
         return new CustomerForm(c.id, c.name, nullToEmpty(c.externalReference), nullToEmpty(c.notes), licenses, known,
                 String.join(", ", other), c.wildcardSupport, c.usesActiveDirectory, c.tlsInspection,
-                c.applicationFiltering, c.narrowHydra, c.version);
+                c.applicationFiltering, c.narrowHydra, nullToEmpty(c.firewallProduct), c.version);
     }
 
     static CustomerForm typed(Long id, CustomerResource.FormFields f) {
@@ -35,14 +35,15 @@ public record CustomerForm(Long id, String name, String externalReference, Strin
                 new LinkedHashSet<>(f.licenses == null ? List.of() : f.licenses),
                 new LinkedHashSet<>(f.regions == null ? List.of() : f.regions), nullToEmpty(f.otherRegions),
                 f.wildcardSupport, f.usesActiveDirectory, f.tlsInspection, f.applicationFiltering, f.narrowHydra,
-                f.version);
+                nullToEmpty(f.firewallProduct), f.version);
     }
 
     CustomerInput toInput() {
         List<String> allRegions = new ArrayList<>(regions);
         allRegions.addAll(Arrays.stream(otherRegions.split("[,\\s]+")).filter(s -> !s.isBlank()).toList());
         return new CustomerInput(name, externalReference, notes, allRegions, new ArrayList<>(licenses), wildcardSupport,
-                usesActiveDirectory, tlsInspection, applicationFiltering, narrowHydra, version);
+                usesActiveDirectory, tlsInspection, applicationFiltering, narrowHydra,
+                firewallProduct.isBlank() ? FirewallProduct.NONE : firewallProduct, version);
     }
 
     public boolean hasLicense(String license) {

@@ -43,8 +43,8 @@ public class CustomerResource {
     static class Templates {
         static native TemplateInstance list(CustomerService.CustomerPage page);
 
-        static native TemplateInstance form(CustomerForm form, Map<String, String> errors, List<Region> knownRegions,
-                List<License> licenses, String problem);
+        static native TemplateInstance form(CustomerForm form, Map<String, String> errors, List<RegionOption> knownRegions,
+                List<License> licenses, List<FirewallProduct> products, String problem);
 
         /** The allowlist part of the customer page: the same for every visit until the allowlist changes. */
         static native TemplateInstance allowlistSection(AllowlistView allowlist);
@@ -54,7 +54,7 @@ public class CustomerResource {
                 HostNotice notice, Map<String, String> errors, String typedHosts, List<InstallerLogUpload> uploads,
                 long maxUploadMegabytes, List<dev.allowlist.portal.export.ExportService.Option> exportOptions,
                 List<dev.allowlist.portal.export.ExportService.FeedView> feeds, Integer version, int applied,
-                int pendingChanges);
+                int pendingChanges, FirewallProduct product);
 
         static native TemplateInstance upload(Customer customer, InstallerLogUpload upload,
                 InstallerLogService.Outcome outcome, boolean repeated);
@@ -101,6 +101,8 @@ public class CustomerResource {
         public boolean applicationFiltering;
         @RestForm
         public boolean narrowHydra;
+        @RestForm
+        public String firewallProduct;
         @RestForm
         public Integer version;
     }
@@ -188,7 +190,8 @@ public class CustomerResource {
                 installerLogs.recent(customer.id), installerLogs.maxSize() / (1024 * 1024), exports.options(snapshot),
                 exports.feeds(customer.id), snapshot.version() == 0 ? null : snapshot.version(),
                 snapshot.applied(), snapshot.<Integer>derive("pending-changes",
-                        () -> changeReports.report(customer.id, null, null, snapshot.applied()).size()));
+                        () -> changeReports.report(customer.id, null, null, snapshot.applied()).size()),
+                FirewallProduct.parse(customer.firewallProduct).orElse(null));
     }
 
     /** The customer's history tab: the audit history filtered to this customer. */
@@ -329,11 +332,18 @@ public class CustomerResource {
         return Redirects.seeOther("/customers/" + id + "#exports");
     }
 
+    /** A data region as the form offers it: whether the vendor page names region-bound hosts for it. */
+    public record RegionOption(String code, String messageKey, boolean hasRules) {
+    }
+
     private TemplateInstance form(CustomerForm form, Map<String, String> errors, String problem) {
-        return Templates.form(form, errors, catalogs.current().catalog().regions(), List.of(License.values()), problem);
+        var catalog = catalogs.current().catalog();
+        List<RegionOption> regions = dev.allowlist.portal.catalog.DataRegions.all().stream()
+                .map(r -> new RegionOption(r.code(), r.messageKey(), catalog.isKnownRegion(r.code()))).toList();
+        return Templates.form(form, errors, regions, List.of(License.values()), List.of(FirewallProduct.values()), problem);
     }
 
     private List<String> knownRegionCodes() {
-        return catalogs.current().catalog().regions().stream().map(Region::code).toList();
+        return dev.allowlist.portal.catalog.DataRegions.all().stream().map(r -> r.code()).toList();
     }
 }

@@ -345,7 +345,8 @@ public class CustomerService {
         return hosts;
     }
 
-    private record Validated(Set<License> licenses, List<String> regions) {
+    /** @param firewallProduct the product's name, "" to clear it, or null to keep the stored one */
+    private record Validated(Set<License> licenses, List<String> regions, String firewallProduct) {
     }
 
     private Validated validate(CustomerInput input) {
@@ -394,8 +395,19 @@ public class CustomerService {
         if (regions.size() > REGIONS_MAX) {
             errors.add("regions", "error.tooMany", REGIONS_MAX);
         }
+        String product = null;
+        if (input.firewallProduct() != null) {
+            if (FirewallProduct.NONE.equalsIgnoreCase(input.firewallProduct().strip())) {
+                product = "";
+            } else {
+                product = FirewallProduct.parse(input.firewallProduct()).map(FirewallProduct::jsonName).orElse(null);
+                if (product == null) {
+                    errors.add("firewallProduct", "error.firewallProduct", abbreviate(input.firewallProduct()));
+                }
+            }
+        }
         errors.throwIfAny();
-        return new Validated(licenses, regions);
+        return new Validated(licenses, regions, product);
     }
 
     private static void apply(Customer customer, CustomerInput input, Validated valid) {
@@ -408,6 +420,9 @@ public class CustomerService {
         customer.tlsInspection = input.tlsInspection();
         customer.applicationFiltering = input.applicationFiltering();
         customer.narrowHydra = input.narrowHydra();
+        if (valid.firewallProduct() != null) {
+            customer.firewallProduct = valid.firewallProduct().isEmpty() ? null : valid.firewallProduct();
+        }
         customer.updatedAt = OffsetDateTime.now();
         customer.licenses.removeIf(l -> !valid.licenses().contains(l.license));
         Set<License> present = EnumSet.noneOf(License.class);
@@ -435,6 +450,7 @@ public class CustomerService {
         s.put("tlsInspection", c.tlsInspection);
         s.put("applicationFiltering", c.applicationFiltering);
         s.put("narrowHydra", c.narrowHydra);
+        s.put("firewallProduct", c.firewallProduct);
         return s;
     }
 

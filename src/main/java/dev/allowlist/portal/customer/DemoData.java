@@ -78,6 +78,6 @@ class DemoData {
 
     private static CustomerInput input(String name, String ref, List<String> licenses, List<String> regions,
             boolean wildcards, boolean narrowHydra) {
-        return new CustomerInput(name, ref, null, regions, licenses, wildcards, false, false, false, narrowHydra, null);
+        return new CustomerInput(name, ref, null, regions, licenses, wildcards, false, false, false, narrowHydra, null, null);
     }
 }

@@ -22,6 +22,18 @@ public interface ExportFormat {
 
     Export render(ExportContext context);
 
+    /**
+     * For a format that cannot serve an allow rule: the id of the one that replaces it. Such a
+     * format has left the menu; feeds made for it keep answering, flagged for replacement.
+     */
+    default String replacedBy() {
+        return null;
+    }
+
+    default boolean retired() {
+        return replacedBy() != null;
+    }
+
     /** What a format is rendered for. */
     record ExportContext(String customerName, long customerId, int version, Instant generatedAt, Allowlist allowlist,
             String proxy) {
@@ -46,14 +58,46 @@ public interface ExportFormat {
         lines.add("Allowlist version: v" + c.version() + " (content SHA-256 " + c.allowlist().contentHash() + ")");
         lines.add("Rule catalog: " + c.allowlist().catalogVersion());
         lines.add("Generated at: " + c.generatedAt());
-        lines.add("Entries: " + c.allowlist().entries().size() + ", ports 80 and 443 unless stated");
+        lines.add("Entries: " + c.allowlist().entries().size() + "; ports: " + ports(c.allowlist().ports()));
         for (AllowlistWarning w : c.allowlist().warnings()) {
             lines.add("Warning: " + clean(w.message()));
+        }
+        for (dev.allowlist.portal.allowlist.UnemittedRule u : c.allowlist().unemitted()) {
+            lines.add("Not emitted: " + u.message());
         }
         for (Omitted o : omitted) {
             lines.add("Left out: " + o.value() + " - " + o.reason());
         }
         return lines;
+    }
+
+    /** "80 (HTTP), 443 (HTTPS)": the ports as a header states them. */
+    static String ports(List<Integer> ports) {
+        if (ports.isEmpty()) {
+            return "none";
+        }
+        return String.join(", ", ports.stream().map(p -> p == 80 ? "80 (HTTP)" : p == 443 ? "443 (HTTPS)" : String.valueOf(p))
+                .toList());
+    }
+
+    /**
+     * Every host the allowlist names exactly, in order: its exact entries, and the exact entries and
+     * observed hosts a wildcard took over (what check scripts and host-by-host lists need in both modes).
+     */
+    static List<String> exactHosts(Allowlist allowlist) {
+        java.util.LinkedHashSet<String> hosts = new java.util.LinkedHashSet<>();
+        for (AllowlistEntry e : allowlist.entries()) {
+            if (e.kind() == dev.allowlist.portal.catalog.DomainName.Kind.EXACT) {
+                hosts.add(e.value());
+            }
+            for (dev.allowlist.portal.allowlist.Reason r : e.reasons()) {
+                if (r.replaces() != null
+                        && dev.allowlist.portal.catalog.DomainName.kindOf(r.replaces()) == dev.allowlist.portal.catalog.DomainName.Kind.EXACT) {
+                    hosts.add(r.replaces());
+                }
+            }
+        }
+        return List.copyOf(hosts);
     }
 
     static String clean(String text) {

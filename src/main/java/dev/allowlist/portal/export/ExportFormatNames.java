@@ -10,6 +10,6 @@ import java.util.List;
 public class ExportFormatNames {
 
     public List<String> ids() {
-        return ExportFormats.all().stream().map(ExportFormat::id).toList();
+        return ExportFormats.menu().stream().map(ExportFormat::id).toList();
     }
 }

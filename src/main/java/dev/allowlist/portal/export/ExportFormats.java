@@ -5,15 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every export format by id, in the order the download menu shows them. */
+/**
+ * Every export format by id, in the order the download menu shows them; the retired ones last (they
+ * answer their feeds, and leave the menu).
+ */
 public final class ExportFormats {
 
     private static final Map<String, ExportFormat> BY_ID = new LinkedHashMap<>();
 
     static {
         for (ExportFormat format : List.of(new LineFormats.Txt(), new CsvFormat(), new JsonFormat(), new LineFormats.Squid(),
-                new PacFormat(), new LineFormats.PanOsEdl(), new LineFormats.FortiGate(), new LineFormats.CiscoFmc(),
-                new LineFormats.SophosFirewall(), new VerifyScripts.PowerShell(), new VerifyScripts.Shell())) {
+                new PacFormat(), new PanOsFormats.UrlList(), new FortiOsFormats.Cli(), new CiscoFormats.ManagementCenterObjects(),
+                new SophosFirewallFormats.FqdnHosts(), new PanOsFormats.DecryptionExclusion(), new FortiOsFormats.SslExempt(),
+                new SophosFirewallFormats.TlsExclusion(), new VerifyScripts.PowerShell(), new VerifyScripts.Shell(),
+                new LineFormats.PanOsEdl(), new LineFormats.FortiGate(), new LineFormats.CiscoFmc(),
+                new LineFormats.SophosFirewall())) {
             BY_ID.put(format.id(), format);
         }
     }
@@ -27,5 +33,10 @@ public final class ExportFormats {
 
     public static List<ExportFormat> all() {
         return List.copyOf(BY_ID.values());
+    }
+
+    /** The formats a person can pick: all but the retired ones. */
+    public static List<ExportFormat> menu() {
+        return BY_ID.values().stream().filter(f -> !f.retired()).toList();
     }
 }

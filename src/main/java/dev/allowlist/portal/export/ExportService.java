@@ -60,6 +60,11 @@ public class ExportService {
     /** A feed as the customer page lists it. */
     public record FeedView(long id, String format, OffsetDateTime createdAt, String createdBy, OffsetDateTime revokedAt,
             OffsetDateTime lastPulledAt, long pullCount) {
+
+        /** For a feed of a retired format: the format to replace it with (the feed keeps answering). */
+        public String replacedBy() {
+            return ExportFormats.byId(format).map(ExportFormat::replacedBy).orElse(null);
+        }
     }
 
     @Inject
@@ -128,7 +133,7 @@ public class ExportService {
         return snapshot.derive("export-options", () -> {
             ExportFormat.ExportContext context = new ExportFormat.ExportContext(snapshot.customerName(),
                     snapshot.customerId(), snapshot.version(), Instant.EPOCH, snapshot.allowlist(), null);
-            return ExportFormats.all().stream().map(f -> new Option(f.id(), f.render(context).omitted())).toList();
+            return ExportFormats.menu().stream().map(f -> new Option(f.id(), f.render(context).omitted())).toList();
         });
     }
 
@@ -175,6 +180,9 @@ public class ExportService {
     public String createFeed(long customerId, String formatId) {
         requireAdmin();
         String formatName = ATOM.equals(formatId) ? ATOM : format(formatId).id();
+        if (!ATOM.equals(formatName) && format(formatName).retired()) {
+            throw InvalidInputException.of("format", "error.formatRetired", formatName, format(formatName).replacedBy());
+        }
         Customer customer = customers.findForChange(customerId).orElseThrow(NotFoundException::new);
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

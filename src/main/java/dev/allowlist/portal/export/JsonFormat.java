@@ -52,6 +52,16 @@ final class JsonFormat implements ExportFormat {
             warning.put("detail", w.detail());
             warning.put("message", w.message());
         }
+        ArrayNode unemitted = root.putArray("unemitted");
+        for (dev.allowlist.portal.allowlist.UnemittedRule u : c.allowlist().unemitted()) {
+            ObjectNode rule = unemitted.addObject();
+            rule.put("region", u.region());
+            rule.put("rule", u.rule());
+            rule.put("hostPattern", u.hostPattern());
+            rule.put("coveredBy", u.coveredBy());
+            rule.put("proxyTakes", u.proxyTakes());
+            rule.put("message", u.message());
+        }
         try {
             return new Export(MAPPER.writeValueAsString(root) + "\n", List.of());
         } catch (JsonProcessingException e) {

@@ -47,11 +47,15 @@ final class LineFormats {
     }
 
     /**
+     * Retired: a Domain List EDL serves Anti-Spyware DNS sinkholing, not allow rules (README, "Firewall
+     * exports"). Kept so that feeds made for it keep answering.
+     *
      * Palo Alto Networks external dynamic list of type domain: {@code host}, {@code *.domain} (which
      * does not match the apex: the apex has its own line where the allowlist needs it). A {@code *}
      * only as a whole leading label; at most 255 characters a line. No header: the list takes none.
      */
     static final class PanOsEdl implements ExportFormat {
+        public String replacedBy() { return "panos-url"; }
         public String id() { return "panos-edl"; }
         public String extension() { return "txt"; }
         public String contentType() { return "text/plain; charset=UTF-8"; }
@@ -62,8 +66,9 @@ final class LineFormats {
         }
     }
 
-    /** FortiGate domain-name threat feed: {@code host}, {@code *.domain}; {@code *} may stand anywhere in a label. */
+    /** Retired: a DNS-filter threat feed governs DNS answers, not connections. FortiGate domain-name threat feed: {@code host}, {@code *.domain}; {@code *} may stand anywhere in a label. */
     static final class FortiGate implements ExportFormat {
+        public String replacedBy() { return "fortigate-cli"; }
         public String id() { return "fortigate"; }
         public String extension() { return "txt"; }
         public String contentType() { return "text/plain; charset=UTF-8"; }
@@ -72,8 +77,9 @@ final class LineFormats {
         }
     }
 
-    /** Cisco Secure Firewall (FMC) URL/DNS list: {@code #} comments; {@code *} only as a whole label. */
+    /** Retired: a Security Intelligence list matches subdomains and is no allow rule. Cisco Secure Firewall (FMC) URL/DNS list: {@code #} comments; {@code *} only as a whole label. */
     static final class CiscoFmc implements ExportFormat {
+        public String replacedBy() { return "cisco-fmc-objects"; }
         public String id() { return "cisco-fmc"; }
         public String extension() { return "txt"; }
         public String contentType() { return "text/plain; charset=UTF-8"; }
@@ -83,8 +89,9 @@ final class LineFormats {
         }
     }
 
-    /** Sophos Firewall FQDN hosts to import: lowercase FQDNs, {@code *.domain} for subdomains; no header. */
+    /** Retired: SFOS imports XML, not text. Sophos Firewall FQDN hosts to import: lowercase FQDNs, {@code *.domain} for subdomains; no header. */
     static final class SophosFirewall implements ExportFormat {
+        public String replacedBy() { return "sophos-firewall-xml"; }
         public String id() { return "sophos-firewall"; }
         public String extension() { return "txt"; }
         public String contentType() { return "text/plain; charset=UTF-8"; }

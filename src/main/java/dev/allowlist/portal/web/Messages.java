@@ -35,6 +35,11 @@ public class Messages {
         return value == null ? "" : t(prefix + "." + value);
     }
 
+    /** Numbered steps kept in one message, {@code <prefix>.<value>}, separated by {@code |}. */
+    public static java.util.List<String> steps(String prefix, Object value) {
+        return java.util.Arrays.stream(label(prefix, value).split("\\|")).map(String::strip).toList();
+    }
+
     /** The current page, URL-encoded, for links that come back to it. */
     public static String here() {
         String uri = Arc.container().instance(io.vertx.core.http.HttpServerRequest.class).get().uri();

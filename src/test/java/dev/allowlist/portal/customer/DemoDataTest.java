@@ -31,7 +31,7 @@ class DemoDataTest {
         Arc.container().requestContext().activate();
         try {
             demo.seedPartner(first, "First demo", List.of(new DemoData.Demo(new CustomerInput("Demo customer", null, null,
-                    List.of(), List.of("ENDPOINT"), false, false, false, false, false, null), List.of())));
+                    List.of(), List.of("ENDPOINT"), false, false, false, false, false, null, null), List.of())));
             demo.seedPartner(second, "Second demo", List.of());
         } finally {
             Arc.container().requestContext().terminate();
