@@ -82,11 +82,11 @@ FROM customer c CROSS JOIN generate_series(1, 3) n
 CROSS JOIN (SELECT catalog_version, entries, warnings FROM allowlist_version WHERE customer_id = $SAMPLE LIMIT 1) v
 WHERE c.id <> $SAMPLE;
 INSERT INTO feed (partner_id, customer_id, format, token_hash, created_by, created_at)
-SELECT partner_id, id, 'panos-edl', encode(sha256('bench-feed-token-0123456789abcdefghijklmnop'::bytea), 'hex'), 'bench', now()
+SELECT partner_id, id, 'panos-url', encode(sha256('bench-feed-token-0123456789abcdefghijklmnop'::bytea), 'hex'), 'bench', now()
 FROM customer WHERE partner_id = 'acme' AND id <> $SAMPLE ORDER BY id LIMIT 1;
 -- firewalls of 20,000 customers (every partner's) with a feed each: token bench-feed-token-<id, 10 digits>
 INSERT INTO feed (partner_id, customer_id, format, token_hash, created_by, created_at)
-SELECT partner_id, id, 'panos-edl', encode(sha256(('bench-feed-token-' || lpad(id::text, 10, '0'))::bytea), 'hex'),
+SELECT partner_id, id, 'panos-url', encode(sha256(('bench-feed-token-' || lpad(id::text, 10, '0'))::bytea), 'hex'),
        'bench', now()
 FROM customer WHERE id % 5 = 0 AND id <= 100000;
 INSERT INTO audit_event (partner_id, occurred_at, actor_subject, actor_name, client, ip_address, operation,

@@ -104,7 +104,7 @@ public class CurrentAllowlists {
      */
     public static final String LOAD_SQL = """
             SELECT c.id, c.partner_id, c.name, c.external_reference, c.notes, c.regions, c.wildcard_support,
-                   c.uses_active_directory, c.tls_inspection, c.application_filtering, c.narrow_hydra, c.version,
+                   c.uses_active_directory, c.tls_inspection, c.application_filtering, c.narrow_hydra, c.firewall_product, c.version,
                    c.created_at, c.updated_at,
                    (SELECT string_agg(l.id || ':' || l.license, ',') FROM customer_license l
                      WHERE l.partner_id = c.partner_id AND l.customer_id = c.id) AS licenses,
@@ -161,6 +161,7 @@ public class CurrentAllowlists {
         c.tlsInspection = rs.getBoolean("tls_inspection");
         c.applicationFiltering = rs.getBoolean("application_filtering");
         c.narrowHydra = rs.getBoolean("narrow_hydra");
+        c.firewallProduct = rs.getString("firewall_product");
         c.version = rs.getInt("version");
         c.createdAt = rs.getObject("created_at", OffsetDateTime.class);
         c.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);

@@ -68,10 +68,14 @@ class ExportResourceTest {
         long id = customer("alice", "Sakura Trading K.K.", Map.of("licenses", List.of("ENDPOINT"), "wildcardSupport", true));
         Map<String, String> types = Map.ofEntries(Map.entry("txt", "text/plain"), Map.entry("csv", "text/csv"),
                 Map.entry("json", "application/json"), Map.entry("squid", "text/plain"),
-                Map.entry("pac", "application/x-ns-proxy-autoconfig"), Map.entry("panos-edl", "text/plain"),
-                Map.entry("fortigate", "text/plain"), Map.entry("cisco-fmc", "text/plain"),
-                Map.entry("sophos-firewall", "text/plain"), Map.entry("verify-ps1", "text/plain"),
-                Map.entry("verify-sh", "text/x-shellscript"));
+                Map.entry("pac", "application/x-ns-proxy-autoconfig"), Map.entry("panos-url", "text/plain"),
+                Map.entry("fortigate-cli", "text/plain"), Map.entry("cisco-fmc-objects", "application/json"),
+                Map.entry("sophos-firewall-xml", "application/xml"), Map.entry("panos-decrypt-exclusion", "text/plain"),
+                Map.entry("fortigate-ssl-exempt", "text/plain"), Map.entry("sophos-firewall-tls-exclusion", "application/xml"),
+                Map.entry("verify-ps1", "text/plain"), Map.entry("verify-sh", "text/x-shellscript"),
+                // retired: they answer (feeds and scripts depend on them) but leave the menu
+                Map.entry("panos-edl", "text/plain"), Map.entry("fortigate", "text/plain"),
+                Map.entry("cisco-fmc", "text/plain"), Map.entry("sophos-firewall", "text/plain"));
         for (ExportFormat format : ExportFormats.all()) {
             String expectedName = "sakura-trading-k-k_v1_" + format.id() + "." + format.extension();
             as("victor").get("/api/v1/customers/" + id + "/allowlist?format=" + format.id()).then().statusCode(200)
@@ -92,8 +96,85 @@ class ExportResourceTest {
                 .body("events.summary", hasItem("Allowlist exported as squid: sakura-trading-k-k_v1_squid.acl"));
         as("bob").get("/exports/customers/" + id + "?format=txt").then().statusCode(404);
         as("bob").get("/api/v1/customers/" + id + "/allowlist?format=txt").then().statusCode(404);
-        as("alice").get("/customers/" + id).then().body(containsString("/exports/customers/" + id + "?format=panos-edl"))
-                .body(containsString("Palo Alto Networks external dynamic list"));
+        String page = as("alice").get("/customers/" + id).then().body(containsString("/exports/customers/" + id + "?format=panos-url"))
+                .body(containsString("PAN-OS URL List external dynamic list")).extract().asString();
+        for (String retired : List.of("panos-edl", "fortigate", "cisco-fmc", "sophos-firewall")) {
+            assertThat(page).doesNotContain("?format=" + retired + "\"").doesNotContain("<option value=\"" + retired + "\"");
+        }
+    }
+
+    @Test
+    void theFirewallProductLeadsTheCustomerPageAndOldClientsKeepIt() {
+        long id = customer("alice", "Product " + UUID.randomUUID(), Map.of("licenses", List.of("ENDPOINT"),
+                "wildcardSupport", true, "firewallProduct", "fortigate"));
+        as("alice").get("/api/v1/customers/" + id).then().body("firewallProduct", equalTo("fortigate"));
+        as("alice").get("/customers/" + id).then().body(containsString("id=\"product-lead\""))
+                .body(containsString("?format=fortigate-cli")).body(containsString("?format=fortigate-ssl-exempt"))
+                .body(containsString("paste it into the CLI"));
+        as("alice").header("Accept-Language", "ja").get("/customers/" + id).then()
+                .body(containsString("fortigate-cli をダウンロード"));
+        // a client that does not know the field keeps the stored value
+        Map<String, Object> body = new HashMap<>(as("alice").get("/api/v1/customers/" + id).then().extract().jsonPath().getMap(""));
+        body.remove("firewallProduct");
+        body.put("notes", "an old client");
+        as("alice").contentType(ContentType.JSON).body(body).put("/api/v1/customers/" + id).then().statusCode(200)
+                .body("firewallProduct", equalTo("fortigate"));
+        body = new HashMap<>(as("alice").get("/api/v1/customers/" + id).then().extract().jsonPath().getMap(""));
+        body.put("firewallProduct", "checkpoint");
+        as("alice").contentType(ContentType.JSON).body(body).put("/api/v1/customers/" + id).then().statusCode(400)
+                .body("message", containsString("firewall product"));
+        body.put("firewallProduct", "none");
+        as("alice").contentType(ContentType.JSON).body(body).put("/api/v1/customers/" + id).then().statusCode(200)
+                .body("firewallProduct", equalTo(null));
+        as("alice").get("/customers/" + id).then().body(org.hamcrest.Matchers.not(containsString("id=\"product-lead\"")));
+        // the history records the field
+        as("carol").get("/api/v1/audit?customerId=" + id + "&resourceType=customer").then()
+                .body(containsString("\"firewallProduct\":\"fortigate\""));
+    }
+
+    @Test
+    void aJapanCustomerSeesTheRulesItsRegionLacks() {
+        long id = customer("alice", "Japan " + UUID.randomUUID(), Map.of("licenses", List.of("EDR", "AD_SYNC"),
+                "wildcardSupport", true, "regions", List.of("ap-northeast-1")));
+        as("alice").get("/api/v1/customers/" + id + "/allowlist").then().statusCode(200)
+                .body("unemitted.rule", org.hamcrest.Matchers.hasItems("edr.live-terminal-<region>", "edr.mcs-push-server-<region>",
+                        "edr.message-upload-<region>", "ad-sync.presigned-url-<region>"))
+                .body("unemitted.region", everyItemIs("ap-northeast-1"))
+                .body("warnings.code", hasItem("REGION_WITHOUT_RULES"));
+        as("alice").get("/api/v1/customers/" + id + "/allowlist?format=txt").then()
+                .body(containsString("# Not emitted: Region ap-northeast-1: rule edr.live-terminal-<region>"))
+                .body(containsString("rule ad-sync.presigned-url-<region>"));
+        as("alice").get("/customers/" + id).then().body(containsString("id=\"unemitted\""))
+                .body(containsString("live-terminal-&lt;region&gt;.prod.hydra.sophos.com"));
+        as("alice").header("Accept-Language", "ja").get("/customers/" + id).then()
+                .body(containsString("顧客のリージョンで出力できなかったルール"));
+        as("alice").get("/customers/new").then().body(containsString("value=\"ap-northeast-1\""))
+                .body(containsString("Japan (ap-northeast-1)"));
+    }
+
+    static org.hamcrest.Matcher<Iterable<? extends Object>> everyItemIs(String value) {
+        return org.hamcrest.Matchers.everyItem(equalTo(value));
+    }
+
+    @Test
+    void aFeedOfARetiredFormatKeepsAnsweringAndIsFlaggedForReplacement() throws Exception {
+        long id = customer("alice", "Retired " + UUID.randomUUID(), Map.of("licenses", List.of("ENDPOINT")));
+        TestUsers.Csrf csrf = csrf("alice", "/customers/" + id);
+        formAs("alice", csrf).formParam("format", "panos-edl").post("/exports/customers/" + id + "/feeds").then()
+                .statusCode(400).body(containsString("panos-url"));
+        // a feed made before the format was retired
+        String token = "retired-format-feed-token-" + UUID.randomUUID();
+        try (java.sql.Connection c = dev.allowlist.portal.TestDatabase.owner();
+                java.sql.PreparedStatement st = c.prepareStatement("INSERT INTO feed (partner_id, customer_id, format, token_hash, "
+                        + "created_by, created_at) VALUES ('acme', ?, 'panos-edl', encode(sha256(?::bytea), 'hex'), 'alice', now())")) {
+            st.setLong(1, id);
+            st.setString(2, token);
+            st.executeUpdate();
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/feeds/" + token).then().statusCode(200).body(containsString("dci.sophosupd.com\n")));
+        as("alice").get("/customers/" + id).then().body(containsString("retired-feed"))
+                .body(containsString("replace this feed with one of format panos-url"));
     }
 
     @Test
@@ -125,14 +206,14 @@ class ExportResourceTest {
     void feedsServeWithoutASessionAnswer304And404AfterRevocationAndAreAudited() {
         long id = customer("alice", "Feed " + UUID.randomUUID(), Map.of("licenses", List.of("ENDPOINT")));
         TestUsers.Csrf csrf = csrf("alice", "/customers/" + id);
-        String page = formAs("alice", csrf).formParam("format", "panos-edl").post("/exports/customers/" + id + "/feeds")
+        String page = formAs("alice", csrf).formParam("format", "panos-url").post("/exports/customers/" + id + "/feeds")
                 .then().statusCode(200).body(containsString("shown only once")).extract().asString();
         Matcher m = Pattern.compile("(/feeds/[A-Za-z0-9_-]{40,})").matcher(page);
         assertThat(m.find()).isTrue();
         String url = m.group(1);
 
         Response first = given().redirects().follow(false).get(url);
-        first.then().statusCode(200).body(containsString("dci.sophosupd.com\n")).header("ETag", startsWith("\""));
+        first.then().statusCode(200).body(containsString("dci.sophosupd.com/\n")).header("ETag", startsWith("\""));
         String etag = first.header("ETag");
         given().header("If-None-Match", etag).get(url).then().statusCode(304);
         as("alice").get("/customers/" + id).then().body(containsString("<td>2</td>"));
@@ -152,7 +233,7 @@ class ExportResourceTest {
         formAs("alice", csrf).post("/exports/customers/" + id + "/feeds/" + feedId + "/revoke").then().statusCode(303);
         given().get(url).then().statusCode(404).body(equalTo(""));
         as("carol").get("/api/v1/audit?customerId=" + id + "&resourceType=feed").then()
-                .body("events.summary", org.hamcrest.Matchers.contains("Feed created (panos-edl)", "Feed pulled (panos-edl)",
-                        "Feed pulled (panos-edl)", "Feed pulled (panos-edl)", "Feed revoked (panos-edl)"));
+                .body("events.summary", org.hamcrest.Matchers.contains("Feed created (panos-url)", "Feed pulled (panos-url)",
+                        "Feed pulled (panos-url)", "Feed pulled (panos-url)", "Feed revoked (panos-url)"));
     }
 }
