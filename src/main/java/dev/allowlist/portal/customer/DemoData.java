@@ -42,9 +42,11 @@ class DemoData {
             return;
         }
         seedPartner("acme", "Acme MSP", List.of(
-                new Demo(input("Sakura Trading K.K.", "ACME-0001", List.of("ENDPOINT", "EDR"), List.of("eu-west-1"), false, true),
+                new Demo(withProduct(input("Sakura Trading K.K.", "ACME-0001", List.of("ENDPOINT", "EDR"), List.of("eu-west-1"),
+                        false, true), "panos"),
                         List.of("dzr-api-amzn-eu-west-1-9af7.api-upe.p.hmr.sophos.com")),
-                new Demo(input("Hokkaido Dairy Co-op", "ACME-0002", List.of("ENDPOINT"), List.of(), true, false), List.of()),
+                new Demo(withProduct(input("Hokkaido Dairy Co-op", "ACME-0002", List.of("ENDPOINT", "EDR"), List.of("ap-northeast-1"),
+                        true, false), "fortigate"), List.of()),
                 new Demo(input("Osaka Precision Works", "ACME-0003", List.of("MTR", "AD_SYNC"), List.of("eu-central-1"), false, false),
                         List.of()),
                 new Demo(input("Northwind Clinics", "ACME-0004", List.of("ENDPOINT", "AD_SYNC"), List.of(), false, false),
@@ -71,6 +73,11 @@ class DemoData {
             }
         }
         LOG.infof("Demo data: partner %s with %d customers", slug, demos.size());
+    }
+
+    private static CustomerInput withProduct(CustomerInput i, String product) {
+        return new CustomerInput(i.name(), i.externalReference(), i.notes(), i.regions(), i.licenses(), i.wildcardSupport(),
+                i.usesActiveDirectory(), i.tlsInspection(), i.applicationFiltering(), i.narrowHydra(), product, i.version());
     }
 
     record Demo(CustomerInput input, List<String> hosts) {

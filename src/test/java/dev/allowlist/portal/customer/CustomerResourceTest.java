@@ -32,6 +32,7 @@ class CustomerResourceTest {
         String location = formAs("erin", csrf).formParam("name", name).formParam("externalReference", "F-1")
                 .formParam("licenses", "CENTRAL").formParam("licenses", "EDR").formParam("regions", "eu-west-1")
                 .formParam("otherRegions", "ap-southeast-2").formParam("narrowHydra", "true")
+                .formParam("firewallProduct", "sophos-firewall")
                 .post("/customers").then().statusCode(303).extract().header("Location");
         assertThat(location).matches(".*/customers/[0-9]+$");
         String path = location.substring(location.indexOf("/customers/"));
@@ -42,8 +43,11 @@ class CustomerResourceTest {
                 .body(containsString("Intercept X Advanced with EDR"))
                 .body(containsString("Endpoint (Intercept X)")) // implied by EDR, shown
                 .body(containsString("live-terminal-eu-west-1.prod.hydra.sophos.com"))
-                .body(containsString("Region ap-southeast-2 is not one the vendor names"))
-                .body(containsString("needs a proxy that supports wildcards"));
+                .body(containsString("The vendor page names no region-bound host for region ap-southeast-2"))
+                .body(containsString("edr.live-terminal-&lt;region&gt;"))
+                .body(containsString("needs a proxy that supports wildcards"))
+                .body(containsString("Sophos says Sophos Firewall allows these domains by default"));
+        as("erin").get(path + "/edit").then().body(containsString("<option value=\"sophos-firewall\" selected>"));
 
         as("erin").get(path + "/edit").then().statusCode(200).body(containsString("value=\"" + name + "\""))
                 .body(containsString("name=\"version\" value=\"0\""));
@@ -73,6 +77,10 @@ class CustomerResourceTest {
                 .body(containsString("value=\"mars!\""))
                 .body(containsString("Not a region code"))
                 .body(containsString("value=\"EDR\" checked"));
+        formAs("alice", csrf).formParam("name", "Unknown product").formParam("firewallProduct", "checkpoint")
+                .formParam("regions", "ap-northeast-1").post("/customers").then().statusCode(400)
+                .body(containsString("Unknown firewall product: &quot;checkpoint&quot;"))
+                .body(containsString("value=\"ap-northeast-1\" checked"));
         formAs("alice", csrf).formParam("name", "n".repeat(10_240)).post("/customers").then().statusCode(400)
                 .body(containsString("At most 200 characters."));
         formAs("alice", csrf).formParam("name", "Unknown licence").formParam("licenses", "PLATINUM").post("/customers")
