@@ -251,6 +251,49 @@ class AllowlistGeneratorTest {
     }
 
     @Test
+    void aRegionWithoutVendorHostsNamesEveryRuleItCouldNotEmitAndWhatCoversIt() {
+        Allowlist explicit = GENERATOR.generate(new CustomerProfile(Set.of(EDR, AD_SYNC), List.of("ap-northeast-1"), false,
+                false, false, false, false), List.of());
+        assertThat(explicit.unemitted()).extracting(UnemittedRule::rule).containsExactlyInAnyOrder(
+                "ad-sync.presigned-url-<region>", "edr.message-upload-<region>", "edr.live-terminal-<region>",
+                "edr.mcs-push-server-<region>"); // the wildcard form needs wildcard support; narrowing is no loss
+        UnemittedRule liveTerminal = explicit.unemitted().stream().filter(u -> u.rule().equals("edr.live-terminal-<region>"))
+                .findFirst().orElseThrow();
+        assertThat(liveTerminal.hostPattern()).isEqualTo("live-terminal-<region>.prod.hydra.sophos.com");
+        assertThat(liveTerminal.coveredBy()).isEqualTo("*.hydra.sophos.com"); // in the list, but this proxy cannot take it
+        assertThat(liveTerminal.proxyTakes()).isFalse();
+        assertThat(explicit.unemitted()).filteredOn(u -> u.rule().startsWith("edr.message-upload"))
+                .extracting(UnemittedRule::coveredBy).containsOnlyNulls();
+
+        Allowlist wildcard = GENERATOR.generate(new CustomerProfile(Set.of(EDR), List.of("ap-northeast-1"), true,
+                false, false, false, false), List.of());
+        assertThat(wildcard.unemitted()).filteredOn(u -> u.rule().equals("edr.live-terminal-<region>"))
+                .extracting(UnemittedRule::coveredBy, UnemittedRule::proxyTakes)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("*.sophos.com", true));
+        // a region the vendor names hosts for loses nothing; the content hash ignores the list
+        assertThat(GENERATOR.generate(profile(Set.of(EDR), true, List.of("eu-west-1")), List.of()).unemitted()).isEmpty();
+    }
+
+    @Test
+    void regionInferenceTrustsOnlyNamesTheCatalogKnows() {
+        CustomerProfile noRegion = new CustomerProfile(Set.of(EDR), List.of(), false, false, false, false, false);
+        Allowlist unknown = GENERATOR.generate(noRegion, List.of("dzr-api-amzn-me-south-1-1a2b.api-upe.p.hmr.sophos.com"));
+        assertThat(unknown.regionBasis().source()).isEqualTo(RegionBasis.Source.ALL);
+        Allowlist japan = GENERATOR.generate(noRegion, List.of("dzr-api-amzn-ap-northeast-1-1a2b.api-upe.p.hmr.sophos.com"));
+        assertThat(japan.regionBasis().source()).isEqualTo(RegionBasis.Source.INFERRED);
+        assertThat(japan.regionBasis().regions()).containsExactly("ap-northeast-1");
+        assertThat(japan.unemitted()).isNotEmpty();
+        // a host under a region-bound rule's wildcard names that rule's region
+        Allowlist push = GENERATOR.generate(noRegion, List.of("a1.mcs-push-server-us-west-2.prod.hydra.sophos.com"));
+        assertThat(push.regionBasis().regions()).containsExactly("us-west-2");
+        // with regions typed in the profile, an unknown host changes nothing
+        Allowlist typed = GENERATOR.generate(new CustomerProfile(Set.of(EDR), List.of("eu-central-1"), false, false, false,
+                false, false), List.of("dzr-api-amzn-me-south-1-1a2b.api-upe.p.hmr.sophos.com"));
+        assertThat(typed.regionBasis().regions()).containsExactly("eu-central-1");
+        assertThat(typed.warnings()).extracting(AllowlistWarning::code).doesNotContain(Code.HOST_REGION_MISMATCH);
+    }
+
+    @Test
     void narrowHydraWithoutARegionKeepsTheWildcardAndSaysWhy() {
         Allowlist allowlist = GENERATOR.generate(new CustomerProfile(Set.of(ENDPOINT), List.of(), false, false, false,
                 false, true), List.of());

@@ -88,6 +88,8 @@ class ExportResourceTest {
                 .body(containsString("# Customer: Sakura Trading K.K. (#" + id + ")")).body(containsString("\n.sophos.com\n"));
         as("alice").get("/api/v1/customers/" + id + "/allowlist?format=pac&proxy=proxy.corp.example:3128").then()
                 .body(containsString("return \"PROXY proxy.corp.example:3128\";"));
+        as("alice").get("/api/v1/customers/" + id + "/allowlist?format=verify-sh&proxy=proxy.corp.example:3128").then()
+                .body(containsString("PROXY=\"${ALLOWLIST_PROXY-proxy.corp.example:3128}\""));
         as("alice").get("/api/v1/customers/" + id + "/allowlist?format=pac&proxy=evil\";alert(1)//").then().statusCode(400);
         as("alice").get("/api/v1/customers/" + id + "/allowlist?format=docx").then().statusCode(400)
                 .body("message", containsString("txt, csv, json"));
