@@ -15,12 +15,15 @@
 # For every host: DNS (left to the proxy when there is one), then each port: 443 a TCP
 # connection and a TLS handshake, 80 a TCP connection (through the proxy: a GET the proxy
 # does not refuse with 403, 407 or 5xx). $env:ALLOWLIST_PROXY = 'host:port' overrides the
-# proxy below; an empty value tests directly. Exit 0: all passed; 1: not.
+# proxy below; an empty value tests directly. $env:ALLOWLIST_REPORT_URL posts the results
+# as JSON to the portal; $env:ALLOWLIST_REPORT_FILE writes them to a file. Exit 0: all passed.
 $ErrorActionPreference = 'Stop'
 $Proxy = ''
 if ($null -ne $env:ALLOWLIST_PROXY) { $Proxy = $env:ALLOWLIST_PROXY }
+$ScriptVersion = '2'
 $script:pass = 0
 $script:fail = 0
+$script:results = New-Object System.Collections.Generic.List[object]
 function Read-Head([System.IO.Stream]$Stream) {
   $bytes = New-Object System.Collections.Generic.List[byte]
   while ($bytes.Count -lt 16384) {
@@ -54,7 +57,8 @@ function Open-Tls([string]$Name) {
     $p = $Proxy.Split(':')
     $stream = Open-Tcp $p[0] ([int]$p[1])
     Send-Text $stream "CONNECT ${Name}:443 HTTP/1.1`r`nHost: ${Name}:443`r`n`r`n"
-    if ((Get-Status (Read-Head $stream)) -ne 200) { throw "refused by the proxy" }
+    $status = Get-Status (Read-Head $stream)
+    if ($status -ne 200) { throw "refused by the proxy (HTTP $status)" }
   } else {
     $stream = Open-Tcp $Name 443
   }
@@ -62,20 +66,29 @@ function Open-Tls([string]$Name) {
   $tls.AuthenticateAsClient($Name, $null, [System.Security.Authentication.SslProtocols]::Tls12, $false)
   return $tls
 }
+# One port of one host: TLS handshake on 443, TCP connection otherwise (a GET the proxy must not refuse)
 function Test-Port([string]$Name, [int]$Port) {
+  $watch = [System.Diagnostics.Stopwatch]::StartNew()
   try {
-    if ($Port -eq 443) { (Open-Tls $Name).Dispose(); return $true }
-    if ($Proxy) {
+    if ($Port -eq 443) {
+      (Open-Tls $Name).Dispose()
+    } elseif ($Proxy) {
       $p = $Proxy.Split(':')
       $stream = Open-Tcp $p[0] ([int]$p[1])
       Send-Text $stream "GET http://${Name}:${Port}/ HTTP/1.1`r`nHost: ${Name}`r`nConnection: close`r`n`r`n"
       $status = Get-Status (Read-Head $stream)
       $stream.Dispose()
-      return ($status -ne 0 -and $status -ne 403 -and $status -ne 407 -and $status -lt 500)
+      if ($status -eq 0 -or $status -eq 403 -or $status -eq 407 -or $status -ge 500) {
+        return [ordered]@{ port = $Port; ok = $false; ms = $null; error = "refused by the proxy (HTTP $status)" }
+      }
+    } else {
+      (Open-Tcp $Name $Port).Dispose()
     }
-    (Open-Tcp $Name $Port).Dispose()
-    return $true
-  } catch { return $false }
+    return [ordered]@{ port = $Port; ok = $true; ms = [int]$watch.ElapsedMilliseconds; error = $null }
+  } catch {
+    $reason = if ($Port -eq 443) { 'no TLS handshake' } else { 'no TCP connection' }
+    return [ordered]@{ port = $Port; ok = $false; ms = $null; error = $reason }
+  }
 }
 function Test-Resolves([string]$Name) {
   try {
@@ -85,19 +98,26 @@ function Test-Resolves([string]$Name) {
   } catch { return $false }
 }
 function Test-AllowlistHost([string]$Name, [string]$Expect, [int[]]$Ports) {
-  if (-not $Proxy -and -not (Test-Resolves $Name)) { Write-Output "FAIL $Name (no DNS answer)"; $script:fail++; return }
-  $failed = @($Ports | Where-Object { -not (Test-Port $Name $_) })
-  if ($failed.Count -gt 0) { Write-Output "FAIL $Name (no connection on port $($failed -join ' '))"; $script:fail++; return }
-  if ($Expect) {
+  $dns = $null
+  if (-not $Proxy) { $dns = Test-Resolves $Name }
+  $tested = @()
+  if ($dns -ne $false) { $tested = @($Ports | ForEach-Object { Test-Port $Name $_ }) }
+  $failed = @($tested | Where-Object { -not $_.ok } | ForEach-Object { $_.port })
+  $answer = $null
+  if ($Expect -and $dns -ne $false -and $failed.Count -eq 0) {
     try {
       $tls = Open-Tls $Name
       Send-Text $tls "GET / HTTP/1.1`r`nHost: $Name`r`nConnection: close`r`n`r`n"
       $body = (New-Object System.IO.StreamReader($tls)).ReadToEnd()
       $tls.Dispose()
     } catch { $body = '' }
-    if (-not $body.Contains($Expect)) { Write-Output "FAIL $Name (the answer does not contain $Expect)"; $script:fail++; return }
+    $answer = $body.Contains($Expect)
   }
-  Write-Output "PASS $Name (ports $($Ports -join ' '))"; $script:pass++
+  $script:results.Add([ordered]@{ host = $Name; dns = $dns; ports = $tested; answer = $answer })
+  if ($dns -eq $false) { Write-Output "FAIL $Name (no DNS answer)"; $script:fail++ }
+  elseif ($failed.Count -gt 0) { Write-Output "FAIL $Name (no connection on port $($failed -join ' '))"; $script:fail++ }
+  elseif ($answer -eq $false) { Write-Output "FAIL $Name (the answer does not contain $Expect)"; $script:fail++ }
+  else { Write-Output "PASS $Name (ports $($Ports -join ' '))"; $script:pass++ }
 }
 Test-AllowlistHost 'central.sophos.com' '' @(80, 443)
 Test-AllowlistHost 'cloud-assets.sophos.com' '' @(80, 443)
@@ -137,4 +157,19 @@ Write-Output 'SKIP tf-presigned-url-eu-west-1-prod-*-bucket.s3.eu-west-1.amazona
 Write-Output 'SKIP *.mcs-push-server-eu-west-1.prod.hydra.sophos.com (a wildcard: the hosts it stands for are tested)'
 Write-Output 'SKIP *.cloudfront.net (a wildcard: the hosts it stands for are tested)'
 Write-Output "$($script:pass) passed, $($script:fail) failed"
+$report = [ordered]@{
+  schema = 'allowlist-check/1'; scriptVersion = $ScriptVersion; customerId = 12; allowlistVersion = 1
+  machine = [System.Environment]::MachineName; proxy = $(if ($Proxy) { $Proxy } else { $null }); results = $script:results
+}
+$json = $report | ConvertTo-Json -Depth 6 -Compress
+if ($env:ALLOWLIST_REPORT_FILE) {
+  [System.IO.File]::WriteAllText($env:ALLOWLIST_REPORT_FILE, $json, (New-Object System.Text.UTF8Encoding($false)))
+  Write-Output "Report written to $($env:ALLOWLIST_REPORT_FILE)"
+}
+if ($env:ALLOWLIST_REPORT_URL) {
+  try {
+    Invoke-RestMethod -Uri $env:ALLOWLIST_REPORT_URL -Method Post -ContentType 'application/json' -Body ([System.Text.Encoding]::UTF8.GetBytes($json)) | Out-Null
+    Write-Output 'Report sent to the portal'
+  } catch { Write-Output "The portal did not take the report: $($_.Exception.Message)" }
+}
 if ($script:fail -gt 0) { exit 1 }

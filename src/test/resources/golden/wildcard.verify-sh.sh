@@ -15,9 +15,13 @@
 # 443 a TCP connection and a TLS handshake, 80 a TCP connection (through the proxy: a GET
 # the proxy does not refuse with 403, 407 or 5xx). Needs curl. Exit 0: all passed; 1: not.
 # ALLOWLIST_PROXY=host:port overrides the proxy below; ALLOWLIST_PROXY= tests directly.
+# ALLOWLIST_REPORT_URL=<the portal's report URL> posts the results as JSON to the portal;
+# ALLOWLIST_REPORT_FILE=<file> writes them to a file, to upload on the customer page.
 PROXY="${ALLOWLIST_PROXY-proxy.corp.example:3128}"
+SCRIPT_VERSION=2
 pass=0
 fail=0
+results=''
 via() {
   if [ -n "$PROXY" ]; then curl --proxy "http://$PROXY" "$@"; else curl "$@"; fi
 }
@@ -25,41 +29,70 @@ resolves() {
   if command -v host >/dev/null 2>&1; then host "$1" >/dev/null 2>&1
   else getent hosts "$1" >/dev/null 2>&1; fi
 }
-port_ok() {
+millis() {
+  awk -v t="$1" 'BEGIN { sub(",", ".", t); printf "%d", t * 1000 }'
+}
+# probe HOST PORT: sets probe_ok (true or false), probe_ms and probe_error
+probe() {
+  probe_ok=false
+  probe_ms=null
+  probe_error=''
   if [ "$2" = 443 ]; then
     t=$(via -s -o /dev/null --connect-timeout 10 --max-time 20 -w '%{time_appconnect}' "https://$1/" 2>/dev/null)
-    case "$t" in ''|0|0.0|0.000000|0,000000) return 1 ;; esac
+    code=$?
+    case "$t" in ''|0|0.0|0.000000|0,000000) probe_error="no TLS handshake (curl exit $code)"; return ;; esac
   elif [ -n "$PROXY" ]; then
-    code=$(via -s -o /dev/null --connect-timeout 10 --max-time 20 -w '%{http_code}' "http://$1:$2/" 2>/dev/null)
-    case "$code" in ''|000|403|407|5??) return 1 ;; esac
+    r=$(via -s -o /dev/null --connect-timeout 10 --max-time 20 -w '%{http_code} %{time_total}' "http://$1:$2/" 2>/dev/null)
+    status=${r%% *}
+    t=${r#* }
+    case "$status" in ''|000|403|407|5??) probe_error="refused by the proxy (HTTP ${status:-000})"; return ;; esac
   else
     t=$(curl -s -o /dev/null --connect-timeout 10 --max-time 20 -w '%{time_connect}' "http://$1:$2/" 2>/dev/null)
-    case "$t" in ''|0|0.0|0.000000|0,000000) return 1 ;; esac
+    code=$?
+    case "$t" in ''|0|0.0|0.000000|0,000000) probe_error="no TCP connection (curl exit $code)"; return ;; esac
   fi
-  return 0
+  probe_ok=true
+  probe_ms=$(millis "$t")
 }
+# check HOST EXPECTED-ANSWER PORT...: one line PASS or FAIL, and the host's part of the report
 check() {
   host_name=$1
   expect=$2
   shift 2
-  if [ -z "$PROXY" ] && ! resolves "$host_name"; then
-    echo "FAIL $host_name (no DNS answer)"; fail=$((fail + 1)); return
+  dns=null
+  if [ -z "$PROXY" ]; then
+    if resolves "$host_name"; then dns=true; else dns=false; fi
   fi
+  ports=''
   failed=''
-  for port in "$@"; do
-    port_ok "$host_name" "$port" || failed="$failed $port"
-  done
-  if [ -n "$failed" ]; then
-    echo "FAIL $host_name (no connection on port$failed)"; fail=$((fail + 1)); return
+  if [ "$dns" != false ]; then
+    for port in "$@"; do
+      probe "$host_name" "$port"
+      [ -n "$ports" ] && ports="$ports,"
+      if [ "$probe_ok" = true ]; then
+        ports="$ports{\"port\":$port,\"ok\":true,\"ms\":$probe_ms,\"error\":null}"
+      else
+        ports="$ports{\"port\":$port,\"ok\":false,\"ms\":null,\"error\":\"$probe_error\"}"
+        failed="$failed $port"
+      fi
+    done
   fi
-  if [ -n "$expect" ]; then
+  answer=null
+  if [ -n "$expect" ] && [ "$dns" != false ] && [ -z "$failed" ]; then
     body=$(via -s --max-time 20 "https://$host_name/" 2>/dev/null)
-    case "$body" in
-      *"$expect"*) ;;
-      *) echo "FAIL $host_name (the answer does not contain $expect)"; fail=$((fail + 1)); return ;;
-    esac
+    case "$body" in *"$expect"*) answer=true ;; *) answer=false ;; esac
   fi
-  echo "PASS $host_name (ports $*)"; pass=$((pass + 1))
+  [ -n "$results" ] && results="$results,"
+  results="$results{\"host\":\"$host_name\",\"dns\":$dns,\"ports\":[$ports],\"answer\":$answer}"
+  if [ "$dns" = false ]; then
+    echo "FAIL $host_name (no DNS answer)"; fail=$((fail + 1))
+  elif [ -n "$failed" ]; then
+    echo "FAIL $host_name (no connection on port$failed)"; fail=$((fail + 1))
+  elif [ "$answer" = false ]; then
+    echo "FAIL $host_name (the answer does not contain $expect)"; fail=$((fail + 1))
+  else
+    echo "PASS $host_name (ports $*)"; pass=$((pass + 1))
+  fi
 }
 check central.sophos.com '' 80 443
 check cloud-assets.sophos.com '' 80 443
@@ -99,4 +132,17 @@ echo 'SKIP *.sophosxl.net (a wildcard: the hosts it stands for are tested)'
 echo 'SKIP *.s3.eu-west-1.amazonaws.com (a wildcard: the hosts it stands for are tested)'
 echo 'SKIP *.cloudfront.net (a wildcard: the hosts it stands for are tested)'
 echo "$pass passed, $fail failed"
+machine=$(hostname 2>/dev/null || uname -n)
+machine=$(printf '%s' "$machine" | tr -cd 'A-Za-z0-9._-' | cut -c1-255)
+proxy_json=null
+if [ -n "$PROXY" ]; then proxy_json="\"$(printf '%s' "$PROXY" | tr -cd 'A-Za-z0-9._:-')\""; fi
+report="{\"schema\":\"allowlist-check/1\",\"scriptVersion\":\"$SCRIPT_VERSION\",\"customerId\":11,\"allowlistVersion\":3,\"machine\":\"${machine:-unknown}\",\"proxy\":$proxy_json,\"results\":[$results]}"
+if [ -n "${ALLOWLIST_REPORT_FILE:-}" ]; then
+  printf '%s\n' "$report" > "$ALLOWLIST_REPORT_FILE" && echo "Report written to $ALLOWLIST_REPORT_FILE"
+fi
+if [ -n "${ALLOWLIST_REPORT_URL:-}" ]; then
+  sent=$(printf '%s' "$report" | curl -s -o /dev/null --max-time 30 -w '%{http_code}' -H 'Content-Type: application/json' \
+    --data-binary @- "$ALLOWLIST_REPORT_URL")
+  if [ "$sent" = 202 ]; then echo "Report sent to the portal"; else echo "The portal did not take the report (HTTP $sent)"; fi
+fi
 [ "$fail" -eq 0 ]

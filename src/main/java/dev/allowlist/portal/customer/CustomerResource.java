@@ -54,7 +54,7 @@ public class CustomerResource {
                 HostNotice notice, Map<String, String> errors, String typedHosts, List<InstallerLogUpload> uploads,
                 long maxUploadMegabytes, List<dev.allowlist.portal.export.ExportService.Option> exportOptions,
                 List<dev.allowlist.portal.export.ExportService.FeedView> feeds, Integer version, int applied,
-                int pendingChanges, FirewallProduct product);
+                int pendingChanges, FirewallProduct product, dev.allowlist.portal.check.CheckService.Panel checks);
 
         static native TemplateInstance upload(Customer customer, InstallerLogUpload upload,
                 InstallerLogService.Outcome outcome, boolean repeated);
@@ -106,6 +106,9 @@ public class CustomerResource {
         @RestForm
         public Integer version;
     }
+
+    @Inject
+    dev.allowlist.portal.check.CheckService checkService;
 
     @Inject
     CustomerService customers;
@@ -191,7 +194,7 @@ public class CustomerResource {
                 exports.feeds(customer.id), snapshot.version() == 0 ? null : snapshot.version(),
                 snapshot.applied(), snapshot.<Integer>derive("pending-changes",
                         () -> changeReports.report(customer.id, null, null, snapshot.applied()).size()),
-                FirewallProduct.parse(customer.firewallProduct).orElse(null));
+                FirewallProduct.parse(customer.firewallProduct).orElse(null), checkService.panel(customer.id));
     }
 
     /** The customer's history tab: the audit history filtered to this customer. */

@@ -35,6 +35,11 @@ public final class ExportFormats {
         return List.copyOf(BY_ID.values());
     }
 
+    /** The hosts the check scripts test for this allowlist: what a check report may name. */
+    public static java.util.Set<String> checkedHosts(dev.allowlist.portal.allowlist.Allowlist allowlist) {
+        return VerifyScripts.testable(allowlist).keySet();
+    }
+
     /** The formats a person can pick: all but the retired ones. */
     public static List<ExportFormat> menu() {
         return BY_ID.values().stream().filter(f -> !f.retired()).toList();

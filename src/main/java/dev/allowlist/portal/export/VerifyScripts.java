@@ -27,8 +27,12 @@ final class VerifyScripts {
 
     /** Every host to test, with the ports of the entry that names it (or of the wildcard that took it over). */
     static Map<String, List<Integer>> testable(ExportFormat.ExportContext c) {
+        return testable(c.allowlist());
+    }
+
+    static Map<String, List<Integer>> testable(dev.allowlist.portal.allowlist.Allowlist allowlist) {
         Map<String, TreeSet<Integer>> hosts = new LinkedHashMap<>();
-        for (AllowlistEntry e : c.allowlist().entries()) {
+        for (AllowlistEntry e : allowlist.entries()) {
             if (!ExportFormat.isWildcard(e) && !ExportFormat.isPattern(e)) {
                 hosts.computeIfAbsent(e.value(), k -> new TreeSet<>()).addAll(e.ports());
             }
@@ -58,7 +62,28 @@ final class VerifyScripts {
         return String.join(" ", ports.stream().map(String::valueOf).toList());
     }
 
-    /** POSIX shell: host/getent and curl; a line per host, a summary, exit 1 on any failure. */
+    /** A part of the scripts kept as a file beside this class (src/main/resources/export/). */
+    static String part(String name) {
+        try (java.io.InputStream in = VerifyScripts.class.getResourceAsStream("/export/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing script part " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static final String SH_FUNCTIONS = part("check-functions.sh");
+    private static final String SH_REPORT = part("check-report.sh");
+    private static final String PS_FUNCTIONS = part("check-functions.ps1");
+    private static final String PS_REPORT = part("check-report.ps1");
+
+    static String report(String template, ExportFormat.ExportContext c) {
+        return template.replace("@CUSTOMER_ID@", String.valueOf(c.customerId())).replace("@VERSION@", String.valueOf(c.version()));
+    }
+
+    /** POSIX shell: host/getent and curl; a line per host, a summary, a JSON report, exit 1 on any failure. */
     static final class Shell implements ExportFormat {
         public String id() { return "verify-sh"; }
         public String extension() { return "sh"; }
@@ -74,55 +99,11 @@ final class VerifyScripts {
                     # 443 a TCP connection and a TLS handshake, 80 a TCP connection (through the proxy: a GET
                     # the proxy does not refuse with 403, 407 or 5xx). Needs curl. Exit 0: all passed; 1: not.
                     # ALLOWLIST_PROXY=host:port overrides the proxy below; ALLOWLIST_PROXY= tests directly.
+                    # ALLOWLIST_REPORT_URL=<the portal's report URL> posts the results as JSON to the portal;
+                    # ALLOWLIST_REPORT_FILE=<file> writes them to a file, to upload on the customer page.
                     """);
             out.append("PROXY=\"${ALLOWLIST_PROXY-").append(c.proxy() == null ? "" : c.proxy()).append("}\"\n");
-            out.append("""
-                    pass=0
-                    fail=0
-                    via() {
-                      if [ -n "$PROXY" ]; then curl --proxy "http://$PROXY" "$@"; else curl "$@"; fi
-                    }
-                    resolves() {
-                      if command -v host >/dev/null 2>&1; then host "$1" >/dev/null 2>&1
-                      else getent hosts "$1" >/dev/null 2>&1; fi
-                    }
-                    port_ok() {
-                      if [ "$2" = 443 ]; then
-                        t=$(via -s -o /dev/null --connect-timeout 10 --max-time 20 -w '%{time_appconnect}' "https://$1/" 2>/dev/null)
-                        case "$t" in ''|0|0.0|0.000000|0,000000) return 1 ;; esac
-                      elif [ -n "$PROXY" ]; then
-                        code=$(via -s -o /dev/null --connect-timeout 10 --max-time 20 -w '%{http_code}' "http://$1:$2/" 2>/dev/null)
-                        case "$code" in ''|000|403|407|5??) return 1 ;; esac
-                      else
-                        t=$(curl -s -o /dev/null --connect-timeout 10 --max-time 20 -w '%{time_connect}' "http://$1:$2/" 2>/dev/null)
-                        case "$t" in ''|0|0.0|0.000000|0,000000) return 1 ;; esac
-                      fi
-                      return 0
-                    }
-                    check() {
-                      host_name=$1
-                      expect=$2
-                      shift 2
-                      if [ -z "$PROXY" ] && ! resolves "$host_name"; then
-                        echo "FAIL $host_name (no DNS answer)"; fail=$((fail + 1)); return
-                      fi
-                      failed=''
-                      for port in "$@"; do
-                        port_ok "$host_name" "$port" || failed="$failed $port"
-                      done
-                      if [ -n "$failed" ]; then
-                        echo "FAIL $host_name (no connection on port$failed)"; fail=$((fail + 1)); return
-                      fi
-                      if [ -n "$expect" ]; then
-                        body=$(via -s --max-time 20 "https://$host_name/" 2>/dev/null)
-                        case "$body" in
-                          *"$expect"*) ;;
-                          *) echo "FAIL $host_name (the answer does not contain $expect)"; fail=$((fail + 1)); return ;;
-                        esac
-                      fi
-                      echo "PASS $host_name (ports $*)"; pass=$((pass + 1))
-                    }
-                    """);
+            out.append(SH_FUNCTIONS);
             for (Map.Entry<String, List<Integer>> host : testable(c).entrySet()) {
                 out.append("check ").append(host.getKey()).append(DARKBYTES.equals(host.getKey()) ? " 'running...' " : " '' ")
                         .append(ports(host.getValue())).append('\n');
@@ -130,8 +111,7 @@ final class VerifyScripts {
             for (Omitted o : omitted) {
                 out.append("echo 'SKIP ").append(o.value()).append(" (a wildcard: the hosts it stands for are tested)'\n");
             }
-            out.append("echo \"$pass passed, $fail failed\"\n");
-            out.append("[ \"$fail\" -eq 0 ]\n");
+            out.append(report(SH_REPORT, c));
             return new Export(out.toString(), omitted);
         }
     }
@@ -154,93 +134,12 @@ final class VerifyScripts {
                     # For every host: DNS (left to the proxy when there is one), then each port: 443 a TCP
                     # connection and a TLS handshake, 80 a TCP connection (through the proxy: a GET the proxy
                     # does not refuse with 403, 407 or 5xx). $env:ALLOWLIST_PROXY = 'host:port' overrides the
-                    # proxy below; an empty value tests directly. Exit 0: all passed; 1: not.
+                    # proxy below; an empty value tests directly. $env:ALLOWLIST_REPORT_URL posts the results
+                    # as JSON to the portal; $env:ALLOWLIST_REPORT_FILE writes them to a file. Exit 0: all passed.
                     $ErrorActionPreference = 'Stop'
                     """);
             out.append("$Proxy = '").append(c.proxy() == null ? "" : c.proxy()).append("'\n");
-            out.append("""
-                    if ($null -ne $env:ALLOWLIST_PROXY) { $Proxy = $env:ALLOWLIST_PROXY }
-                    $script:pass = 0
-                    $script:fail = 0
-                    function Read-Head([System.IO.Stream]$Stream) {
-                      $bytes = New-Object System.Collections.Generic.List[byte]
-                      while ($bytes.Count -lt 16384) {
-                        $b = $Stream.ReadByte()
-                        if ($b -lt 0) { break }
-                        $bytes.Add([byte]$b)
-                        $n = $bytes.Count
-                        if ($n -ge 4 -and $bytes[$n - 4] -eq 13 -and $bytes[$n - 3] -eq 10 -and $bytes[$n - 2] -eq 13 -and $bytes[$n - 1] -eq 10) { break }
-                      }
-                      return [System.Text.Encoding]::ASCII.GetString($bytes.ToArray())
-                    }
-                    function Send-Text([System.IO.Stream]$Stream, [string]$Text) {
-                      $bytes = [System.Text.Encoding]::ASCII.GetBytes($Text)
-                      $Stream.Write($bytes, 0, $bytes.Length)
-                      $Stream.Flush()
-                    }
-                    function Get-Status([string]$Head) {
-                      if ($Head -match '^HTTP/\\d(\\.\\d)? (\\d{3})') { return [int]$Matches[2] }
-                      return 0
-                    }
-                    function Open-Tcp([string]$Name, [int]$Port) {
-                      $client = New-Object System.Net.Sockets.TcpClient
-                      if (-not $client.ConnectAsync($Name, $Port).Wait(10000)) { throw "timeout" }
-                      $stream = $client.GetStream()
-                      $stream.ReadTimeout = 20000
-                      $stream.WriteTimeout = 20000
-                      return $stream
-                    }
-                    function Open-Tls([string]$Name) {
-                      if ($Proxy) {
-                        $p = $Proxy.Split(':')
-                        $stream = Open-Tcp $p[0] ([int]$p[1])
-                        Send-Text $stream "CONNECT ${Name}:443 HTTP/1.1`r`nHost: ${Name}:443`r`n`r`n"
-                        if ((Get-Status (Read-Head $stream)) -ne 200) { throw "refused by the proxy" }
-                      } else {
-                        $stream = Open-Tcp $Name 443
-                      }
-                      $tls = New-Object System.Net.Security.SslStream($stream, $false)
-                      $tls.AuthenticateAsClient($Name, $null, [System.Security.Authentication.SslProtocols]::Tls12, $false)
-                      return $tls
-                    }
-                    function Test-Port([string]$Name, [int]$Port) {
-                      try {
-                        if ($Port -eq 443) { (Open-Tls $Name).Dispose(); return $true }
-                        if ($Proxy) {
-                          $p = $Proxy.Split(':')
-                          $stream = Open-Tcp $p[0] ([int]$p[1])
-                          Send-Text $stream "GET http://${Name}:${Port}/ HTTP/1.1`r`nHost: ${Name}`r`nConnection: close`r`n`r`n"
-                          $status = Get-Status (Read-Head $stream)
-                          $stream.Dispose()
-                          return ($status -ne 0 -and $status -ne 403 -and $status -ne 407 -and $status -lt 500)
-                        }
-                        (Open-Tcp $Name $Port).Dispose()
-                        return $true
-                      } catch { return $false }
-                    }
-                    function Test-Resolves([string]$Name) {
-                      try {
-                        if (Get-Command Resolve-DnsName -ErrorAction SilentlyContinue) { Resolve-DnsName -Name $Name | Out-Null }
-                        else { [System.Net.Dns]::GetHostAddresses($Name) | Out-Null }
-                        return $true
-                      } catch { return $false }
-                    }
-                    function Test-AllowlistHost([string]$Name, [string]$Expect, [int[]]$Ports) {
-                      if (-not $Proxy -and -not (Test-Resolves $Name)) { Write-Output "FAIL $Name (no DNS answer)"; $script:fail++; return }
-                      $failed = @($Ports | Where-Object { -not (Test-Port $Name $_) })
-                      if ($failed.Count -gt 0) { Write-Output "FAIL $Name (no connection on port $($failed -join ' '))"; $script:fail++; return }
-                      if ($Expect) {
-                        try {
-                          $tls = Open-Tls $Name
-                          Send-Text $tls "GET / HTTP/1.1`r`nHost: $Name`r`nConnection: close`r`n`r`n"
-                          $body = (New-Object System.IO.StreamReader($tls)).ReadToEnd()
-                          $tls.Dispose()
-                        } catch { $body = '' }
-                        if (-not $body.Contains($Expect)) { Write-Output "FAIL $Name (the answer does not contain $Expect)"; $script:fail++; return }
-                      }
-                      Write-Output "PASS $Name (ports $($Ports -join ' '))"; $script:pass++
-                    }
-                    """);
+            out.append(PS_FUNCTIONS);
             for (Map.Entry<String, List<Integer>> host : testable(c).entrySet()) {
                 out.append("Test-AllowlistHost '").append(host.getKey()).append("' '")
                         .append(DARKBYTES.equals(host.getKey()) ? "running..." : "").append("' @(")
@@ -249,8 +148,7 @@ final class VerifyScripts {
             for (Omitted o : omitted) {
                 out.append("Write-Output 'SKIP ").append(o.value()).append(" (a wildcard: the hosts it stands for are tested)'\n");
             }
-            out.append("Write-Output \"$($script:pass) passed, $($script:fail) failed\"\n");
-            out.append("if ($script:fail -gt 0) { exit 1 }\n");
+            out.append(report(PS_REPORT, c));
             return new Export(out.toString(), omitted);
         }
     }

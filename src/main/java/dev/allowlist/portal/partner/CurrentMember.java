@@ -77,6 +77,17 @@ public class CurrentMember {
         partnerName = partners.displayName(partnerId).orElse(partnerId);
     }
 
+    /** A check script posting its report: it acts for the token's partner, with no role beyond that report. */
+    public void actAsCheckToken(String partnerId, long tokenId) {
+        resolved = true;
+        status = Status.PARTNER_MEMBER;
+        subject = "check:" + tokenId;
+        displayName = "Check token " + tokenId;
+        role = Role.PARTNER_VIEWER;
+        partnerSlug = partnerId;
+        partnerName = partners.displayName(partnerId).orElse(partnerId);
+    }
+
     private void resolve() {
         if (resolved) {
             return;
@@ -102,7 +113,7 @@ public class CurrentMember {
             return;
         }
         role = Role.strongestOf(identity.getRoles()).orElse(null);
-        if (RESERVED_SUBJECTS.contains(subject) || subject.startsWith("feed:")) {
+        if (RESERVED_SUBJECTS.contains(subject) || subject.startsWith("feed:") || subject.startsWith("check:")) {
             // the portal's own actors: a login must never write events in their name
             refuse(NotRegisteredReason.RESERVED_SUBJECT);
             return;

@@ -20,6 +20,14 @@ public interface PortalConfig {
 
     InstallerLog installerLog();
 
+    Checks checks();
+
+    interface Checks {
+        /** Reports one check token may post a minute; more are answered 429 with Retry-After. */
+        @WithDefault("6")
+        int reportsPerMinute();
+    }
+
     interface InstallerLog {
         /** The largest SophosCloudInstaller.log accepted; larger uploads are answered 413. */
         @WithDefault("20M")

@@ -15,8 +15,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * and CSRF protection does not apply. quarkus-rest-csrf checks every state-changing request,
  * whatever its path and media type; for /api requests that carry a bearer token, this pairs a fresh
  * one-time token in the CSRF cookie and header so that scripts' JSON, multipart and body-less requests
- * pass that check. Every other state-changing request (the pages, with the session cookie) must present
- * the token itself.
+ * pass that check. A check script's report to /checks/{token} is the same case: the token in the path
+ * is its only credential, no cookie is read. Every other state-changing request (the pages, with the
+ * session cookie) must present the token itself.
  */
 class ApiCsrfExemption {
 
@@ -32,8 +33,11 @@ class ApiCsrfExemption {
     @ServerRequestFilter(preMatching = true)
     void exemptBearerApiRequests(ContainerRequestContext context, HttpServerRequest request) {
         String authorization = context.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (!context.getUriInfo().getPath().startsWith("/api/") || authorization == null
-                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7) || SAFE.contains(context.getMethod())) {
+        String path = context.getUriInfo().getPath();
+        boolean bearerApi = path.startsWith("/api/") && authorization != null
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
+        boolean checkReport = path.startsWith("/checks/");
+        if (!(bearerApi || checkReport) || SAFE.contains(context.getMethod())) {
             return;
         }
         byte[] bytes = new byte[16];
@@ -41,7 +45,8 @@ class ApiCsrfExemption {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         // Vert.x keeps request and response cookies in one jar: the request now carries it; the
         // response tells the client to discard it at once.
-        request.response().addCookie(Cookie.cookie(cookieName, token).setPath("/api/").setMaxAge(0).setHttpOnly(true));
+        request.response().addCookie(Cookie.cookie(cookieName, token).setPath(checkReport ? "/checks/" : "/api/").setMaxAge(0)
+                .setHttpOnly(true));
         context.getHeaders().putSingle(headerName, token);
     }
 }

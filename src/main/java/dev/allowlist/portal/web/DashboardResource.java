@@ -18,7 +18,8 @@ public class DashboardResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(CustomerService.CustomerPage recent);
+        static native TemplateInstance dashboard(CustomerService.CustomerPage recent,
+                java.util.List<dev.allowlist.portal.check.CheckService.Attention> attention);
     }
 
     @Inject
@@ -27,11 +28,15 @@ public class DashboardResource {
     @Inject
     CustomerService customers;
 
+    @Inject
+    dev.allowlist.portal.check.CheckService checks;
+
     @GET
     public TemplateInstance dashboard() {
         if (member.status() == CurrentMember.Status.NOT_REGISTERED) {
             throw new NotRegisteredException();
         }
-        return Templates.dashboard(member.isPartnerMember() ? customers.list("", 1) : null);
+        return member.isPartnerMember() ? Templates.dashboard(customers.list("", 1), checks.attention())
+                : Templates.dashboard(null, java.util.List.of());
     }
 }

@@ -198,7 +198,7 @@ public class ErrorMappers {
     }
 
     private boolean isApi() {
-        return request.path().startsWith("/api/");
+        return request.path().startsWith("/api/") || request.path().startsWith("/checks/");
     }
 
     private Response respond(int status, String titleKey, String message, List<Map<String, Object>> fields) {

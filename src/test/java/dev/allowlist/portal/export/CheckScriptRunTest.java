@@ -2,212 +2,43 @@ package dev.allowlist.portal.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLServerSocket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the generated shell check script for real: curl through an HTTP proxy on this machine, which
- * tunnels CONNECT to a TLS server holding a certificate for every host of the allowlist (made with
- * openssl, trusted through CURL_CA_BUNDLE), and answers port-80 GETs itself. The proxy refuses one
- * host's CONNECT and another host's port 80, so the script must report exactly those two as failed,
- * print "N passed, 2 failed" and exit 1. What the proxy saw shows that every host, both observed MCS
- * hosts included, was tested on 443 and on 80.
+ * Runs the generated shell check script for real, through a {@link LocalFirewall}: the proxy refuses
+ * one host's CONNECT and another host's port 80, so the script must report exactly those two as
+ * failed, print "N passed, 2 failed" and exit 1. What the proxy saw shows that every host, both
+ * observed MCS hosts included, was tested on 443 and on 80.
  */
 class CheckScriptRunTest {
 
     static final String REFUSED_TLS = "crl4.digicert.com";
     static final String REFUSED_HTTP = "ocsp.digicert.com";
 
-    final List<String> seen = Collections.synchronizedList(new ArrayList<>());
-    ServerSocket proxy;
-    SSLServerSocket tls;
-    final List<Thread> threads = new ArrayList<>();
-
-    @BeforeEach
-    void tools() {
-        ExportParsersTest.requireTool("curl");
-        ExportParsersTest.requireTool("openssl");
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (tls != null) {
-            tls.close();
-        }
-        threads.forEach(Thread::interrupt);
-    }
-
     @Test
     void theShellScriptFailsExactlyWhatTheProxyRefusesAndTestsEveryHostOnBothPorts() throws Exception {
         ExportFormat.ExportContext context = ExportSamples.all().get("wildcard");
         Set<String> hosts = VerifyScripts.testable(context).keySet();
-        Path dir = Files.createDirectories(ExportParsersTest.WORK.resolve("check-run").toAbsolutePath());
-        Path cert = dir.resolve("cert.pem");
-        Path key = dir.resolve("key.pem");
-        Path p12 = dir.resolve("server.p12");
-        String san = "subjectAltName=" + String.join(",", hosts.stream().map(h -> "DNS:" + h).toList());
-        run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=allowlist-test",
-                "-addext", san, "-keyout", key.toString(), "-out", cert.toString()), Map.of());
-        run(List.of("openssl", "pkcs12", "-export", "-inkey", key.toString(), "-in", cert.toString(), "-out", p12.toString(),
-                "-passout", "pass:test"), Map.of());
-        startTls(p12);
-        startProxy();
+        try (LocalFirewall firewall = new LocalFirewall(hosts, Set.of(REFUSED_TLS + ":443", REFUSED_HTTP + ":80"))) {
+            Path script = ExportParsersTest.write("check-run.sh", new VerifyScripts.Shell().render(context).content());
+            LocalFirewall.Run result = LocalFirewall.run(List.of("sh", script.toString()), firewall.env());
 
-        Path script = ExportParsersTest.write("check-run.sh", new VerifyScripts.Shell().render(context).content());
-        ExportParsersTest.Run result = run(List.of("sh", script.toString()), Map.of("ALLOWLIST_PROXY",
-                "127.0.0.1:" + proxy.getLocalPort(), "CURL_CA_BUNDLE", cert.toString(), "HOME", dir.toString()));
-
-        assertThat(result.exit()).as(result.output()).isEqualTo(1);
-        List<String> lines = result.output().lines().toList();
-        assertThat(lines).contains("FAIL " + REFUSED_TLS + " (no connection on port 443)",
-                "FAIL " + REFUSED_HTTP + " (no connection on port 80)");
-        assertThat(lines.stream().filter(l -> l.startsWith("FAIL"))).hasSize(2);
-        assertThat(lines.stream().filter(l -> l.startsWith("PASS"))).hasSize(hosts.size() - 2);
-        assertThat(lines).contains((hosts.size() - 2) + " passed, 2 failed");
-        for (String host : ExportSamples.WILDCARD_HOSTS) {
-            assertThat(lines).contains("PASS " + host + " (ports 80 443)");
-        }
-        for (String host : hosts) {
-            assertThat(seen).contains("CONNECT " + host + ":443", "GET " + host + ":80");
-        }
-    }
-
-    ExportParsersTest.Run run(List<String> command, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(240, TimeUnit.SECONDS)).isTrue();
-        return new ExportParsersTest.Run(process.exitValue(), output);
-    }
-
-    void startTls(Path p12) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(p12)) {
-            store.load(in, "test".toCharArray());
-        }
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, "test".toCharArray());
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(keys.getKeyManagers(), null, null);
-        tls = (SSLServerSocket) ssl.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        loop(tls, socket -> {
-            try (socket) {
-                socket.setSoTimeout(5000);
-                ((javax.net.ssl.SSLSocket) socket).startHandshake();
-                readHead(socket.getInputStream());
-                socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
-                        .getBytes(StandardCharsets.US_ASCII));
+            assertThat(result.exit()).as(result.output()).isEqualTo(1);
+            List<String> lines = result.output().lines().toList();
+            assertThat(lines).contains("FAIL " + REFUSED_TLS + " (no connection on port 443)",
+                    "FAIL " + REFUSED_HTTP + " (no connection on port 80)");
+            assertThat(lines.stream().filter(l -> l.startsWith("FAIL"))).hasSize(2);
+            assertThat(lines.stream().filter(l -> l.startsWith("PASS"))).hasSize(hosts.size() - 2);
+            assertThat(lines).contains((hosts.size() - 2) + " passed, 2 failed");
+            for (String host : ExportSamples.WILDCARD_HOSTS) {
+                assertThat(lines).contains("PASS " + host + " (ports 80 443)");
             }
-        });
-    }
-
-    void startProxy() throws IOException {
-        proxy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        loop(proxy, client -> {
-            try (client) {
-                client.setSoTimeout(10000);
-                String head = readHead(client.getInputStream());
-                String requestLine = head.lines().findFirst().orElse("");
-                String[] parts = requestLine.split(" ");
-                // CONNECT host:port, or GET http://host[:port]/ (curl leaves out a default port)
-                String target = parts[1].replaceFirst("^http://", "").replaceFirst("/.*$", "");
-                if (!target.contains(":")) {
-                    target = target + ":80";
-                }
-                seen.add(parts[0] + " " + target);
-                OutputStream out = client.getOutputStream();
-                if (parts[0].equals("CONNECT")) {
-                    if (target.equals(REFUSED_TLS + ":443")) {
-                        out.write("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                        return;
-                    }
-                    try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), tls.getLocalPort())) {
-                        out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                        out.flush();
-                        Thread back = new Thread(() -> pipe(upstream, client));
-                        back.start();
-                        pipe(client, upstream);
-                        back.join(10000);
-                    }
-                } else {
-                    String status = target.equals(REFUSED_HTTP + ":80") ? "403 Forbidden" : "404 Not Found";
-                    out.write(("HTTP/1.1 " + status + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-                }
-            }
-        });
-    }
-
-    interface Handler {
-        void handle(Socket socket) throws Exception;
-    }
-
-    void loop(ServerSocket server, Handler handler) {
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket socket = server.accept();
-                    Thread worker = new Thread(() -> {
-                        try {
-                            handler.handle(socket);
-                        } catch (Exception ignored) {
-                            // a client that hangs up early: the script's verdict is what the test checks
-                        }
-                    });
-                    worker.setDaemon(true);
-                    worker.start();
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
-        threads.add(acceptor);
-    }
-
-    static void pipe(Socket from, Socket to) {
-        try {
-            from.getInputStream().transferTo(to.getOutputStream());
-            to.shutdownOutput();
-        } catch (IOException ignored) {
-            // one side closed
-        }
-    }
-
-    static String readHead(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        int b;
-        while ((b = in.read()) >= 0) {
-            head.append((char) b);
-            if (head.length() >= 4 && head.substring(head.length() - 4).equals("\r\n\r\n")) {
-                break;
+            for (String host : hosts) {
+                assertThat(firewall.seen()).contains("CONNECT " + host + ":443", "GET " + host + ":80");
             }
         }
-        return head.toString();
     }
 }

@@ -1,0 +1,58 @@
+package dev.allowlist.portal.check;
+
+import dev.allowlist.portal.web.Redirects;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** The customer page's checks: report URLs (check tokens) and uploading an offline run's report. */
+@Path("/customers/{id}/checks")
+public class CheckResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance tokenCreated(long customerId, String url);
+    }
+
+    @Inject
+    CheckService checks;
+
+    @POST
+    @Path("tokens")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance createToken(@PathParam("id") long id) {
+        // shown once, now: only the hash is kept, so a redirect could not show it again
+        return Templates.tokenCreated(id, "/checks/" + checks.createToken(id));
+    }
+
+    @POST
+    @Path("tokens/{tokenId}/revoke")
+    public Response revokeToken(@PathParam("id") long id, @PathParam("tokenId") long tokenId) {
+        checks.revokeToken(id, tokenId);
+        return Redirects.seeOther("/customers/" + id + "#checks");
+    }
+
+    @POST
+    @Path("upload")
+    public Response upload(@PathParam("id") long id, @RestForm("file") FileUpload file) throws IOException {
+        if (file == null || file.uploadedFile() == null) {
+            throw dev.allowlist.portal.web.InvalidInputException.of("file", "error.checkReport.noFile");
+        }
+        if (Files.size(file.uploadedFile()) > CheckService.MAX_REPORT_BYTES) {
+            throw dev.allowlist.portal.web.InvalidInputException.of("file", "error.checkReport.size",
+                    CheckService.MAX_REPORT_BYTES / 1024);
+        }
+        checks.upload(id, Files.readAllBytes(file.uploadedFile()));
+        return Redirects.seeOther("/customers/" + id + "#checks");
+    }
+}

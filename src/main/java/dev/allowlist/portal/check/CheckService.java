@@ -1,0 +1,477 @@
+package dev.allowlist.portal.check;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.allowlist.portal.allowlist.Allowlist;
+import dev.allowlist.portal.allowlist.AllowlistEntry;
+import dev.allowlist.portal.allowlist.AllowlistSnapshot;
+import dev.allowlist.portal.allowlist.ChangeReports;
+import dev.allowlist.portal.allowlist.CurrentAllowlists;
+import dev.allowlist.portal.allowlist.Reason;
+import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.check.core.CheckReport;
+import dev.allowlist.portal.check.core.CheckReports;
+import dev.allowlist.portal.check.core.FirewallLists;
+import dev.allowlist.portal.check.core.ListFormat;
+import dev.allowlist.portal.check.core.Reconciler;
+import dev.allowlist.portal.check.core.Reconciliation;
+import dev.allowlist.portal.export.ExportFormats;
+import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.Role;
+import dev.allowlist.portal.web.InvalidInputException;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Closing the loop: check tokens (a report URL per customer, shown once, stored hashed, revocable),
+ * the reports check scripts post or a person uploads, and reconciling what a firewall has with what
+ * the allowlist asks. Every token change and every report is audited; a reconciliation is audited as
+ * a read of the customer's data, and its counts are kept for the pages' "needs attention".
+ */
+@ApplicationScoped
+public class CheckService {
+
+    /** A report is a few kilobytes per host; this bounds what one request may send. */
+    public static final int MAX_REPORT_BYTES = 256 * 1024;
+    static final String SCRIPT = "script";
+    static final String UPLOAD = "upload";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record TokenView(long id, OffsetDateTime createdAt, String createdBy, OffsetDateTime revokedAt,
+            OffsetDateTime lastReportAt, long reportCount) {
+    }
+
+    /**
+     * A host of a report as the page shows it: each check "ok", "failed" or "—" (not tested), what
+     * failed (for the advice), and the rules of the allowlist entry that asks for the host.
+     */
+    public record HostView(String host, String dns, List<String> ports, String answer, boolean passed, List<String> failures,
+            List<String> rules) {
+    }
+
+    public record RunView(long id, OffsetDateTime receivedAt, String source, String machine, String proxy,
+            int allowlistVersion, int passed, int failed, boolean stale, List<HostView> hosts) {
+    }
+
+    /** A customer whose last check failed, or whose last reconciliation found entries missing. */
+    public record Attention(long customerId, String name, OffsetDateTime checkedAt, int failed, OffsetDateTime reconciledAt,
+            int missing) {
+    }
+
+    /** The last reconciliation's counts, and the values it found missing. */
+    public record ReconciliationSummary(OffsetDateTime at, String by, String format, int allowlistVersion, int missing,
+            int broader, int extra, List<String> missingValues) {
+    }
+
+    /**
+     * What the customer page shows of checks: the latest report (with its hosts), the ones before,
+     * the check tokens, the last reconciliation, and what of these needs attention now: the failed
+     * hosts of a latest report that is not stale, the missing entries of a reconciliation against
+     * the current version.
+     */
+    public record Panel(RunView latest, List<RunView> history, List<TokenView> tokens, ReconciliationSummary reconciliation,
+            int appliedVersion, List<HostView> failedHosts, List<String> missing) {
+
+        public boolean needsAttention() {
+            return !failedHosts.isEmpty() || !missing.isEmpty();
+        }
+    }
+
+    /** More reports from one token than it may send: try again after {@code retryAfterSeconds}. */
+    public static final class TooManyReports extends RuntimeException {
+        public final long retryAfterSeconds;
+
+        TooManyReports(long retryAfterSeconds) {
+            super("too many reports", null, false, false);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+    }
+
+    private record TokenRef(long tokenId, String partnerId, long customerId) {
+    }
+
+    /** A fixed one-minute window per token: its start and how many reports came in it. */
+    private static final class Window {
+        long start;
+        int count;
+    }
+
+    @Inject
+    dev.allowlist.portal.partner.PortalConfig config;
+
+    @Inject
+    CurrentMember member;
+
+    @Inject
+    CurrentAllowlists current;
+
+    @Inject
+    ChangeReports changeReports;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    EntityManager em;
+
+    private final Cache<String, Window> windows = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(2)).build();
+
+    // --- check tokens
+
+    /** A new check token; it is returned once and only its hash is kept. */
+    @jakarta.transaction.Transactional
+    public String createToken(long customerId) {
+        requireAdmin();
+        AllowlistSnapshot snapshot = current.of(customerId).orElseThrow(NotFoundException::new);
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        CheckToken created = new CheckToken();
+        created.customerId = snapshot.customerId();
+        created.tokenHash = sha256(token);
+        created.createdBy = member.displayName();
+        created.createdAt = OffsetDateTime.now();
+        created.persist();
+        audit.record(AuditService.Operation.CREATE, "check-token", created.id, customerId, "Check token created",
+                Map.of("after", Map.of("checkTokenId", created.id)));
+        return token;
+    }
+
+    @jakarta.transaction.Transactional
+    public void revokeToken(long customerId, long tokenId) {
+        requireAdmin();
+        CheckToken token = CheckToken.<CheckToken>find("id = ?1 and customerId = ?2", tokenId, customerId).firstResultOptional()
+                .orElseThrow(NotFoundException::new);
+        if (token.revokedAt == null) {
+            token.revokedAt = OffsetDateTime.now();
+            audit.record(AuditService.Operation.ACTION, "check-token", token.id, customerId, "Check token revoked",
+                    Map.of("before", Map.of("revoked", false), "after", Map.of("revoked", true)));
+        }
+    }
+
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.SUPPORTS)
+    public List<TokenView> tokens(long customerId) {
+        member.requireCustomerReader();
+        return CheckToken.<CheckToken>find("customerId = ?1 order by id desc", customerId).list().stream()
+                .map(t -> new TokenView(t.id, t.createdAt, t.createdBy, t.revokedAt, t.lastReportAt, t.reportCount)).toList();
+    }
+
+    // --- reports
+
+    /**
+     * A check script's report, posted with its token (no login: the token is the credential). Empty
+     * when the token is unknown or revoked; {@link TooManyReports} past the token's share; an
+     * {@link InvalidInputException} naming what is wrong with a report that is not this customer's.
+     */
+    public Optional<Long> reportFromScript(String token, byte[] body) {
+        if (token == null || token.length() < 20 || token.length() > 100) {
+            return Optional.empty();
+        }
+        String tokenHash = sha256(token);
+        admit(tokenHash);
+        TokenRef ref = lookUp(tokenHash);
+        if (ref == null) {
+            return Optional.empty();
+        }
+        member.actAsCheckToken(ref.partnerId(), ref.tokenId());
+        CheckReport report = parse(body);
+        return Optional.of(QuarkusTransaction.requiringNew().call(() -> store(ref.customerId(), report, SCRIPT, ref.tokenId())));
+    }
+
+    /** A report a person uploads from an offline run. */
+    public long upload(long customerId, byte[] body) {
+        member.requireCustomerEditor();
+        CheckReport report = parse(body);
+        return QuarkusTransaction.requiringNew().call(() -> store(customerId, report, UPLOAD, null));
+    }
+
+    private void admit(String tokenHash) {
+        long now = System.currentTimeMillis();
+        Window window = windows.get(tokenHash, k -> new Window());
+        synchronized (window) {
+            if (now - window.start >= 60_000) {
+                window.start = now;
+                window.count = 0;
+            }
+            if (window.count >= config.checks().reportsPerMinute()) {
+                throw new TooManyReports(Math.max(1, (window.start + 60_000 - now + 999) / 1000));
+            }
+            window.count++;
+        }
+    }
+
+    static CheckReport parse(byte[] body) {
+        if (body.length > MAX_REPORT_BYTES) {
+            throw InvalidInputException.of("report", "error.checkReport.size", MAX_REPORT_BYTES / 1024);
+        }
+        int start = body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf ? 3 : 0;
+        try {
+            return STRICT.readValue(body, start, body.length - start, CheckReport.class);
+        } catch (java.io.IOException e) {
+            throw InvalidInputException.of("report", "error.checkReport.shape");
+        }
+    }
+
+    private long store(long customerId, CheckReport report, String source, Long tokenId) {
+        AllowlistSnapshot snapshot = current.of(customerId).orElseThrow(NotFoundException::new);
+        Set<String> hosts = ExportFormats.checkedHosts(snapshot.allowlist());
+        List<String> problems = CheckReports.problems(report, customerId, snapshot.version(), hosts);
+        if (!problems.isEmpty()) {
+            throw InvalidInputException.of("report", "error.checkReport.notThisCustomers", String.join("; ", problems));
+        }
+        CheckRun run = new CheckRun();
+        run.customerId = customerId;
+        run.receivedAt = OffsetDateTime.now();
+        run.source = source;
+        run.checkTokenId = tokenId;
+        run.machine = report.machine().strip();
+        run.proxy = report.proxy() == null || report.proxy().isBlank() ? null : report.proxy().strip();
+        run.scriptVersion = report.scriptVersion();
+        run.allowlistVersion = report.allowlistVersion();
+        run.passed = report.passed();
+        run.failed = report.failed();
+        try {
+            run.results = JSON.writeValueAsString(report.results());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        run.persist();
+        if (tokenId != null) {
+            em.createQuery("update CheckToken t set t.reportCount = t.reportCount + 1, t.lastReportAt = ?1 where t.id = ?2")
+                    .setParameter(1, run.receivedAt).setParameter(2, tokenId).executeUpdate();
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("source", source);
+        details.put("machine", run.machine);
+        details.put("allowlistVersion", run.allowlistVersion);
+        details.put("passed", run.passed);
+        details.put("failed", run.failed);
+        if (tokenId != null) {
+            details.put("checkTokenId", tokenId);
+        }
+        audit.record(AuditService.Operation.CREATE, "check-report", run.id, customerId, "Check report from " + run.machine
+                + ": " + run.passed + " passed, " + run.failed + " failed (allowlist v" + run.allowlistVersion + ")", details);
+        return run.id;
+    }
+
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.SUPPORTS)
+    public Optional<RunView> latest(long customerId) {
+        member.requireCustomerReader();
+        AllowlistSnapshot snapshot = current.of(customerId).orElseThrow(NotFoundException::new);
+        return CheckRun.<CheckRun>find("customerId = ?1 order by id desc", customerId).firstResultOptional()
+                .map(run -> view(run, snapshot.allowlist(), changeReports.applied(customerId), true));
+    }
+
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.SUPPORTS)
+    public List<RunView> history(long customerId, int max) {
+        member.requireCustomerReader();
+        int applied = changeReports.applied(customerId);
+        return CheckRun.<CheckRun>find("customerId = ?1 order by id desc", customerId).page(0, max).list().stream()
+                .map(run -> view(run, null, applied, false)).toList();
+    }
+
+    private static RunView view(CheckRun run, Allowlist allowlist, int applied, boolean withHosts) {
+        List<HostView> hosts = new ArrayList<>();
+        if (withHosts) {
+            List<CheckReport.HostResult> results;
+            try {
+                results = JSON.readValue(run.results, new TypeReference<List<CheckReport.HostResult>>() { });
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a stored check report does not parse", e);
+            }
+            for (CheckReport.HostResult r : results) {
+                List<String> ports = r.ports() == null ? List.of() : r.ports().stream()
+                        .map(p -> p.port() + ": " + (p.ok() ? "ok" + (p.ms() == null ? "" : " (" + p.ms() + " ms)")
+                                : "failed" + (p.error() == null || p.error().isBlank() ? "" : " (" + p.error() + ")")))
+                        .toList();
+                hosts.add(new HostView(r.host(), r.dns() == null ? "—" : r.dns() ? "ok" : "failed", ports,
+                        r.answer() == null ? "—" : r.answer() ? "ok" : "failed", r.passed(), r.failures(),
+                        allowlist == null ? List.of() : rulesFor(allowlist, r.host())));
+            }
+            hosts.sort(java.util.Comparator.comparing(HostView::passed).thenComparing(HostView::host));
+        }
+        return new RunView(run.id, run.receivedAt, run.source, run.machine, run.proxy, run.allowlistVersion, run.passed,
+                run.failed, applied > 0 && run.allowlistVersion < applied, hosts);
+    }
+
+    /** The catalog rules of the entry that asks for a host (itself, or the wildcard that took it over). */
+    static List<String> rulesFor(Allowlist allowlist, String host) {
+        for (AllowlistEntry e : allowlist.entries()) {
+            if (e.value().equals(host)) {
+                return e.reasons().stream().filter(r -> r.replaces() == null).map(Reason::source).toList();
+            }
+            List<String> taken = e.reasons().stream().filter(r -> host.equals(r.replaces())).map(Reason::source).toList();
+            if (!taken.isEmpty()) {
+                return taken;
+            }
+        }
+        return List.of();
+    }
+
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.SUPPORTS)
+    public Panel panel(long customerId) {
+        AllowlistSnapshot snapshot = current.of(customerId).orElseThrow(NotFoundException::new);
+        Optional<RunView> latest = latest(customerId);
+        List<RunView> history = history(customerId, 10);
+        Optional<ReconciliationSummary> reconciliation = lastReconciliation(customerId);
+        List<HostView> failed = latest.filter(r -> !r.stale()).map(r -> r.hosts().stream().filter(h -> !h.passed()).toList())
+                .orElse(List.of());
+        List<String> missing = reconciliation.filter(r -> r.allowlistVersion() == snapshot.version())
+                .map(ReconciliationSummary::missingValues).orElse(List.of());
+        return new Panel(latest.orElse(null), history, tokens(customerId), reconciliation.orElse(null),
+                changeReports.applied(customerId), failed, missing);
+    }
+
+    /** The partner's customers whose last check failed or whose last reconciliation missed entries. */
+    public List<Attention> attention() {
+        member.requireCustomerReader();
+        List<Attention> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("""
+                        SELECT c.id, c.name, r.received_at, coalesce(r.failed, 0), x.created_at, coalesce(x.missing, 0)
+                          FROM customer c
+                          LEFT JOIN LATERAL (SELECT received_at, failed FROM check_report r
+                                              WHERE r.partner_id = c.partner_id AND r.customer_id = c.id
+                                              ORDER BY r.id DESC LIMIT 1) r ON true
+                          LEFT JOIN LATERAL (SELECT created_at, missing FROM reconciliation x
+                                              WHERE x.partner_id = c.partner_id AND x.customer_id = c.id
+                                              ORDER BY x.id DESC LIMIT 1) x ON true
+                         WHERE c.partner_id = ? AND (r.failed > 0 OR x.missing > 0)
+                         ORDER BY greatest(r.received_at, x.created_at) DESC LIMIT 50""")) {
+            st.setString(1, member.tenantId());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Attention(rs.getLong(1), rs.getString(2), time(rs, 3), rs.getInt(4), time(rs, 5), rs.getInt(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return found;
+    }
+
+    private static OffsetDateTime time(ResultSet rs, int column) throws SQLException {
+        java.sql.Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    // --- reconciliation
+
+    /**
+     * What the firewall has, compared with the customer's current allowlist, with the product's
+     * matching rules. {@code formatId} null, blank or "auto": detected from the text.
+     */
+    public Reconciliation reconcile(long customerId, String text, String formatId) {
+        member.requireCustomerReader();
+        AllowlistSnapshot snapshot = current.of(customerId).orElseThrow(NotFoundException::new);
+        if (text == null || text.isBlank()) {
+            throw InvalidInputException.of("list", "error.reconcile.empty");
+        }
+        ListFormat format = formatId == null || formatId.isBlank() || formatId.equals("auto") ? FirewallLists.detect(text)
+                : ListFormat.byId(formatId).orElseThrow(() -> InvalidInputException.of("format", "error.reconcile.format",
+                        String.join(", ", java.util.Arrays.stream(ListFormat.values()).map(ListFormat::id).toList())));
+        FirewallLists.Parsed parsed;
+        try {
+            parsed = FirewallLists.parse(text, format);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("list", "error.reconcile.unreadable", format.id(), e.getMessage());
+        }
+        Reconciliation result = Reconciler.reconcile(snapshot.allowlist(), parsed);
+        QuarkusTransaction.requiringNew().run(() -> {
+            ReconciliationRecord record = new ReconciliationRecord();
+            record.customerId = customerId;
+            record.createdAt = OffsetDateTime.now();
+            record.createdBy = member.displayName();
+            record.format = format.id();
+            record.allowlistVersion = snapshot.version();
+            record.missing = (int) result.missing();
+            record.broader = (int) result.broader();
+            record.extra = (int) result.extra();
+            record.missingValues = String.join("\n", result.missingValues());
+            record.persist();
+        });
+        audit.recordRead(AuditService.Operation.ACTION, "reconciliation", customerId, customerId,
+                "Firewall configuration reconciled (" + format.id() + "): " + result.missing() + " missing, "
+                        + result.broader() + " broader, " + result.extra() + " extra",
+                Map.of("format", format.id(), "entries", parsed.entries().size(), "missing", result.missing(),
+                        "allowlistVersion", snapshot.version()));
+        return result;
+    }
+
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.SUPPORTS)
+    public Optional<ReconciliationSummary> lastReconciliation(long customerId) {
+        member.requireCustomerReader();
+        return ReconciliationRecord.<ReconciliationRecord>find("customerId = ?1 order by id desc", customerId)
+                .firstResultOptional().map(r -> new ReconciliationSummary(r.createdAt, r.createdBy, r.format, r.allowlistVersion,
+                        r.missing, r.broader, r.extra, r.missingValues.isEmpty() ? List.of() : List.of(r.missingValues.split("\n"))));
+    }
+
+    // --- helpers
+
+    private void requireAdmin() {
+        member.requireCustomerReader();
+        if (member.role() != Role.PARTNER_ADMIN) {
+            throw new ForbiddenException("Only partner admins manage check tokens.");
+        }
+    }
+
+    private TokenRef lookUp(String tokenHash) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT token_id, partner_id, customer_id FROM portal_check_token_by_hash(?)")) {
+            st.setString(1, tokenHash);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? new TokenRef(rs.getLong(1), rs.getString(2), rs.getLong(3)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+}

@@ -1,0 +1,46 @@
+package dev.allowlist.portal.check;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.TenantId;
+
+/** A report URL for one customer's check scripts: only the token's SHA-256 is kept. */
+@Entity
+@Table(name = "check_token")
+public class CheckToken extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @TenantId
+    @Column(name = "partner_id", nullable = false, updatable = false)
+    public String partnerId;
+
+    @Column(name = "customer_id", nullable = false)
+    public long customerId;
+
+    @Column(name = "token_hash", nullable = false)
+    public String tokenHash;
+
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "revoked_at")
+    public OffsetDateTime revokedAt;
+
+    @Column(name = "last_report_at")
+    public OffsetDateTime lastReportAt;
+
+    @Column(name = "report_count", nullable = false)
+    public long reportCount;
+}

@@ -1,0 +1,42 @@
+package dev.allowlist.portal.check;
+
+import dev.allowlist.portal.check.core.Reconciliation;
+import java.io.IOException;
+import java.io.StringWriter;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** A reconciliation as CSV: one row per required entry, then one per firewall entry that is broader or extra. */
+final class ReconciliationCsv {
+
+    private ReconciliationCsv() {
+    }
+
+    static String write(Reconciliation result) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
+                .setHeader("side", "value", "kind", "status", "firewall entry", "line").get())) {
+            for (Reconciliation.Required r : result.required()) {
+                csv.printRecord("required", cell(r.value()), r.kind(), r.status().name().toLowerCase(java.util.Locale.ROOT),
+                        cell(r.by()), r.line() == 0 ? "" : r.line());
+            }
+            for (Reconciliation.Found f : result.firewall()) {
+                if (f.status() != Reconciliation.FoundStatus.USED) {
+                    csv.printRecord("firewall", cell(f.text()), "", f.status().name().toLowerCase(java.util.Locale.ROOT),
+                            cell(String.join(" ", f.covers())), f.line());
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
+    }
+
+    /** A value a spreadsheet would read as a formula is written as text. */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+}

@@ -1,0 +1,100 @@
+if ($null -ne $env:ALLOWLIST_PROXY) { $Proxy = $env:ALLOWLIST_PROXY }
+$ScriptVersion = '2'
+$script:pass = 0
+$script:fail = 0
+$script:results = New-Object System.Collections.Generic.List[object]
+function Read-Head([System.IO.Stream]$Stream) {
+  $bytes = New-Object System.Collections.Generic.List[byte]
+  while ($bytes.Count -lt 16384) {
+    $b = $Stream.ReadByte()
+    if ($b -lt 0) { break }
+    $bytes.Add([byte]$b)
+    $n = $bytes.Count
+    if ($n -ge 4 -and $bytes[$n - 4] -eq 13 -and $bytes[$n - 3] -eq 10 -and $bytes[$n - 2] -eq 13 -and $bytes[$n - 1] -eq 10) { break }
+  }
+  return [System.Text.Encoding]::ASCII.GetString($bytes.ToArray())
+}
+function Send-Text([System.IO.Stream]$Stream, [string]$Text) {
+  $bytes = [System.Text.Encoding]::ASCII.GetBytes($Text)
+  $Stream.Write($bytes, 0, $bytes.Length)
+  $Stream.Flush()
+}
+function Get-Status([string]$Head) {
+  if ($Head -match '^HTTP/\d(\.\d)? (\d{3})') { return [int]$Matches[2] }
+  return 0
+}
+function Open-Tcp([string]$Name, [int]$Port) {
+  $client = New-Object System.Net.Sockets.TcpClient
+  if (-not $client.ConnectAsync($Name, $Port).Wait(10000)) { throw "timeout" }
+  $stream = $client.GetStream()
+  $stream.ReadTimeout = 20000
+  $stream.WriteTimeout = 20000
+  return $stream
+}
+function Open-Tls([string]$Name) {
+  if ($Proxy) {
+    $p = $Proxy.Split(':')
+    $stream = Open-Tcp $p[0] ([int]$p[1])
+    Send-Text $stream "CONNECT ${Name}:443 HTTP/1.1`r`nHost: ${Name}:443`r`n`r`n"
+    $status = Get-Status (Read-Head $stream)
+    if ($status -ne 200) { throw "refused by the proxy (HTTP $status)" }
+  } else {
+    $stream = Open-Tcp $Name 443
+  }
+  $tls = New-Object System.Net.Security.SslStream($stream, $false)
+  $tls.AuthenticateAsClient($Name, $null, [System.Security.Authentication.SslProtocols]::Tls12, $false)
+  return $tls
+}
+# One port of one host: TLS handshake on 443, TCP connection otherwise (a GET the proxy must not refuse)
+function Test-Port([string]$Name, [int]$Port) {
+  $watch = [System.Diagnostics.Stopwatch]::StartNew()
+  try {
+    if ($Port -eq 443) {
+      (Open-Tls $Name).Dispose()
+    } elseif ($Proxy) {
+      $p = $Proxy.Split(':')
+      $stream = Open-Tcp $p[0] ([int]$p[1])
+      Send-Text $stream "GET http://${Name}:${Port}/ HTTP/1.1`r`nHost: ${Name}`r`nConnection: close`r`n`r`n"
+      $status = Get-Status (Read-Head $stream)
+      $stream.Dispose()
+      if ($status -eq 0 -or $status -eq 403 -or $status -eq 407 -or $status -ge 500) {
+        return [ordered]@{ port = $Port; ok = $false; ms = $null; error = "refused by the proxy (HTTP $status)" }
+      }
+    } else {
+      (Open-Tcp $Name $Port).Dispose()
+    }
+    return [ordered]@{ port = $Port; ok = $true; ms = [int]$watch.ElapsedMilliseconds; error = $null }
+  } catch {
+    $reason = if ($Port -eq 443) { 'no TLS handshake' } else { 'no TCP connection' }
+    return [ordered]@{ port = $Port; ok = $false; ms = $null; error = $reason }
+  }
+}
+function Test-Resolves([string]$Name) {
+  try {
+    if (Get-Command Resolve-DnsName -ErrorAction SilentlyContinue) { Resolve-DnsName -Name $Name | Out-Null }
+    else { [System.Net.Dns]::GetHostAddresses($Name) | Out-Null }
+    return $true
+  } catch { return $false }
+}
+function Test-AllowlistHost([string]$Name, [string]$Expect, [int[]]$Ports) {
+  $dns = $null
+  if (-not $Proxy) { $dns = Test-Resolves $Name }
+  $tested = @()
+  if ($dns -ne $false) { $tested = @($Ports | ForEach-Object { Test-Port $Name $_ }) }
+  $failed = @($tested | Where-Object { -not $_.ok } | ForEach-Object { $_.port })
+  $answer = $null
+  if ($Expect -and $dns -ne $false -and $failed.Count -eq 0) {
+    try {
+      $tls = Open-Tls $Name
+      Send-Text $tls "GET / HTTP/1.1`r`nHost: $Name`r`nConnection: close`r`n`r`n"
+      $body = (New-Object System.IO.StreamReader($tls)).ReadToEnd()
+      $tls.Dispose()
+    } catch { $body = '' }
+    $answer = $body.Contains($Expect)
+  }
+  $script:results.Add([ordered]@{ host = $Name; dns = $dns; ports = $tested; answer = $answer })
+  if ($dns -eq $false) { Write-Output "FAIL $Name (no DNS answer)"; $script:fail++ }
+  elseif ($failed.Count -gt 0) { Write-Output "FAIL $Name (no connection on port $($failed -join ' '))"; $script:fail++ }
+  elseif ($answer -eq $false) { Write-Output "FAIL $Name (the answer does not contain $Expect)"; $script:fail++ }
+  else { Write-Output "PASS $Name (ports $($Ports -join ' '))"; $script:pass++ }
+}
