@@ -219,6 +219,10 @@ public class CheckService {
     /** A report a person uploads from an offline run. */
     public long upload(long customerId, byte[] body) {
         member.requireCustomerEditor();
+        current.of(customerId).orElseThrow(NotFoundException::new); // a foreign id is a 404 before anything is read
+        if (body.length == 0) {
+            throw InvalidInputException.of("file", "error.checkReport.noFile");
+        }
         CheckReport report = parse(body);
         return QuarkusTransaction.requiringNew().call(() -> store(customerId, report, UPLOAD, null));
     }

@@ -56,6 +56,9 @@ class TenantIsolationTest {
             as("bob").get("/api/v1/customers/" + id + "/allowlist/versions").then().statusCode(404);
             as("bob").contentType("application/octet-stream").body("Opening connection to x.sophos.com\n".getBytes())
                     .post("/api/v1/customers/" + id + "/installer-logs").then().statusCode(404);
+            as("bob").get("/api/v1/customers/" + id + "/checks").then().statusCode(404);
+            as("bob").contentType(ContentType.TEXT).body("sophos.com\n").post("/api/v1/customers/" + id + "/reconcile").then()
+                    .statusCode(404);
             as("bob").get("/api/v1/audit?customerId=" + id).then().statusCode(200).body("events.size()", equalTo(0));
         }
         // alice's own customer, with a host id of hers under an unknown customer id
@@ -81,6 +84,14 @@ class TenantIsolationTest {
             as("bob").get("/exports/customers/" + id + "?format=txt").then().statusCode(404);
             formAs("bob", csrf).formParam("format", "txt").post("/exports/customers/" + id + "/feeds").then().statusCode(404);
             formAs("bob", csrf).post("/exports/customers/" + id + "/feeds/1/revoke").then().statusCode(404);
+            formAs("bob", csrf).post("/customers/" + id + "/checks/tokens").then().statusCode(404);
+            formAs("bob", csrf).post("/customers/" + id + "/checks/tokens/1/revoke").then().statusCode(404);
+            as("bob").cookie("csrf-token", csrf.cookie()).multiPart("csrf-token", csrf.field())
+                    .multiPart("file", "report.json", "{}".getBytes(), "application/json")
+                    .post("/customers/" + id + "/checks/upload").then().statusCode(404);
+            as("bob").get("/customers/" + id + "/reconcile").then().statusCode(404);
+            as("bob").cookie("csrf-token", csrf.cookie()).multiPart("csrf-token", csrf.field()).multiPart("list", "sophos.com")
+                    .post("/customers/" + id + "/reconcile").then().statusCode(404);
         }
         assertUntouched();
     }

@@ -153,6 +153,35 @@ class BrowserJourneyTest {
 
     @Test
     @Order(4)
+    void aliceComparesTheFirewallWithTheAllowlistAndMarksItApplied() throws Exception {
+        try (Browser b = new Browser("alice-reconcile", base())) {
+            b.login("alice", customerPath);
+            b.driver.findElement(By.cssSelector("a[href$='format=squid']")).click();
+            String squid = Files.readString(b.download("_squid.acl"));
+            b.open(customerPath);
+            b.go(By.linkText("Compare with the firewall"));
+            paste(b, squid.replace("\nocsp.digicert.com\n", "\n") + "example.org\n");
+            b.go(By.xpath("//button[text()='Compare']"));
+            assertThat(b.text()).contains("1 missing", "ocsp.digicert.com", "asked for by no rule", "example.org");
+            assertThat(b.driver.findElements(By.xpath("//button[starts-with(text(),'Mark v')]"))).isEmpty();
+            b.shot("reconcile-missing");
+            paste(b, squid);
+            b.go(By.xpath("//button[text()='Compare']"));
+            assertThat(b.text()).contains("0 missing", "Nothing is missing");
+            b.shot("reconcile-clean");
+            b.go(By.xpath("//button[starts-with(text(),'Mark v')]"));
+            assertThat(b.text()).contains("The firewall has the latest version", "Checks from the customer's machines");
+            b.shot("reconcile-applied");
+        }
+    }
+
+    /** Puts text into the list field the way a paste does (typing thousands of characters key by key is slow). */
+    private static void paste(Browser b, String text) {
+        ((JavascriptExecutor) b.driver).executeScript("document.querySelector('textarea[name=list]').value = arguments[0];", text);
+    }
+
+    @Test
+    @Order(5)
     void bobCannotReachAlicesCustomerByItsUrl() {
         try (Browser b = new Browser("bob", base())) {
             b.login("bob", customerPath);

@@ -41,6 +41,15 @@ public record Reconciliation(ListFormat format, List<Required> required, List<Fo
         skipped = List.copyOf(skipped);
     }
 
+    /** The required entries as a person reads them: missing first, then covered, then present. */
+    public List<Required> requiredByUrgency() {
+        return required.stream().sorted(java.util.Comparator.comparingInt((Required r) -> switch (r.status()) {
+            case MISSING -> 0;
+            case COVERED -> 1;
+            case PRESENT -> 2;
+        })).toList();
+    }
+
     public long missing() {
         return required.stream().filter(r -> r.status() == RequiredStatus.MISSING).count();
     }
