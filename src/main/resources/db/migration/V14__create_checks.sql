@@ -79,3 +79,11 @@ GRANT EXECUTE ON FUNCTION portal_check_token_by_hash(text) TO allowlist_app;
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON check_token, check_report, reconciliation TO allowlist_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO allowlist_app;
+
+-- the customer page keeps what it shows of checks with the customer's snapshot: announce changes as V10 does
+CREATE TRIGGER check_token_notify AFTER INSERT OR DELETE OR UPDATE OF customer_id, revoked_at ON check_token
+    FOR EACH ROW EXECUTE FUNCTION portal_notify_customer_child();
+CREATE TRIGGER check_report_notify AFTER INSERT OR UPDATE OR DELETE ON check_report
+    FOR EACH ROW EXECUTE FUNCTION portal_notify_customer_child();
+CREATE TRIGGER reconciliation_notify AFTER INSERT OR UPDATE OR DELETE ON reconciliation
+    FOR EACH ROW EXECUTE FUNCTION portal_notify_customer_child();

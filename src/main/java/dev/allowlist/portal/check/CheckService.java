@@ -80,7 +80,7 @@ public class CheckService {
      * failed (for the advice), and the rules of the allowlist entry that asks for the host.
      */
     public record HostView(String host, String dns, List<String> ports, String answer, boolean passed, List<String> failures,
-            List<String> rules) {
+            List<String> rules, String entry) {
     }
 
     public record RunView(long id, OffsetDateTime receivedAt, String source, String machine, String proxy,
@@ -170,6 +170,7 @@ public class CheckService {
         created.createdBy = member.displayName();
         created.createdAt = OffsetDateTime.now();
         created.persist();
+        current.changed(customerId);
         audit.record(AuditService.Operation.CREATE, "check-token", created.id, customerId, "Check token created",
                 Map.of("after", Map.of("checkTokenId", created.id)));
         return token;
@@ -182,6 +183,7 @@ public class CheckService {
                 .orElseThrow(NotFoundException::new);
         if (token.revokedAt == null) {
             token.revokedAt = OffsetDateTime.now();
+            current.changed(customerId);
             audit.record(AuditService.Operation.ACTION, "check-token", token.id, customerId, "Check token revoked",
                     Map.of("before", Map.of("revoked", false), "after", Map.of("revoked", true)));
         }
@@ -278,6 +280,7 @@ public class CheckService {
             throw new IllegalStateException(e);
         }
         run.persist();
+        current.changed(customerId);
         if (tokenId != null) {
             em.createQuery("update CheckToken t set t.reportCount = t.reportCount + 1, t.lastReportAt = ?1 where t.id = ?2")
                     .setParameter(1, run.receivedAt).setParameter(2, tokenId).executeUpdate();
@@ -328,7 +331,8 @@ public class CheckService {
                         .toList();
                 hosts.add(new HostView(r.host(), r.dns() == null ? "—" : r.dns() ? "ok" : "failed", ports,
                         r.answer() == null ? "—" : r.answer() ? "ok" : "failed", r.passed(), r.failures(),
-                        allowlist == null ? List.of() : rulesFor(allowlist, r.host())));
+                        allowlist == null ? List.of() : rulesFor(allowlist, r.host()),
+                        allowlist == null ? null : entryFor(allowlist, r.host())));
             }
             hosts.sort(java.util.Comparator.comparing(HostView::passed).thenComparing(HostView::host));
         }
@@ -350,9 +354,13 @@ public class CheckService {
         return List.of();
     }
 
-    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.SUPPORTS)
+    /** Kept with the customer's snapshot: every change to checks drops it (V14's triggers, and {@link #store}). */
     public Panel panel(long customerId) {
         AllowlistSnapshot snapshot = current.of(customerId).orElseThrow(NotFoundException::new);
+        return snapshot.derive("checks", () -> QuarkusTransaction.joiningExisting().call(() -> computePanel(customerId, snapshot)));
+    }
+
+    private Panel computePanel(long customerId, AllowlistSnapshot snapshot) {
         Optional<RunView> latest = latest(customerId);
         List<RunView> history = history(customerId, 10);
         Optional<ReconciliationSummary> reconciliation = lastReconciliation(customerId);
@@ -361,7 +369,17 @@ public class CheckService {
         List<String> missing = reconciliation.filter(r -> r.allowlistVersion() == snapshot.version())
                 .map(ReconciliationSummary::missingValues).orElse(List.of());
         return new Panel(latest.orElse(null), history, tokens(customerId), reconciliation.orElse(null),
-                changeReports.applied(customerId), failed, missing);
+                snapshot.applied(), failed, missing);
+    }
+
+    /** The allowlist entry that asks for a host: itself, or the wildcard that took it over. */
+    static String entryFor(Allowlist allowlist, String host) {
+        for (AllowlistEntry e : allowlist.entries()) {
+            if (e.value().equals(host) || e.reasons().stream().anyMatch(r -> host.equals(r.replaces()))) {
+                return e.value();
+            }
+        }
+        return null;
     }
 
     /** The partner's customers whose last check failed or whose last reconciliation missed entries. */
@@ -431,6 +449,7 @@ public class CheckService {
             record.extra = (int) result.extra();
             record.missingValues = String.join("\n", result.missingValues());
             record.persist();
+            current.changed(customerId);
         });
         audit.recordRead(AuditService.Operation.ACTION, "reconciliation", customerId, customerId,
                 "Firewall configuration reconciled (" + format.id() + "): " + result.missing() + " missing, "

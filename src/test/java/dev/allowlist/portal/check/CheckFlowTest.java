@@ -107,7 +107,9 @@ class CheckFlowTest {
 
         as("alice").get("/customers/" + id).then().statusCode(200).body(containsString("id=\"latest-check\""))
                 .body(containsString("check-failed")).body(containsString("Port 80 is blocked: certificate revocation"))
-                .body(containsString("The last check could not reach ocsp.digicert.com."));
+                .body(containsString("The last check could not reach ocsp.digicert.com."))
+                // the failed host links to the allowlist entry that asks for it, with its reasons
+                .body(containsString("href=\"#entry-ocsp.digicert.com\"")).body(containsString("id=\"entry-ocsp.digicert.com\""));
         as("alice").header("Accept-Language", "ja").get("/customers/" + id).then()
                 .body(containsString("ポート 80 がブロックされています"));
         as("alice").get("/").then().body(containsString("id=\"attention\"")).body(containsString(name));
