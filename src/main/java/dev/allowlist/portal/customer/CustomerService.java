@@ -212,6 +212,11 @@ public class CustomerService {
         return customer;
     }
 
+    /** Checks a customer's fields as {@link #create} and {@link #update} do, saving nothing (an import's preview). */
+    public void validateOnly(CustomerInput input) {
+        validate(input);
+    }
+
     @Transactional
     public Customer create(CustomerInput input) {
         member.requireCustomerEditor();
@@ -325,7 +330,8 @@ public class CustomerService {
         versions.recordIfChanged(customer, "host-removed");
     }
 
-    static Set<String> normalizeHosts(Collection<String> values) {
+    /** The hosts as they would be stored, or an {@link InvalidInputException} naming what is wrong. */
+    public static Set<String> normalizeHosts(Collection<String> values) {
         if (values == null || values.isEmpty()) {
             throw InvalidInputException.of("hosts", "error.hosts.empty");
         }

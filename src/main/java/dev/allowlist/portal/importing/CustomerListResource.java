@@ -1,0 +1,124 @@
+package dev.allowlist.portal.importing;
+
+import dev.allowlist.portal.customer.Customer;
+import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.web.I18n;
+import dev.allowlist.portal.web.InvalidInputException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** The customer list as a spreadsheet: import (preview, then apply), its template, and the export. */
+@Path("/customer-lists")
+public class CustomerListResource {
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance importForm(Map<String, String> errors);
+
+        static native TemplateInstance preview(CustomerImportService.Preview preview);
+
+        static native TemplateInstance applied(CustomerImportService.Applied applied, String fileName);
+    }
+
+    @Inject
+    CustomerImportService imports;
+
+    @Inject
+    CurrentMember member;
+
+    @Inject
+    I18n i18n;
+
+    @GET
+    @Path("import")
+    public TemplateInstance form() {
+        member.requireCustomerEditor();
+        return Templates.importForm(Map.of());
+    }
+
+    @POST
+    @Path("import")
+    public Response preview(@RestForm("file") FileUpload file) throws IOException {
+        member.requireCustomerEditor();
+        byte[] content = read(file, CustomerListFilesLimits.MAX_UPLOAD);
+        try {
+            CustomerImportService.Preview preview = imports.preview(file == null ? null : file.fileName(), content);
+            return Response.ok(Templates.preview(preview).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        } catch (InvalidInputException e) {
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .entity(Templates.importForm(e.messages(i18n)).render()).build();
+        }
+    }
+
+    @POST
+    @Path("import/{id}/apply")
+    public TemplateInstance apply(@PathParam("id") long id, @RestForm boolean validOnly) {
+        CustomerImportService.Applied applied = imports.apply(id, validOnly);
+        return Templates.applied(applied, imports.previewOf(id).fileName());
+    }
+
+    @GET
+    @Path("template.csv")
+    public Response templateCsv() {
+        return file(CustomerListFiles.csv(CustomerListFiles.header(i18n::t), List.of(CustomerListFiles.example()),
+                CustomerListFiles.allowed(i18n::t)), "text/csv; charset=UTF-8", "customers-template.csv");
+    }
+
+    @GET
+    @Path("template.xlsx")
+    public Response templateXlsx() {
+        return file(CustomerListFiles.xlsx(CustomerListFiles.header(i18n::t), List.of(CustomerListFiles.example()),
+                CustomerListFiles.allowed(i18n::t)), XLSX, "customers-template.xlsx");
+    }
+
+    @GET
+    @Path("export.csv")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Response exportCsv() {
+        member.requireCustomerReader();
+        return file(CustomerListFiles.csv(CustomerListFiles.header(i18n::t), rows(), List.of()), "text/csv; charset=UTF-8",
+                "customers.csv");
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Response exportXlsx() {
+        member.requireCustomerReader();
+        return file(CustomerListFiles.xlsx(CustomerListFiles.header(i18n::t), rows(), List.of()), XLSX, "customers.xlsx");
+    }
+
+    static List<List<String>> rows() {
+        return Customer.<Customer>list("order by name, id").stream().map(CustomerListFiles::row).toList();
+    }
+
+    static Response file(byte[] content, String type, String name) {
+        return Response.ok(content, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    static byte[] read(FileUpload file, long max) throws IOException {
+        if (file == null || file.uploadedFile() == null) {
+            throw InvalidInputException.of("file", "error.import.empty");
+        }
+        if (Files.size(file.uploadedFile()) > max) {
+            throw InvalidInputException.of("file", "error.import.tooLarge", max / (1024 * 1024));
+        }
+        return Files.readAllBytes(file.uploadedFile());
+    }
+}

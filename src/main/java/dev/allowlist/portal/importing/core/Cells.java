@@ -1,0 +1,30 @@
+package dev.allowlist.portal.importing.core;
+
+/**
+ * One cell's text. Cells are data, never formulas: a value the portal's own export neutralised with a
+ * leading apostrophe ({@code '=...}, {@code '+...}) is read back without it, and {@link #neutralised}
+ * is what every export writes, so that a spreadsheet shows the text instead of running it.
+ */
+public final class Cells {
+
+    private Cells() {
+    }
+
+    static String text(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String value = raw.strip();
+        if (value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0) {
+            return value.substring(1);
+        }
+        return value;
+    }
+
+    public static String neutralised(String value) {
+        if (value == null || value.isEmpty()) {
+            return value == null ? "" : value;
+        }
+        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+}
