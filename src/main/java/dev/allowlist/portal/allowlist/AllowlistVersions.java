@@ -37,6 +37,12 @@ public class AllowlistVersions {
         return record(customer, cause, Optional.ofNullable(latest(List.of(customer.id)).get(customer.id)));
     }
 
+    /** A new customer's first version: it has none yet, so there is nothing to look up. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<AllowlistVersion> recordFirst(Customer customer, String cause) {
+        return record(customer, cause, Optional.empty());
+    }
+
     /** The same for many customers at once, with one query for their newest versions (catalog publishing). */
     @Transactional(Transactional.TxType.MANDATORY)
     public int recordIfChanged(List<Customer> customers, String cause) {

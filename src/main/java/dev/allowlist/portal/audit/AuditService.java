@@ -91,7 +91,40 @@ public class AuditService {
     public void record(Operation operation, String resourceType, Object resourceId, Long customerId, String summary,
             Map<String, ?> details) {
         Draft draft = draft(operation, resourceType, resourceId, customerId, summary, details);
+        List<Draft> batch = BATCH.get();
+        if (batch != null) {
+            batch.add(draft);
+            return;
+        }
         em.unwrap(org.hibernate.Session.class).doWork(connection -> append(connection, draft.chain(), List.of(draft)));
+    }
+
+    private static final ThreadLocal<List<Draft>> BATCH = new ThreadLocal<>();
+
+    /**
+     * Runs work that records many changes (an import's rows) and appends their events in one batch
+     * when it ends, in the order they were recorded, in the same transaction: the same events as one
+     * by one, for a few statements instead of five per event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> T batched(java.util.function.Supplier<T> work) {
+        if (BATCH.get() != null) {
+            return work.get();
+        }
+        List<Draft> batch = new java.util.ArrayList<>();
+        BATCH.set(batch);
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            BATCH.remove();
+        }
+        java.util.Map<String, List<Draft>> byChain = new java.util.LinkedHashMap<>();
+        batch.forEach(d -> byChain.computeIfAbsent(d.chain(), k -> new java.util.ArrayList<>()).add(d));
+        for (java.util.Map.Entry<String, List<Draft>> chain : byChain.entrySet()) {
+            em.unwrap(org.hibernate.Session.class).doWork(connection -> append(connection, chain.getKey(), chain.getValue()));
+        }
+        return result;
     }
 
     /**

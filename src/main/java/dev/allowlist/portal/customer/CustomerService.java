@@ -219,16 +219,40 @@ public class CustomerService {
 
     @Transactional
     public Customer create(CustomerInput input) {
+        return create(input, List.of(), McsHost.Source.TYPED);
+    }
+
+    /**
+     * A new customer, with the MCS hosts already known of it (an import's row): one creation, one
+     * audit event that names the hosts, one allowlist version.
+     */
+    @Transactional
+    public Customer create(CustomerInput input, Collection<String> initialHosts, McsHost.Source source) {
         member.requireCustomerEditor();
         Validated valid = validate(input);
+        Set<String> hosts = initialHosts == null || initialHosts.isEmpty() ? Set.of() : normalizeHosts(initialHosts);
         Customer customer = new Customer();
         customer.createdAt = OffsetDateTime.now();
         apply(customer, input, valid);
         customer.persist();
+        for (String host : hosts) {
+            McsHost created = new McsHost();
+            created.customer = customer;
+            created.value = host;
+            created.firstSeenAt = customer.createdAt;
+            created.lastSeenAt = customer.createdAt;
+            created.source = source;
+            created.persist();
+            customer.mcsHosts.add(created);
+        }
         current.changed(customer.id);
+        Map<String, Object> created = snapshot(customer);
+        if (!hosts.isEmpty()) {
+            created.put("mcsHosts", List.copyOf(hosts));
+        }
         audit.record(AuditService.Operation.CREATE, "customer", customer.id, customer.id,
-                "Customer created: " + customer.name, Changes.created(snapshot(customer)));
-        versions.recordIfChanged(customer, "customer-created");
+                "Customer created: " + customer.name, Changes.created(created));
+        versions.recordFirst(customer, "customer-created");
         return customer;
     }
 

@@ -94,6 +94,9 @@ public class CustomerImportService {
     @Inject
     I18n i18n;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     private volatile RowReader.Vocabulary vocabulary;
 
     /** What applying a file would do, saving nothing at all (the API's dryRun). */
@@ -150,6 +153,10 @@ public class CustomerImportService {
             throw InvalidInputException.of("file", "error.import.hasErrors", errors.size(),
                     String.join(", ", errors.stream().map(e -> String.valueOf(e.row())).limit(20).toList()));
         }
+        return audit.batched(() -> applyRows(stored, plan, errors.size()));
+    }
+
+    private Applied applyRows(CustomerImport stored, List<Planned> plan, int skipped) {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -158,10 +165,7 @@ public class CustomerImportService {
             RowOutcome outcome = planned.outcome();
             switch (outcome.action()) {
                 case CREATE -> {
-                    Customer customer = customers.create(planned.input());
-                    if (!planned.newHosts().isEmpty()) {
-                        customers.addHosts(customer.id, planned.newHosts(), McsHost.Source.TYPED);
-                    }
+                    customers.create(planned.input(), planned.newHosts(), McsHost.Source.TYPED);
                     created++;
                 }
                 case UPDATE -> {
@@ -179,8 +183,13 @@ public class CustomerImportService {
             if (outcome.newVersion()) {
                 versions++;
             }
+            if (outcome.action() != Action.UNCHANGED && outcome.action() != Action.ERROR) {
+                // each row's entities are done with: without this, every later flush checks them all again
+                em.flush();
+                em.clear();
+            }
         }
-        stored.appliedAt = OffsetDateTime.now();
+        CustomerImport.update("appliedAt = ?1 where id = ?2", OffsetDateTime.now(), stored.id);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("fileName", stored.fileName);
         details.put("sizeBytes", stored.sizeBytes);
@@ -188,11 +197,11 @@ public class CustomerImportService {
         details.put("created", created);
         details.put("updated", updated);
         details.put("unchanged", unchanged);
-        details.put("skipped", errors.size());
+        details.put("skipped", skipped);
         audit.record(AuditService.Operation.ACTION, "customer-import", stored.id, null, "Customer list imported from "
                 + stored.fileName + ": " + created + " created, " + updated + " updated, " + unchanged + " unchanged, "
-                + errors.size() + " rows skipped", details);
-        return new Applied(stored.id, created, updated, unchanged, errors.size(), versions);
+                + skipped + " rows skipped", details);
+        return new Applied(stored.id, created, updated, unchanged, skipped, versions);
     }
 
     /** The API's one call: store and apply. */

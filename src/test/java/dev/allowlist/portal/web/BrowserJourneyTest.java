@@ -175,13 +175,39 @@ class BrowserJourneyTest {
         }
     }
 
+    @Test
+    @Order(5)
+    void aliceImportsACustomerListReadsThePreviewAndAppliesIt() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Path file = Files.createTempFile("customers", ".csv");
+        Files.writeString(file, "name,externalReference,licenses,wildcardSupport\n"
+                + "Imported One " + tag + ",IMP1-" + tag + ",ENDPOINT,yes\n"
+                + "Imported Two " + tag + ",IMP2-" + tag + ",EDR,no\n", StandardCharsets.UTF_8);
+        try (Browser b = new Browser("alice-import", base())) {
+            b.login("alice", "/customers");
+            b.go(By.linkText("Import customers"));
+            b.driver.findElement(By.cssSelector("input[type=file][name=file]")).sendKeys(file.toString());
+            b.go(By.xpath("//button[text()='Preview']"));
+            assertThat(b.text()).contains("2 to create, 0 to update, 0 unchanged, 0 with errors",
+                    "Imported One " + tag, "Imported Two " + tag);
+            b.shot("import-preview");
+            b.go(By.xpath("//button[starts-with(text(),'Apply all')]"));
+            assertThat(b.text()).contains("2 created, 0 updated");
+            b.shot("import-applied");
+            b.go(By.linkText("Customers"));
+            b.open("/customers?q=" + tag);
+            assertThat(b.text()).contains("Imported One " + tag, "Imported Two " + tag);
+            b.shot("imported-customers");
+        }
+    }
+
     /** Puts text into the list field the way a paste does (typing thousands of characters key by key is slow). */
     private static void paste(Browser b, String text) {
         ((JavascriptExecutor) b.driver).executeScript("document.querySelector('textarea[name=list]').value = arguments[0];", text);
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void bobCannotReachAlicesCustomerByItsUrl() {
         try (Browser b = new Browser("bob", base())) {
             b.login("bob", customerPath);
