@@ -492,12 +492,31 @@ public class AuditService {
         if (path != null && path.startsWith("/feeds/")) {
             return "/feeds/" + ("feed".equals(resourceType) && resourceId != null ? resourceId : "");
         }
+        for (String prefix : TOKEN_PATHS) {
+            if (path != null && path.startsWith(prefix)) {
+                return prefix; // the token is the credential: never kept
+            }
+        }
         return abbreviate(path, 300);
     }
 
-    /** A path fit for a log line or an error message: a feed's token is left out. */
+    /** Paths whose last segment is a secret token (feeds are kept by their id instead). */
+    private static final List<String> TOKEN_PATHS = List.of("/checks/", "/notifications/unsubscribe/");
+
+    /** A path fit for a log line or an error message: a feed's, a check report's or an unsubscribe link's token is left out. */
     public static String loggablePath(String path) {
-        return path != null && path.startsWith("/feeds/") ? "/feeds/…" : path;
+        if (path == null) {
+            return null;
+        }
+        if (path.startsWith("/feeds/")) {
+            return "/feeds/…";
+        }
+        for (String prefix : TOKEN_PATHS) {
+            if (path.startsWith(prefix)) {
+                return prefix + "…";
+            }
+        }
+        return path;
     }
 
     private static String abbreviate(String text, int max) {
