@@ -6,6 +6,7 @@ import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.partner.CurrentMember;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -15,6 +16,9 @@ import java.util.Optional;
 /** Stores a new allowlist version in the transaction of its cause, when (and only when) the content changed. */
 @ApplicationScoped
 public class AllowlistVersions {
+
+    @Inject
+    Event<VersionRecorded> recorded;
 
     @Inject
     AllowlistService allowlists;
@@ -76,6 +80,9 @@ public class AllowlistVersions {
         version.createdAt = OffsetDateTime.now();
         version.persist();
         current.changed(customer.id);
+        // those who subscribed hear of it through the outbox, in this same transaction
+        recorded.fire(new VersionRecorded(customer.partnerId, customer.id, customer.name, version.number, cause,
+                version.catalogVersion, allowlist.entries().size()));
         return Optional.of(version);
     }
 

@@ -82,6 +82,12 @@ public class CatalogPublisher {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Inject
+    jakarta.enterprise.event.Event<CatalogPublished> published;
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "catalog-publisher");
         t.setDaemon(true);
@@ -208,12 +214,20 @@ public class CatalogPublisher {
 
     private void runActive(long publicationId) {
         try {
+            String previousPartner = null;
             while (!Thread.currentThread().isInterrupted()) {
                 CatalogPublication run = QuarkusTransaction.requiringNew().call(() -> CatalogPublication.findById(publicationId));
                 if (run == null || !"RUNNING".equals(run.status)) {
                     return;
                 }
+                if (previousPartner == null) {
+                    previousPartner = run.lastPartner; // a resumed run: the partner it was in may be done already
+                }
                 Batch batch = nextBatch(run.lastPartner, run.lastCustomerId);
+                if (previousPartner != null && (batch == null || !batch.partnerId().equals(previousPartner))) {
+                    announce(previousPartner, run);
+                }
+                previousPartner = batch == null ? null : batch.partnerId();
                 if (batch == null) {
                     QuarkusTransaction.requiringNew().run(() -> {
                         CatalogPublication done = CatalogPublication.findById(publicationId);
@@ -237,6 +251,22 @@ public class CatalogPublisher {
     }
 
     private record Batch(String partnerId, List<Long> customerIds) {
+    }
+
+    /**
+     * A partner's customers are through: one event for the partner (how many got a new version from this
+     * catalog), not one per customer. Counted from the versions themselves, so a resumed run counts right.
+     */
+    private void announce(String partnerId, CatalogPublication run) {
+        Arc.container().instance(CurrentMember.class).get().actAsSystem(partnerId, Role.PARTNER_ADMIN);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Number changed = (Number) em.createNativeQuery("SELECT count(DISTINCT customer_id) FROM allowlist_version "
+                    + "WHERE partner_id = ?1 AND cause = 'catalog-published' AND catalog_version = ?2 AND created_at >= ?3")
+                    .setParameter(1, partnerId).setParameter(2, run.catalogVersion).setParameter(3, run.startedAt)
+                    .getSingleResult();
+            published.fire(new CatalogPublished(partnerId, run.id, run.catalogVersion,
+                    changed.intValue()));
+        });
     }
 
     /** The next customers after the cursor, all of one partner (a tenant per transaction). */

@@ -5,6 +5,7 @@ import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,6 +22,13 @@ public class PartnerDirectory {
     @Transactional
     void load(@Observes StartupEvent start) {
         Partner.<Partner>listAll().forEach(this::registered);
+    }
+
+    /** The e-mail addresses of the current partner's admins (as their logins gave them). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> adminEmails() {
+        return Member.<Member>list("role = ?1", Role.PARTNER_ADMIN).stream().map(m -> m.email)
+                .filter(e -> e != null && !e.isBlank()).distinct().toList();
     }
 
     /**

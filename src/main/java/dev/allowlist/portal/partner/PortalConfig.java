@@ -22,6 +22,48 @@ public interface PortalConfig {
 
     Checks checks();
 
+    /** The portal's address as partners reach it: links in webhooks and e-mails. */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    Notifications notifications();
+
+    interface Notifications {
+        /** The AES key (base64, 32 bytes) that encrypts webhook secrets; without it no webhook can be made. */
+        java.util.Optional<String> key();
+
+        /** Attempts per event before the endpoint is disabled (15 with the default first retry: about 24 hours). */
+        @WithDefault("15")
+        int maxAttempts();
+
+        /** The first retry's delay; each next one doubles, up to 480 times this. */
+        @WithDefault("30s")
+        java.time.Duration firstRetry();
+
+        /** Plain http webhook URLs (never in production). */
+        @WithDefault("false")
+        boolean httpAllowed();
+
+        /** Hosts a webhook may reach although their addresses are private (the platform's own choice). */
+        java.util.Optional<java.util.List<String>> allowedHosts();
+
+        /** How long a rotated secret still signs, beside the new one. */
+        @WithDefault("24h")
+        java.time.Duration rotationOverlap();
+
+        /** How often the delivery worker looks for due events. */
+        @WithDefault("2s")
+        java.time.Duration poll();
+
+        /** How often pending changes and stale feeds are looked for. */
+        @WithDefault("5m")
+        java.time.Duration scan();
+
+        /** How often members' digests are looked at. */
+        @WithDefault("15m")
+        java.time.Duration digestCheck();
+    }
+
     interface Checks {
         /** Reports one check token may post a minute; more are answered 429 with Retry-After. */
         @WithDefault("6")

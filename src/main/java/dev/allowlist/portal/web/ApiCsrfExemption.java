@@ -36,7 +36,7 @@ class ApiCsrfExemption {
         String path = context.getUriInfo().getPath();
         boolean bearerApi = path.startsWith("/api/") && authorization != null
                 && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
-        boolean checkReport = path.startsWith("/checks/");
+        boolean checkReport = path.startsWith("/checks/") || path.startsWith("/notifications/unsubscribe/");
         if (!(bearerApi || checkReport) || SAFE.contains(context.getMethod())) {
             return;
         }
@@ -45,7 +45,7 @@ class ApiCsrfExemption {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         // Vert.x keeps request and response cookies in one jar: the request now carries it; the
         // response tells the client to discard it at once.
-        request.response().addCookie(Cookie.cookie(cookieName, token).setPath(checkReport ? "/checks/" : "/api/").setMaxAge(0)
+        request.response().addCookie(Cookie.cookie(cookieName, token).setPath(checkReport ? path : "/api/").setMaxAge(0)
                 .setHttpOnly(true));
         context.getHeaders().putSingle(headerName, token);
     }

@@ -19,7 +19,8 @@ public class DashboardResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(CustomerService.CustomerPage recent,
-                java.util.List<dev.allowlist.portal.check.CheckService.Attention> attention);
+                java.util.List<dev.allowlist.portal.check.CheckService.Attention> attention,
+                java.util.List<dev.allowlist.portal.notify.Subscription> disabledEndpoints);
     }
 
     @Inject
@@ -31,12 +32,15 @@ public class DashboardResource {
     @Inject
     dev.allowlist.portal.check.CheckService checks;
 
+    @Inject
+    dev.allowlist.portal.notify.NotificationService notifications;
+
     @GET
     public TemplateInstance dashboard() {
         if (member.status() == CurrentMember.Status.NOT_REGISTERED) {
             throw new NotRegisteredException();
         }
-        return member.isPartnerMember() ? Templates.dashboard(customers.list("", 1), checks.attention())
-                : Templates.dashboard(null, java.util.List.of());
+        return member.isPartnerMember() ? Templates.dashboard(customers.list("", 1), checks.attention(), notifications.disabled())
+                : Templates.dashboard(null, java.util.List.of(), java.util.List.of());
     }
 }

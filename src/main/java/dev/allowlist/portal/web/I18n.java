@@ -63,6 +63,11 @@ public class I18n {
         return "en";
     }
 
+    /** A message in a given language, outside a request (e-mails the delivery worker sends). */
+    public static String in(String language, String key, Object... args) {
+        return format(bundle("ja".equals(language) ? Locale.JAPANESE : Locale.ENGLISH), key, args);
+    }
+
     public String t(String key, Object... args) {
         return format(bundle(locale()), key, args);
     }

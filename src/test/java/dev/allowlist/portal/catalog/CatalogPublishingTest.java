@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Publishing a catalog that removes a rule: a removal in every affected customer's report, nothing for the others. */
 @QuarkusTest
-class CatalogPublishingTest {
+public class CatalogPublishingTest {
 
     @jakarta.inject.Inject
     CatalogPublisher publisher;
@@ -36,7 +36,7 @@ class CatalogPublishingTest {
     }
 
     /** Uploads a catalog file as paula; returns the page (refused) or the redirect's location (stored). */
-    static String upload(byte[] file, int status) {
+    public static String upload(byte[] file, int status) {
         TestUsers.Csrf csrf = csrf("paula", "/platform/catalogs");
         io.restassured.response.Response response = as("paula").cookie("csrf-token", csrf.cookie())
                 .multiPart("csrf-token", csrf.field()).multiPart("file", "catalog.json", file, "application/json")
@@ -45,7 +45,7 @@ class CatalogPublishingTest {
         return status == 303 ? response.header("Location") : response.asString();
     }
 
-    static void publishAndWait(String versionId) throws InterruptedException {
+    public static void publishAndWait(String versionId) throws InterruptedException {
         TestUsers.Csrf csrf = csrf("paula", "/platform/catalogs/" + versionId);
         String location = TestUsers.formAs("paula", csrf).post("/platform/catalogs/" + versionId + "/publish")
                 .then().statusCode(303).extract().header("Location");

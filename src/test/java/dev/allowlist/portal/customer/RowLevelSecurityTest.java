@@ -24,8 +24,25 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RowLevelSecurityTest {
 
-    static final List<String> TENANT_TABLES = List.of("member", "customer", "customer_license", "mcs_host",
+    /** The tables every feature started with; the rest are found by their partner_id column. */
+    static final List<String> FIRST_TENANT_TABLES = List.of("member", "customer", "customer_license", "mcs_host",
             "installer_log_upload", "allowlist_version", "applied_version", "feed", "audit_event");
+
+    /** Every table with a partner_id column: a table a later feature adds is covered without being named here. */
+    static List<String> tenantTables() {
+        List<String> tables = new java.util.ArrayList<>();
+        try (Connection owner = TestDatabase.owner(); Statement st = owner.createStatement();
+                ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' "
+                        + "AND column_name = 'partner_id' ORDER BY table_name")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(tables).containsAll(FIRST_TENANT_TABLES).contains("subscription", "outbox", "check_token");
+        return List.copyOf(tables);
+    }
 
     @Inject
     AgroalDataSource pool;
@@ -62,7 +79,7 @@ class RowLevelSecurityTest {
             assertThat(rs.getBoolean(3)).isFalse();
         }
         try (Connection owner = TestDatabase.owner()) {
-            for (String table : TENANT_TABLES) {
+            for (String table : tenantTables()) {
                 assertThat(count(owner, "SELECT count(*) FROM pg_class WHERE relname = '" + table
                         + "' AND relrowsecurity AND relforcerowsecurity")).as(table).isEqualTo(1);
             }
@@ -73,7 +90,7 @@ class RowLevelSecurityTest {
     void aQueryThatForgetsItsPartnerSeesOnlyTheCurrentPartner() throws Exception {
         try (Connection owner = TestDatabase.owner(); Connection c = pool.getConnection()) {
             scope(c, "acme");
-            for (String table : TENANT_TABLES) {
+            for (String table : tenantTables()) {
                 if (List.of("member", "customer", "customer_license", "mcs_host", "allowlist_version", "audit_event")
                         .contains(table)) { // what the set-up gave globex for certain
                     assertThat(count(owner, "SELECT count(*) FROM " + table + " WHERE partner_id = 'globex'")).as(table)
@@ -92,7 +109,7 @@ class RowLevelSecurityTest {
     void aConnectionWithNoPartnerSeesNoTenantRowAtAll() throws Exception {
         try (Connection c = pool.getConnection()) {
             scope(c, "");
-            for (String table : TENANT_TABLES) {
+            for (String table : tenantTables()) {
                 assertThat(count(c, "SELECT count(*) FROM " + table)).as(table).isZero();
             }
         }

@@ -1,0 +1,72 @@
+package dev.allowlist.portal.notify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.allowlist.portal.web.I18n;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * The e-mails: rendered from Qute templates (an HTML part and a plain-text part) in the recipient's
+ * language, the text of each event from the message bundles.
+ */
+@ApplicationScoped
+public class Mails {
+
+    /** A rendered e-mail. */
+    public record Rendered(String subject, String html, String text, String unsubscribe) {
+    }
+
+    @Inject
+    @Location("mail/message.html")
+    Template html;
+
+    @Inject
+    @Location("mail/message.txt")
+    Template text;
+
+    Rendered render(String language, String subject, List<String> lines, String link, String unsubscribe) {
+        var data = new java.util.HashMap<String, Object>();
+        data.put("language", language);
+        data.put("subject", subject);
+        data.put("lines", lines);
+        data.put("link", link);
+        data.put("linkText", I18n.in(language, "mail.open"));
+        data.put("footer", I18n.in(language, "mail.footer"));
+        data.put("unsubscribe", unsubscribe);
+        data.put("unsubscribeText", I18n.in(language, "mail.unsubscribe"));
+        return new Rendered(subject, html.data(data).render(), text.data(data).render(), unsubscribe);
+    }
+
+    Rendered event(String language, JsonNode event, String publicUrl, String unsubscribe) {
+        String summary = summary(language, event);
+        return render(language, summary, List.of(summary), event.path("data").path("link").asText(publicUrl), unsubscribe);
+    }
+
+    Rendered disabled(String language, String target, String reason, String link) {
+        return render(language, I18n.in(language, "mail.disabled.subject", target),
+                List.of(I18n.in(language, "mail.disabled.body", target, reason)), link, null);
+    }
+
+    Rendered digest(String language, String partner, List<String> lines, String link, String unsubscribe) {
+        return render(language, I18n.in(language, "mail.digest.subject", partner), lines, link, unsubscribe);
+    }
+
+    /** One line that says what happened, in the language. */
+    static String summary(String language, JsonNode event) {
+        JsonNode d = event.path("data");
+        return switch (event.path("type").asText()) {
+            case NotificationService.VERSION -> I18n.in(language, "mail.version", d.path("customerName").asText(),
+                    String.valueOf(d.path("version").asInt()), I18n.in(language, "cause." + d.path("cause").asText()));
+            case NotificationService.CATALOG -> I18n.in(language, "mail.catalog", d.path("catalogVersion").asText(),
+                    String.valueOf(d.path("customersChanged").asInt()));
+            case NotificationService.PENDING -> I18n.in(language, "mail.pending", d.path("customerName").asText(),
+                    String.valueOf(d.path("version").asInt()), String.valueOf(d.path("days").asInt()));
+            case NotificationService.STALE_FEED -> I18n.in(language, "mail.staleFeed", d.path("customerName").asText(),
+                    d.path("format").asText(), String.valueOf(d.path("hours").asInt()));
+            default -> I18n.in(language, "mail.test");
+        };
+    }
+}

@@ -1,0 +1,489 @@
+package dev.allowlist.portal.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.allowlist.portal.allowlist.VersionRecorded;
+import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.catalog.CatalogPublished;
+import dev.allowlist.portal.notify.core.TargetPolicy;
+import dev.allowlist.portal.notify.core.WebhookSignature;
+import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.PortalConfig;
+import dev.allowlist.portal.partner.Role;
+import dev.allowlist.portal.web.InvalidInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Subscriptions (partner admins make them), and the outbox: every event is written there in the
+ * transaction of the change that caused it, one message per subscription that wants it, and the
+ * delivery worker takes it from there. A catalog publication is one event per partner, not one per
+ * customer it changed.
+ */
+@ApplicationScoped
+public class NotificationService {
+
+    public static final String VERSION = "allowlist.version.created";
+    public static final String CATALOG = "catalog.published";
+    public static final String PENDING = "changes.pending";
+    public static final String STALE_FEED = "feed.stale";
+    public static final String TEST = "test";
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A new subscription, with its secret or unsubscribe token shown once. */
+    public record Created(Subscription subscription, String secret) {
+    }
+
+    /** A subscription as typed (numbers as text, so that a form comes back with what was typed). */
+    public record Form(String kind, String target, String customerId, boolean versionEvents, boolean catalogEvents,
+            String pendingDays, String staleFeedHours, boolean slackFormat) {
+
+        /** The form as a new page shows it. */
+        public static Form blank() {
+            return new Form("webhook", "", "", true, true, "", "", false);
+        }
+    }
+
+    @Inject
+    CurrentMember member;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    PortalConfig config;
+
+    @Inject
+    SecretBox secrets;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    dev.allowlist.portal.web.I18n i18n;
+
+    /** Each partner's enabled subscriptions, a few seconds at most (imports record thousands of versions). */
+    private final Cache<String, List<Subscription>> enabled = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofSeconds(5)).build();
+
+    // --- subscriptions
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Subscription> list() {
+        requireAdmin();
+        return Subscription.<Subscription>list("order by id");
+    }
+
+    @Transactional
+    public Created create(Form form) {
+        requireAdmin();
+        InvalidInputException.Builder errors = InvalidInputException.builder();
+        String kind = form.kind() == null ? "" : form.kind().strip();
+        String target = form.target() == null ? "" : form.target().strip();
+        if (!kind.equals("webhook") && !kind.equals("email")) {
+            errors.add("kind", "error.subscription.kind");
+        } else if (kind.equals("email") && !EMAIL.matcher(target).matches()) {
+            errors.add("target", "error.subscription.email");
+        } else if (kind.equals("email") && !secrets.available()) {
+            errors.add("target", "error.webhook.noKey");
+        } else if (kind.equals("webhook")) {
+            String problem = checkWebhook(target);
+            if (problem != null) {
+                errors.add("target", problem);
+            } else if (!secrets.available()) {
+                errors.add("target", "error.webhook.noKey");
+            }
+        }
+        Integer pendingDays = number(form.pendingDays(), 1, 365, "pendingDays", errors);
+        Integer staleFeedHours = number(form.staleFeedHours(), 1, 24 * 90, "staleFeedHours", errors);
+        Long customerId = null;
+        if (form.customerId() != null && !form.customerId().isBlank()) {
+            try {
+                customerId = Long.valueOf(form.customerId().strip());
+            } catch (NumberFormatException e) {
+                customerId = -1L;
+            }
+            if (dev.allowlist.portal.customer.Customer.findByIdOptional(customerId).isEmpty()) {
+                errors.add("customerId", "error.subscription.customer");
+            }
+        }
+        if (!form.versionEvents() && !form.catalogEvents() && pendingDays == null && staleFeedHours == null) {
+            errors.add("events", "error.subscription.events");
+        }
+        errors.throwIfAny();
+        Subscription s = new Subscription();
+        s.kind = kind;
+        s.target = target;
+        s.customerId = customerId;
+        s.versionEvents = form.versionEvents();
+        s.catalogEvents = form.catalogEvents();
+        s.pendingDays = pendingDays;
+        s.staleFeedHours = staleFeedHours;
+        s.slackFormat = kind.equals("webhook") && form.slackFormat();
+        s.language = i18n.language();
+        s.createdBy = member.displayName();
+        s.createdAt = OffsetDateTime.now();
+        String secret = null;
+        if (kind.equals("webhook")) {
+            secret = WebhookSignature.newSecret();
+            s.secretEnc = secrets.seal(secret);
+        }
+        s.persist();
+        if (kind.equals("email")) {
+            em.flush();
+            s.unsubscribeHash = sha256(unsubscribeToken(s));
+        }
+        enabled.invalidate(member.tenantId());
+        audit.record(AuditService.Operation.CREATE, "subscription", s.id, s.customerId, "Subscription created: " + kind + " "
+                + redacted(s), Map.of("after", describe(s)));
+        return new Created(s, kind.equals("webhook") ? secret : null);
+    }
+
+    /** A new secret; the old one keeps signing beside it for the overlap window. Shown once. */
+    @Transactional
+    public String rotate(long id) {
+        requireAdmin();
+        Subscription s = find(id);
+        if (!"webhook".equals(s.kind)) {
+            throw new NotFoundException();
+        }
+        String secret = WebhookSignature.newSecret();
+        s.previousSecretEnc = s.secretEnc;
+        s.previousUntil = OffsetDateTime.now().plus(config.notifications().rotationOverlap());
+        s.secretEnc = secrets.seal(secret);
+        audit.record(AuditService.Operation.ACTION, "subscription", s.id, s.customerId, "Webhook secret rotated",
+                Map.of("previousValidUntil", s.previousUntil.toString()));
+        return secret;
+    }
+
+    @Transactional
+    public void delete(long id) {
+        requireAdmin();
+        Subscription s = find(id);
+        audit.record(AuditService.Operation.DELETE, "subscription", s.id, s.customerId, "Subscription deleted: " + s.kind
+                + " " + redacted(s), Map.of("before", describe(s)));
+        s.delete();
+        enabled.invalidate(member.tenantId());
+    }
+
+    @Transactional
+    public void enable(long id) {
+        requireAdmin();
+        Subscription s = find(id);
+        if (!s.enabled) {
+            s.enabled = true;
+            s.disabledReason = null;
+            // what the endpoint missed while it failed goes out again, in order, under the same webhook-ids
+            int requeued = em.createNativeQuery("UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = now() "
+                    + "WHERE subscription_id = ?1 AND status = 'failed' AND created_at > now() - interval '7 days'")
+                    .setParameter(1, s.id).executeUpdate();
+            audit.record(AuditService.Operation.UPDATE, "subscription", s.id, s.customerId, "Subscription enabled again ("
+                    + requeued + " undelivered events sent again)",
+                    Map.of("before", Map.of("enabled", false), "after", Map.of("enabled", true)));
+            enabled.invalidate(member.tenantId());
+        }
+    }
+
+    /** A test event, through the outbox like any other. */
+    @Transactional
+    public void test(long id) {
+        requireAdmin();
+        Subscription s = find(id);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("partner", member.tenantId());
+        data.put("message", "A test event from the Allowlist Portal.");
+        data.put("link", config.publicUrl() + "/notifications");
+        enqueue(s, TEST, data);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DeliveryAttempt> deliveries(long id) {
+        requireAdmin();
+        find(id);
+        return DeliveryAttempt.<DeliveryAttempt>find("subscriptionId = ?1 order by id desc", id).page(0, 100).list();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Subscription subscription(long id) {
+        requireAdmin();
+        return find(id);
+    }
+
+    /** The disabled endpoints, for the pages' banner. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Subscription> disabled() {
+        if (!member.isPartnerMember() || member.role() != Role.PARTNER_ADMIN) {
+            return List.of();
+        }
+        return Subscription.<Subscription>list("enabled = false order by id");
+    }
+
+    // --- a member's own digest
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<MemberDigest> digest() {
+        member.requireCustomerReader();
+        return MemberDigest.<MemberDigest>find("subject", member.subject()).firstResultOptional();
+    }
+
+    /** "daily", "weekly" or "off"; the digest goes to the address of the member's login. */
+    @Transactional
+    public void setDigest(String frequency) {
+        member.requireCustomerReader();
+        String f = frequency == null ? "" : frequency.strip();
+        if (!f.equals("daily") && !f.equals("weekly") && !f.equals("off")) {
+            throw InvalidInputException.of("frequency", "error.digest.frequency");
+        }
+        MemberDigest d = MemberDigest.<MemberDigest>find("subject", member.subject()).firstResult();
+        if (f.equals("off")) {
+            if (d != null) {
+                d.delete();
+                audit.record(AuditService.Operation.DELETE, "digest", member.subject(), null, "E-mail digest turned off",
+                        Map.of("before", Map.of("frequency", d.frequency)));
+            }
+            return;
+        }
+        String email = member.email();
+        if (email == null || !EMAIL.matcher(email).matches()) {
+            throw InvalidInputException.of("frequency", "error.digest.noEmail");
+        }
+        if (d == null) {
+            d = new MemberDigest();
+            d.subject = member.subject();
+            d.lastSentAt = OffsetDateTime.now();
+        }
+        String before = d.frequency;
+        d.email = email;
+        d.frequency = f;
+        d.language = i18n.language();
+        d.persist();
+        audit.record(AuditService.Operation.UPDATE, "digest", member.subject(), null, "E-mail digest: " + f,
+                Map.of("before", before == null ? Map.of() : Map.of("frequency", before), "after", Map.of("frequency", f)));
+    }
+
+    /** The recipient of an e-mail clicked "unsubscribe": that subscription stops. Found by the link's token alone. */
+    public boolean unsubscribe(String token) {
+        if (token == null || token.length() < 20 || token.length() > 100) {
+            return false;
+        }
+        Object[] found = subscriptionOfUnsubscribeHash(sha256(token));
+        if (found == null) {
+            return false;
+        }
+        member.actAsSystem((String) found[1], Role.PARTNER_ADMIN);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            Subscription s = Subscription.findById(((Number) found[0]).longValue());
+            if (s != null && s.enabled) {
+                s.enabled = false;
+                s.disabledReason = "unsubscribed by the recipient";
+                audit.record(AuditService.Operation.ACTION, "subscription", s.id, s.customerId,
+                        "Unsubscribed by the recipient: " + s.target, Map.of("after", Map.of("enabled", false)));
+                enabled.invalidate(s.partnerId);
+            }
+        });
+        return true;
+    }
+
+    /** An unsubscribe token's subscription {id, partner}, or null: across partners, through its SECURITY DEFINER function (V16). */
+    @SuppressWarnings("unchecked")
+    private Object[] subscriptionOfUnsubscribeHash(String tokenHash) {
+        List<Object[]> rows = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT subscription_id, partner_id FROM portal_subscription_by_unsubscribe_hash(?1)")
+                .setParameter(1, tokenHash).getResultList());
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    // --- events into the outbox
+
+    void versionRecorded(@Observes VersionRecorded event) {
+        if ("catalog-published".equals(event.cause())) {
+            return; // announced once per partner when the publication is through
+        }
+        List<Subscription> wanting = subscriptions(event.partnerId()).stream()
+                .filter(s -> s.versionEvents && (s.customerId == null || s.customerId == event.customerId())).toList();
+        if (wanting.isEmpty()) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("partner", event.partnerId());
+        data.put("customerId", event.customerId());
+        data.put("customerName", event.customerName());
+        data.put("version", event.version());
+        data.put("previousVersion", event.version() > 1 ? event.version() - 1 : null);
+        data.put("cause", event.cause());
+        data.put("catalogVersion", event.catalogVersion());
+        data.put("entries", event.entries());
+        data.put("link", config.publicUrl() + "/customers/" + event.customerId() + "/changes"
+                + (event.version() > 1 ? "?from=" + (event.version() - 1) + "&to=" + event.version() : ""));
+        wanting.forEach(s -> enqueue(s, VERSION, data));
+    }
+
+    void catalogPublished(@Observes CatalogPublished event) {
+        if (event.customersChanged() == 0) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("partner", event.partnerId());
+        data.put("catalogVersion", event.catalogVersion());
+        data.put("customersChanged", event.customersChanged());
+        data.put("link", config.publicUrl() + "/changes");
+        for (Subscription s : subscriptions(event.partnerId())) {
+            if (s.catalogEvents && once(s, "catalog:" + event.publicationId())) {
+                enqueue(s, CATALOG, data);
+            }
+        }
+    }
+
+    /** Whether this subject has not been announced to this subscription yet (and now is). */
+    boolean once(Subscription s, String subjectKey) {
+        return em.createNativeQuery("INSERT INTO announcement (partner_id, subscription_id, subject_key, announced_at) "
+                + "VALUES (?1, ?2, ?3, now()) ON CONFLICT DO NOTHING").setParameter(1, s.partnerId).setParameter(2, s.id)
+                .setParameter(3, subjectKey).executeUpdate() == 1;
+    }
+
+    List<Subscription> subscriptions(String partnerId) {
+        return enabled.get(partnerId, p -> Subscription.<Subscription>list("enabled = true order by id"));
+    }
+
+    /**
+     * One message for one subscription, in the caller's transaction. Written only while the subscription
+     * is still there and enabled (the list it came from may be a few seconds old, or another instance's).
+     */
+    void enqueue(Subscription s, String type, Map<String, Object> data) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("type", type);
+        event.put("timestamp", Instant.now().toString());
+        event.set("data", JSON.valueToTree(data));
+        String payload;
+        try {
+            payload = JSON.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        em.createNativeQuery("INSERT INTO outbox (partner_id, subscription_id, webhook_id, event_type, payload, created_at, "
+                + "next_attempt_at, attempts, status) SELECT s.partner_id, s.id, ?1, ?2, ?3, now(), now(), 0, 'pending' "
+                + "FROM subscription s WHERE s.id = ?4 AND s.enabled").setParameter(1, "msg_" + token().substring(0, 27))
+                .setParameter(2, type).setParameter(3, payload).setParameter(4, s.id).executeUpdate();
+    }
+
+    // --- helpers
+
+    /** A whole number between min and max typed in a field, or null when left empty. */
+    private static Integer number(String typed, int min, int max, String field, InvalidInputException.Builder errors) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(typed.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(field, "error.subscription.range", min, max);
+        return null;
+    }
+
+    /** The token of an e-mail subscription's unsubscribe link: a keyed hash of its id, so never stored. */
+    String unsubscribeToken(Subscription s) {
+        return secrets.mac("unsubscribe:" + s.id);
+    }
+
+    /** Null when the webhook URL may be used, else the reason's message key (checked again at each delivery). */
+    public String checkWebhook(String url) {
+        String problem = TargetPolicy.checkUrl(url, config.notifications().httpAllowed());
+        if (problem != null) {
+            return problem;
+        }
+        String host = URI.create(url).getHost();
+        try {
+            return TargetPolicy.checkAddresses(host, List.of(InetAddress.getAllByName(host)), allowedHosts());
+        } catch (UnknownHostException e) {
+            return "error.webhook.unresolved";
+        }
+    }
+
+    Set<String> allowedHosts() {
+        return config.notifications().allowedHosts().map(l -> Set.copyOf(l.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList()))
+                .orElse(Set.of());
+    }
+
+    private Subscription find(long id) {
+        return Subscription.<Subscription>findByIdOptional(id).orElseThrow(NotFoundException::new);
+    }
+
+    private void requireAdmin() {
+        member.requireCustomerReader();
+        if (member.role() != Role.PARTNER_ADMIN) {
+            throw new ForbiddenException("Only partner admins manage notifications.");
+        }
+    }
+
+    /** The target as the history shows it: a webhook's host and path without its query (it may hold a key). */
+    static String redacted(Subscription s) {
+        if (!"webhook".equals(s.kind)) {
+            return s.target;
+        }
+        URI uri = URI.create(s.target);
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getRawPath();
+    }
+
+    static Map<String, Object> describe(Subscription s) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("kind", s.kind);
+        d.put("target", redacted(s));
+        d.put("customerId", s.customerId);
+        d.put("versionEvents", s.versionEvents);
+        d.put("catalogEvents", s.catalogEvents);
+        d.put("pendingDays", s.pendingDays);
+        d.put("staleFeedHours", s.staleFeedHours);
+        d.put("slackFormat", s.slackFormat);
+        return d;
+    }
+
+    static String token() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
