@@ -10,6 +10,7 @@ CREATE TABLE subscription (
     customer_id             bigint,
     version_events          boolean       NOT NULL,
     catalog_events          boolean       NOT NULL,
+    check_events            boolean       NOT NULL DEFAULT false,
     pending_days            int,
     stale_feed_hours        int,
     slack_format            boolean       NOT NULL DEFAULT false,

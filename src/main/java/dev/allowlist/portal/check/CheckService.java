@@ -151,6 +151,9 @@ public class CheckService {
     @Inject
     EntityManager em;
 
+    @Inject
+    jakarta.enterprise.event.Event<CheckReported> reported;
+
     private final Cache<String, Window> windows = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(2)).build();
 
@@ -296,6 +299,9 @@ public class CheckService {
         }
         audit.record(AuditService.Operation.CREATE, "check-report", run.id, customerId, "Check report from " + run.machine
                 + ": " + run.passed + " passed, " + run.failed + " failed (allowlist v" + run.allowlistVersion + ")", details);
+        reported.fire(new CheckReported(snapshot.partnerId(), customerId, snapshot.customerName(), run.machine, run.allowlistVersion,
+                run.passed, run.failed, report.results().stream().filter(r -> !r.passed()).map(CheckReport.HostResult::host)
+                        .limit(20).toList()));
         return run.id;
     }
 

@@ -66,6 +66,9 @@ public class Mails {
                     String.valueOf(d.path("version").asInt()), String.valueOf(d.path("days").asInt()));
             case NotificationService.STALE_FEED -> I18n.in(language, "mail.staleFeed", d.path("customerName").asText(),
                     d.path("format").asText(), String.valueOf(d.path("hours").asInt()));
+            case NotificationService.CHECK_FAILED -> I18n.in(language, "mail.checkFailed", d.path("customerName").asText(),
+                    d.path("machine").asText(), String.valueOf(d.path("failed").asInt()),
+                    String.valueOf(d.path("passed").asInt() + d.path("failed").asInt()));
             default -> I18n.in(language, "mail.test");
         };
     }

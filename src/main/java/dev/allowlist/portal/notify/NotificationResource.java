@@ -59,9 +59,9 @@ public class NotificationResource {
     @POST
     @Path("subscriptions")
     public Response create(@RestForm String kind, @RestForm String target, @RestForm String customerId,
-            @RestForm boolean versionEvents, @RestForm boolean catalogEvents, @RestForm String pendingDays,
+            @RestForm boolean versionEvents, @RestForm boolean catalogEvents, @RestForm boolean checkEvents, @RestForm String pendingDays,
             @RestForm String staleFeedHours, @RestForm boolean slackFormat) {
-        NotificationService.Form form = new NotificationService.Form(kind, target, customerId, versionEvents, catalogEvents,
+        NotificationService.Form form = new NotificationService.Form(kind, target, customerId, versionEvents, catalogEvents, checkEvents,
                 pendingDays, staleFeedHours, slackFormat);
         try {
             NotificationService.Created created = notifications.create(form);

@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.allowlist.portal.allowlist.VersionRecorded;
 import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.catalog.CatalogPublished;
+import dev.allowlist.portal.check.CheckReported;
 import dev.allowlist.portal.notify.core.TargetPolicy;
 import dev.allowlist.portal.notify.core.WebhookSignature;
 import dev.allowlist.portal.partner.CurrentMember;
@@ -54,6 +55,7 @@ public class NotificationService {
     public static final String CATALOG = "catalog.published";
     public static final String PENDING = "changes.pending";
     public static final String STALE_FEED = "feed.stale";
+    public static final String CHECK_FAILED = "check.failed";
     public static final String TEST = "test";
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
@@ -65,12 +67,12 @@ public class NotificationService {
     }
 
     /** A subscription as typed (numbers as text, so that a form comes back with what was typed). */
-    public record Form(String kind, String target, String customerId, boolean versionEvents, boolean catalogEvents,
+    public record Form(String kind, String target, String customerId, boolean versionEvents, boolean catalogEvents, boolean checkEvents,
             String pendingDays, String staleFeedHours, boolean slackFormat) {
 
         /** The form as a new page shows it. */
         public static Form blank() {
-            return new Form("webhook", "", "", true, true, "", "", false);
+            return new Form("webhook", "", "", true, true, true, "", "", false);
         }
     }
 
@@ -137,7 +139,7 @@ public class NotificationService {
                 errors.add("customerId", "error.subscription.customer");
             }
         }
-        if (!form.versionEvents() && !form.catalogEvents() && pendingDays == null && staleFeedHours == null) {
+        if (!form.versionEvents() && !form.catalogEvents() && !form.checkEvents() && pendingDays == null && staleFeedHours == null) {
             errors.add("events", "error.subscription.events");
         }
         errors.throwIfAny();
@@ -147,6 +149,7 @@ public class NotificationService {
         s.customerId = customerId;
         s.versionEvents = form.versionEvents();
         s.catalogEvents = form.catalogEvents();
+        s.checkEvents = form.checkEvents();
         s.pendingDays = pendingDays;
         s.staleFeedHours = staleFeedHours;
         s.slackFormat = kind.equals("webhook") && form.slackFormat();
@@ -364,6 +367,27 @@ public class NotificationService {
         }
     }
 
+    void checkReported(@Observes CheckReported event) {
+        if (event.failed() == 0) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("partner", event.partnerId());
+        data.put("customerId", event.customerId());
+        data.put("customerName", event.customerName());
+        data.put("machine", event.machine());
+        data.put("allowlistVersion", event.allowlistVersion());
+        data.put("passed", event.passed());
+        data.put("failed", event.failed());
+        data.put("failedHosts", event.failedHosts());
+        data.put("link", config.publicUrl() + "/customers/" + event.customerId() + "#latest-check");
+        for (Subscription s : subscriptions(event.partnerId())) {
+            if (s.checkEvents && (s.customerId == null || s.customerId == event.customerId())) {
+                enqueue(s, CHECK_FAILED, data);
+            }
+        }
+    }
+
     /** Whether this subject has not been announced to this subscription yet (and now is). */
     boolean once(Subscription s, String subjectKey) {
         return em.createNativeQuery("INSERT INTO announcement (partner_id, subscription_id, subject_key, announced_at) "
@@ -466,6 +490,7 @@ public class NotificationService {
         d.put("customerId", s.customerId);
         d.put("versionEvents", s.versionEvents);
         d.put("catalogEvents", s.catalogEvents);
+        d.put("checkEvents", s.checkEvents);
         d.put("pendingDays", s.pendingDays);
         d.put("staleFeedHours", s.staleFeedHours);
         d.put("slackFormat", s.slackFormat);

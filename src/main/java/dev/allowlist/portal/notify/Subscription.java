@@ -42,6 +42,10 @@ public class Subscription extends PanacheEntityBase {
     @Column(name = "catalog_events", nullable = false)
     public boolean catalogEvents;
 
+    /** A check script reported blocked hosts. */
+    @Column(name = "check_events", nullable = false)
+    public boolean checkEvents;
+
     /** Announce changes not applied after this many days; null: never. */
     @Column(name = "pending_days")
     public Integer pendingDays;
