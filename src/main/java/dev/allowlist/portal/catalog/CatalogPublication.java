@@ -53,6 +53,12 @@ public class CatalogPublication extends PanacheEntityBase {
 
     public String error;
 
+    /** The instance running it, while its lease lasts. */
+    public String owner;
+
+    @Column(name = "lease_until")
+    public OffsetDateTime leaseUntil;
+
     public int percent() {
         return total == 0 ? 100 : (int) (100L * done / total);
     }

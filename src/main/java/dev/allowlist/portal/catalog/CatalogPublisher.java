@@ -43,13 +43,21 @@ import org.jboss.logging.Logger;
  * Publishing a catalog version: a preview (rule diff, and how many customers of how many partners
  * change, with samples), then making it current and bringing every customer's allowlist to it,
  * partner by partner in batches, in the background. The cursor is saved with each batch, so a run
- * interrupted (a restart) resumes where it stopped.
+ * interrupted resumes where it stopped.
+ *
+ * <p>Several instances: a run belongs to the instance that holds its lease. Each batch locks the run's
+ * row, checks that this instance still owns it and that the cursor is the one the batch was read
+ * from, applies the batch, moves the cursor and renews the lease, all in one transaction. Every
+ * instance looks every few seconds for runs whose lease ran out (their instance died) and takes them
+ * over from the cursor; an instance that stops gracefully gives its lease up at once.
  */
 @ApplicationScoped
 public class CatalogPublisher {
 
     private static final Logger LOG = Logger.getLogger(CatalogPublisher.class);
     private static final int BATCH = 500;
+    /** This instance, as the lease names it. */
+    static final String INSTANCE = host() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
     private static final TypeReference<List<AllowlistEntry>> ENTRIES = new TypeReference<>() { };
 
     /** One sample of the impact: a customer (by partner and id only) and its change report. */
@@ -87,6 +95,12 @@ public class CatalogPublisher {
 
     @Inject
     jakarta.enterprise.event.Event<CatalogPublished> published;
+
+    @Inject
+    dev.allowlist.portal.partner.PortalConfig config;
+
+    /** The runs this instance is working on (not to be submitted twice). */
+    private final Set<Long> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "catalog-publisher");
@@ -163,6 +177,8 @@ public class CatalogPublisher {
             run.lastPartner = "";
             run.startedBy = member.displayName();
             run.startedAt = OffsetDateTime.now();
+            run.owner = INSTANCE;
+            run.leaseUntil = run.startedAt.plus(config.publication().lease());
             run.persist();
             audit.record(AuditService.Operation.ACTION, "catalog", versionId, null,
                     "Rule catalog " + versionId + " published (was " + previous + ")",
@@ -170,7 +186,7 @@ public class CatalogPublisher {
                             "customers", run.total));
             return run.id;
         });
-        worker.submit(() -> run(id));
+        submit(id);
         return id;
     }
 
@@ -189,15 +205,79 @@ public class CatalogPublisher {
         return CatalogPublication.listAll(io.quarkus.panache.common.Sort.descending("id"));
     }
 
-    /** Resumes runs a restart interrupted. */
+    /** At start, the runs no instance holds (one that stopped, or this one before a restart). */
     void resume(@Observes @Priority(6000) StartupEvent start) {
-        List<Long> running = QuarkusTransaction.requiringNew().call(() -> CatalogPublication
-                .<CatalogPublication>list("status", "RUNNING").stream().map(p -> p.id).toList());
-        running.forEach(id -> worker.submit(() -> run(id)));
+        takeOver();
     }
 
+    /**
+     * Takes over every running publication whose lease ran out, from its cursor; returns their ids.
+     * One UPDATE: two instances looking at once cannot both get a run.
+     */
+    List<Long> takeOver() {
+        List<Long> taken = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "UPDATE catalog_publication SET owner = ?, lease_until = now() + make_interval(secs => ?) "
+                        + "WHERE status = 'RUNNING' AND (lease_until IS NULL OR lease_until < now()) RETURNING id, owner")) {
+            st.setString(1, INSTANCE);
+            st.setDouble(2, config.publication().lease().toMillis() / 1000.0);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    taken.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            LOG.debugf("Publications not looked at: %s", e.getMessage()); // the database is away: the next look
+            return taken;
+        }
+        for (long id : taken) {
+            LOG.infof("Catalog publication %d taken over by %s", id, INSTANCE);
+            submit(id);
+        }
+        return taken;
+    }
+
+    @io.quarkus.scheduler.Scheduled(every = "${portal.publication.takeover-check}", delayed = "5s",
+            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    void lookForRunsToTakeOver() {
+        takeOver();
+    }
+
+    /** Stopping: the runs of this instance are given up at once, so that another takes them over without waiting. */
     void stop(@Observes ShutdownEvent stop) {
         worker.shutdownNow();
+        try {
+            worker.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "UPDATE catalog_publication SET lease_until = now() - interval '1 second' WHERE owner = ? AND status = 'RUNNING'")) {
+            st.setString(1, INSTANCE);
+            st.executeUpdate();
+        } catch (SQLException e) {
+            LOG.debugf("Leases not given up: %s", e.getMessage());
+        }
+    }
+
+    private void submit(long id) {
+        if (mine.add(id)) {
+            worker.submit(() -> {
+                try {
+                    run(id);
+                } finally {
+                    mine.remove(id);
+                }
+            });
+        }
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "instance";
+        }
     }
 
     /** The run: partner by partner, customer by customer in id order, a batch per transaction. */
@@ -217,8 +297,8 @@ public class CatalogPublisher {
             String previousPartner = null;
             while (!Thread.currentThread().isInterrupted()) {
                 CatalogPublication run = QuarkusTransaction.requiringNew().call(() -> CatalogPublication.findById(publicationId));
-                if (run == null || !"RUNNING".equals(run.status)) {
-                    return;
+                if (run == null || !"RUNNING".equals(run.status) || !INSTANCE.equals(run.owner)) {
+                    return; // done, or another instance has it
                 }
                 if (previousPartner == null) {
                     previousPartner = run.lastPartner; // a resumed run: the partner it was in may be done already
@@ -229,21 +309,36 @@ public class CatalogPublisher {
                 }
                 previousPartner = batch == null ? null : batch.partnerId();
                 if (batch == null) {
-                    QuarkusTransaction.requiringNew().run(() -> {
-                        CatalogPublication done = CatalogPublication.findById(publicationId);
+                    boolean finished = QuarkusTransaction.requiringNew().call(() -> {
+                        CatalogPublication done = lockedIfMine(publicationId, run);
+                        if (done == null) {
+                            return false;
+                        }
                         done.status = "DONE";
                         done.finishedAt = OffsetDateTime.now();
+                        done.owner = null;
+                        done.leaseUntil = null;
+                        return true;
                     });
-                    LOG.infof("Catalog publication %d done", publicationId);
+                    if (finished) {
+                        LOG.infof("Catalog publication %d done", publicationId);
+                    }
                     return;
                 }
-                processAs(batch, publicationId);
+                if (!processAs(batch, publicationId, run)) {
+                    LOG.infof("Catalog publication %d: this instance no longer holds it", publicationId);
+                    return;
+                }
             }
         } catch (RuntimeException e) {
             LOG.error("Catalog publication " + publicationId + " failed", e);
             QuarkusTransaction.requiringNew().run(() -> {
                 CatalogPublication failed = CatalogPublication.findById(publicationId);
+                if (failed == null || !INSTANCE.equals(failed.owner)) {
+                    return; // another instance has it: not this one's to fail
+                }
                 failed.status = "FAILED";
+                failed.owner = null;
                 failed.error = String.valueOf(e.getMessage()).substring(0, Math.min(1000, String.valueOf(e.getMessage()).length()));
                 failed.finishedAt = OffsetDateTime.now();
             });
@@ -294,17 +389,36 @@ public class CatalogPublisher {
         }
     }
 
-    private void processAs(Batch batch, long publicationId) {
+    /**
+     * One batch, in one transaction with the run's row locked: applied only while this instance holds
+     * the run and its cursor is still the one the batch was read after. Returns false when not.
+     */
+    private boolean processAs(Batch batch, long publicationId, CatalogPublication readAt) {
         Arc.container().instance(CurrentMember.class).get().actAsSystem(batch.partnerId(), Role.PARTNER_ADMIN);
-        QuarkusTransaction.requiringNew().run(() -> {
-                int changed = versions.recordIfChanged(
-                        Customer.<Customer>list("id in ?1 order by id", batch.customerIds()), "catalog-published");
-                CatalogPublication run = CatalogPublication.findById(publicationId);
-                run.done += batch.customerIds().size();
-                run.changed += changed;
-                run.lastPartner = batch.partnerId();
-                run.lastCustomerId = batch.customerIds().get(batch.customerIds().size() - 1);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            CatalogPublication run = lockedIfMine(publicationId, readAt);
+            if (run == null) {
+                return false;
+            }
+            int changed = versions.recordIfChanged(
+                    Customer.<Customer>list("id in ?1 order by id", batch.customerIds()), "catalog-published");
+            run.done += batch.customerIds().size();
+            run.changed += changed;
+            run.lastPartner = batch.partnerId();
+            run.lastCustomerId = batch.customerIds().get(batch.customerIds().size() - 1);
+            run.leaseUntil = OffsetDateTime.now().plus(config.publication().lease());
+            return true;
         });
+    }
+
+    /** The run's row, locked, if this instance still holds it and it has not moved since it was read; else null. */
+    private CatalogPublication lockedIfMine(long publicationId, CatalogPublication readAt) {
+        CatalogPublication run = em.find(CatalogPublication.class, publicationId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (run == null || !"RUNNING".equals(run.status) || !INSTANCE.equals(run.owner)
+                || !run.lastPartner.equals(readAt.lastPartner) || run.lastCustomerId != readAt.lastCustomerId) {
+            return null;
+        }
+        return run;
     }
 
     private static final String PROFILES_SQL = """

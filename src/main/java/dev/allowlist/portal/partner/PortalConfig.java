@@ -64,6 +64,18 @@ public interface PortalConfig {
         java.time.Duration digestCheck();
     }
 
+    Publication publication();
+
+    interface Publication {
+        /** How long a catalog publication's run stays with its instance without a batch done; then another takes it over. */
+        @WithDefault("15s")
+        java.time.Duration lease();
+
+        /** How often each instance looks for runs whose lease ran out. */
+        @WithDefault("5s")
+        java.time.Duration takeoverCheck();
+    }
+
     interface Checks {
         /** Reports one check token may post a minute; more are answered 429 with Retry-After. */
         @WithDefault("6")

@@ -152,7 +152,8 @@ public class CatalogPublishingTest {
         assertThat(TestPartners.count("allowlist_version")).isEqualTo(before);
         // every customer after the cursor, in (partner, id) order: globex's from it on, and any partner after globex
         long expected = TestPartners.count("customer WHERE (partner_id, id) > ('globex', " + (globex - 1) + ")");
-        assertThat(TestPartners.count("catalog_publication WHERE status = 'DONE' AND last_partner = 'globex' AND done = "
+        assertThat(TestPartners.count("catalog_publication WHERE status = 'DONE' AND last_partner = "
+                + "(SELECT max(partner_id) FROM customer) AND done = "
                 + expected + " AND started_by = 'test' AND catalog_version = '" + id + "'")).isEqualTo(1);
 
         // publishing the current version again (the page offers no button, the route takes it) keeps it
@@ -165,5 +166,74 @@ public class CatalogPublishingTest {
 
         as("paula").get("/api/v1/audit?resourceType=catalog").then()
                 .body("events.summary", org.hamcrest.Matchers.hasItem("Rule catalog " + id + " published (was sophos-central-2026.11)"));
+    }
+
+    /**
+     * Another instance was running a publication and died (its lease ran out) halfway: this instance
+     * takes the run over from its cursor, and every customer after the cursor gets exactly one version,
+     * none before it. A run whose instance still holds its lease is left alone.
+     */
+    @Test
+    void aRunWhoseInstanceDiedIsTakenOverFromItsCursorAndALiveOneIsLeftAlone() throws Exception {
+        TestPartners.ensureRegistered();
+        awaitNoRunningPublication();
+        long cursor;
+        long dead;
+        long alive;
+        try (java.sql.Connection c = dev.allowlist.portal.TestDatabase.owner(); java.sql.Statement st = c.createStatement()) {
+            st.execute("INSERT INTO partner (id, display_name) VALUES ('zz-takeover', 'Takeover') ON CONFLICT DO NOTHING");
+            st.execute("DELETE FROM allowlist_version WHERE partner_id = 'zz-takeover'");
+            st.execute("DELETE FROM customer_license WHERE partner_id = 'zz-takeover'");
+            st.execute("DELETE FROM customer WHERE partner_id = 'zz-takeover'");
+            st.execute("INSERT INTO customer (partner_id, name, regions, wildcard_support, narrow_hydra, created_at, updated_at) "
+                    + "SELECT 'zz-takeover', 'Takeover ' || g, '{}'::varchar[], g % 2 = 0, false, now(), now() "
+                    + "FROM generate_series(1, 1200) g");
+            st.execute("INSERT INTO customer_license (partner_id, customer_id, license) SELECT partner_id, id, 'ENDPOINT' "
+                    + "FROM customer WHERE partner_id = 'zz-takeover'");
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT id FROM customer WHERE partner_id = 'zz-takeover' "
+                    + "ORDER BY id OFFSET 599 LIMIT 1")) {
+                rs.next();
+                cursor = rs.getLong(1); // the dead instance had done the first 600
+            }
+            String current;
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT id FROM catalog_version WHERE current")) {
+                rs.next();
+                current = rs.getString(1);
+            }
+            String insert = "INSERT INTO catalog_publication (catalog_version, previous_version, status, total, done, changed, "
+                    + "last_partner, last_customer_id, started_by, started_at, owner, lease_until) VALUES ('" + current + "', '"
+                    + current + "', 'RUNNING', 1200, 600, 600, 'zz-takeover', %d, 'test', now(), '%s', now() + interval '%s') "
+                    + "RETURNING id";
+            try (java.sql.ResultSet rs = st.executeQuery(String.format(insert, cursor, "dead-instance/00000000", "-1 second"))) {
+                rs.next();
+                dead = rs.getLong(1);
+            }
+            try (java.sql.ResultSet rs = st.executeQuery(String.format(insert, cursor, "alive-elsewhere/11111111", "1 hour"))) {
+                rs.next();
+                alive = rs.getLong(1);
+            }
+        }
+        try {
+            assertThat(publisher.takeOver()).contains(dead).doesNotContain(alive);
+            org.awaitility.Awaitility.await("taken over and done").atMost(java.time.Duration.ofSeconds(60))
+                    .pollInterval(java.time.Duration.ofMillis(200))
+                    .until(() -> TestPartners.count("catalog_publication WHERE id = " + dead + " AND status = 'DONE'") == 1);
+            long after = TestPartners.count("customer WHERE partner_id = 'zz-takeover' AND id > " + cursor);
+            assertThat(after).isEqualTo(600);
+            assertThat(TestPartners.count("allowlist_version WHERE partner_id = 'zz-takeover' AND customer_id > " + cursor))
+                    .isEqualTo(after);
+            assertThat(TestPartners.count("(SELECT DISTINCT customer_id FROM allowlist_version WHERE partner_id = 'zz-takeover') d"))
+                    .isEqualTo(after);
+            assertThat(TestPartners.count("allowlist_version WHERE partner_id = 'zz-takeover' AND customer_id <= " + cursor)).isZero();
+            assertThat(TestPartners.count("catalog_publication WHERE id = " + dead + " AND done = 1200 AND changed = 1200 "
+                    + "AND owner IS NULL")).isEqualTo(1);
+            // the other instance's run is still its own
+            assertThat(TestPartners.count("catalog_publication WHERE id = " + alive + " AND status = 'RUNNING' "
+                    + "AND owner = 'alive-elsewhere/11111111'")).isEqualTo(1);
+        } finally {
+            try (java.sql.Connection c = dev.allowlist.portal.TestDatabase.owner(); java.sql.Statement st = c.createStatement()) {
+                st.execute("UPDATE catalog_publication SET status = 'FAILED', error = 'test', owner = NULL WHERE id = " + alive);
+            }
+        }
     }
 }
