@@ -59,7 +59,7 @@ public class ExportService {
 
     /** A feed as the customer page lists it. */
     public record FeedView(long id, String format, OffsetDateTime createdAt, String createdBy, OffsetDateTime revokedAt,
-            OffsetDateTime lastPulledAt, long pullCount) {
+            OffsetDateTime lastPulledAt, long pullCount, String lastClient) {
 
         /** For a feed of a retired format: the format to replace it with (the feed keeps answering). */
         public String replacedBy() {
@@ -87,6 +87,9 @@ public class ExportService {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    FeedPulls pulls;
 
     @Inject
     dev.allowlist.portal.allowlist.ChangeReports reports;
@@ -220,10 +223,10 @@ public class ExportService {
         // native SQL naming the partner (on the customer page, every visit): no query translation per call
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT id, format, created_at, created_by, revoked_at, last_pulled_at, "
-                + "pull_count FROM feed WHERE partner_id = ?1 AND customer_id = ?2 ORDER BY id DESC")
+                + "pull_count, last_client FROM feed WHERE partner_id = ?1 AND customer_id = ?2 ORDER BY id DESC")
                 .setParameter(1, member.tenantId()).setParameter(2, customerId).getResultList();
         return rows.stream().map(r -> new FeedView(((Number) r[0]).longValue(), (String) r[1], time(r[2]), (String) r[3],
-                time(r[4]), time(r[5]), ((Number) r[6]).longValue())).toList();
+                time(r[4]), time(r[5]), ((Number) r[6]).longValue(), (String) r[7])).toList();
     }
 
     private static OffsetDateTime time(Object value) {
@@ -244,12 +247,17 @@ public class ExportService {
     private final com.github.benmanes.caffeine.cache.Cache<String, FeedRef> feedRefs =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
 
+    /** A feed's answer: the download, and whether the client already had it (If-None-Match). */
+    public record Pull(Download download, boolean notModified) {
+    }
+
     /**
      * A firewall's pull: no login, the token is the credential. Unknown or revoked tokens find nothing.
-     * The partner comes from the feed (looked up by the token's hash alone); the pull is audited and
-     * counted. While the customer's allowlist does not change, a pull costs no query but the audit's.
+     * The partner comes from the feed (looked up by the token's hash alone). The pull is counted, and
+     * audited when it delivers a version this client has not had from this feed ({@link FeedPulls}).
+     * While the customer's allowlist does not change, a pull costs no query at all.
      */
-    public Optional<Download> pull(String token) {
+    public Optional<Pull> pull(String token, String ifNoneMatch, String client) {
         if (token == null || token.length() < 20 || token.length() > 100) {
             return Optional.empty();
         }
@@ -273,55 +281,30 @@ public class ExportService {
                 : render(snapshot.customerName(), snapshot.customerId(), snapshot.version(), snapshot.allowlist(),
                         ExportFormats.byId(format).orElseThrow(), null,
                         snapshot.versionCreatedAt() == null ? Instant.EPOCH : snapshot.versionCreatedAt()));
-        audit.recordRead(AuditService.Operation.ACTION, "feed", ref.feedId(), snapshot.customerId(),
-                "Feed pulled (" + format + ")", Map.of("format", format, "etag", download.etag()));
-        return Optional.of(download);
+        boolean notModified = etagMatches(ifNoneMatch, download.etag());
+        pulls.pulled(ref.partnerId(), ref.feedId(), snapshot.customerId(), format, snapshot.version(), download.etag(), client,
+                notModified);
+        return Optional.of(new Pull(download, notModified));
     }
 
-    /**
-     * Counts the pulls of a stored batch of reads on their feeds (pull_count, last_pulled_at), one
-     * statement per feed, before the pulls are answered; a count lost is not an event lost.
-     */
-    void countPulls(@jakarta.enterprise.event.Observes AuditService.ReadsStored stored) {
-        Map<Long, long[]> pulls = new java.util.TreeMap<>();
-        Map<Long, Instant> last = new java.util.HashMap<>();
-        Map<Long, String> partner = new java.util.HashMap<>();
-        for (AuditService.StoredRead read : stored.reads()) {
-            if ("feed".equals(read.resourceType()) && read.resourceId() != null && read.partnerId() != null) {
-                long feedId = Long.parseLong(read.resourceId());
-                pulls.computeIfAbsent(feedId, k -> new long[1])[0]++;
-                last.merge(feedId, read.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
-                partner.put(feedId, read.partnerId());
+    /** RFC 9110 If-None-Match: "*", or a list of entity tags compared weakly (W/ ignored). */
+    static boolean etagMatches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*")) {
+                return true;
+            }
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals(etag)) {
+                return true;
             }
         }
-        if (pulls.isEmpty()) {
-            return;
-        }
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = dataSource.getConnection();
-                    PreparedStatement st = c.prepareStatement("UPDATE feed SET pull_count = pull_count + ?, "
-                            + "last_pulled_at = GREATEST(COALESCE(last_pulled_at, ?), ?) WHERE partner_id = ? AND id = ?")) {
-                // partner by partner: row-level security lets this transaction touch one partner's feeds at a time
-                Map<String, List<Long>> byPartner = new java.util.TreeMap<>();
-                pulls.keySet().forEach(feedId -> byPartner.computeIfAbsent(partner.get(feedId), k -> new java.util.ArrayList<>())
-                        .add(feedId));
-                for (Map.Entry<String, List<Long>> p : byPartner.entrySet()) {
-                    dev.allowlist.portal.partner.TenantConnections.set(c, p.getKey(), true);
-                    for (long feedId : p.getValue()) {
-                        OffsetDateTime at = OffsetDateTime.ofInstant(last.get(feedId), java.time.ZoneOffset.UTC);
-                        st.setLong(1, pulls.get(feedId)[0]);
-                        st.setObject(2, at);
-                        st.setObject(3, at);
-                        st.setString(4, p.getKey());
-                        st.setLong(5, feedId);
-                        st.addBatch();
-                    }
-                    st.executeBatch();
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        });
+        return false;
     }
 
     // the feed's partner is not known before this lookup, and the token's hash is the only key: one of

@@ -66,6 +66,14 @@ public interface PortalConfig {
 
     Publication publication();
 
+    Feeds feeds();
+
+    interface Feeds {
+        /** How often the feeds' pull counters (kept in memory) are written. */
+        @WithDefault("5s")
+        java.time.Duration countsFlush();
+    }
+
     interface Publication {
         /** How long a catalog publication's run stays with its instance without a batch done; then another takes it over. */
         @WithDefault("15s")

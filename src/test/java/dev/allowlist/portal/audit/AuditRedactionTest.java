@@ -66,7 +66,7 @@ class AuditRedactionTest {
 
         assertThat(countContaining(token)).isZero();
         String path = as("carol").get("/api/v1/audit?resourceType=feed&customerId=" + customerId).then().statusCode(200)
-                .extract().path("events.find { it.summary.startsWith('Feed pulled') }.resourcePath");
+                .extract().path("events.find { it.summary.startsWith('Feed version') }.resourcePath");
         assertThat(path).matches("/feeds/[0-9]+");
     }
 

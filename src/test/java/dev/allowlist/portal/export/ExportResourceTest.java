@@ -205,7 +205,7 @@ class ExportResourceTest {
     }
 
     @Test
-    void feedsServeWithoutASessionAnswer304And404AfterRevocationAndAreAudited() {
+    void feedsServeWithoutASessionAnswer304And404AfterRevocationAndAuditEachDelivery() throws Exception {
         long id = customer("alice", "Feed " + UUID.randomUUID(), Map.of("licenses", List.of("ENDPOINT")));
         TestUsers.Csrf csrf = csrf("alice", "/customers/" + id);
         String page = formAs("alice", csrf).formParam("format", "panos-url").post("/exports/customers/" + id + "/feeds")
@@ -213,29 +213,61 @@ class ExportResourceTest {
         Matcher m = Pattern.compile("(/feeds/[A-Za-z0-9_-]{40,})").matcher(page);
         assertThat(m.find()).isTrue();
         String url = m.group(1);
+        long feedId = as("alice").get("/api/v1/audit?customerId=" + id + "&resourceType=feed&operation=CREATE").then()
+                .extract().jsonPath().getLong("events[0].resourceId");
 
         Response first = given().redirects().follow(false).get(url);
         first.then().statusCode(200).body(containsString("dci.sophosupd.com/\n")).header("ETag", startsWith("\""));
         String etag = first.header("ETag");
         given().header("If-None-Match", etag).get(url).then().statusCode(304);
-        as("alice").get("/customers/" + id).then().body(containsString("<td>2</td>"));
+        // the firewall polls on: the same version to the same address is counted, not audited again
+        for (int i = 0; i < 8; i++) {
+            given().get(url).then().statusCode(200);
+        }
+        feedPulls.flush();
+        as("alice").get("/customers/" + id).then().body(containsString("<td>10</td>"));
+        assertThat(TestPartners.count("feed WHERE id = " + feedId + " AND pull_count = 10 AND not_modified_count = 1 "
+                + "AND last_client = '127.0.0.1'")).isEqualTo(1);
         given().get("/feeds/" + "x".repeat(43)).then().statusCode(404).body(equalTo(""));
 
-        // a profile change moves the ETag
+        // a profile change moves the ETag: the new version's first delivery is audited
         Map<String, Object> body = new HashMap<>(as("alice").get("/api/v1/customers/" + id).then().extract().jsonPath().getMap(""));
         body.put("licenses", List.of("EDR"));
         as("alice").contentType(ContentType.JSON).body(body).put("/api/v1/customers/" + id).then().statusCode(200);
         given().header("If-None-Match", etag).get(url).then().statusCode(200);
+        given().get(url).then().statusCode(200);
+        // the same version to another firewall (behind the trusted proxy the tests name) is a delivery of its own
+        assertThat(rawGet(url, "127.0.0.2", "203.0.113.7")).startsWith("HTTP/1.1 200");
+        assertThat(rawGet(url, "127.0.0.2", "203.0.113.7")).startsWith("HTTP/1.1 200");
 
         // only partner admins manage feeds; the token of one partner's feed is no key to another's data
         formAs("erin", csrf).formParam("format", "txt").post("/exports/customers/" + id + "/feeds").then().statusCode(403);
-        long feedId = as("alice").get("/api/v1/audit?customerId=" + id + "&resourceType=feed&operation=CREATE").then()
-                .extract().jsonPath().getLong("events[0].resourceId");
         formAs("bob", csrf).post("/exports/customers/" + id + "/feeds/" + feedId + "/revoke").then().statusCode(404);
         formAs("alice", csrf).post("/exports/customers/" + id + "/feeds/" + feedId + "/revoke").then().statusCode(303);
         given().get(url).then().statusCode(404).body(equalTo(""));
         as("carol").get("/api/v1/audit?customerId=" + id + "&resourceType=feed").then()
-                .body("events.summary", org.hamcrest.Matchers.contains("Feed created (panos-url)", "Feed pulled (panos-url)",
-                        "Feed pulled (panos-url)", "Feed pulled (panos-url)", "Feed revoked (panos-url)"));
+                .body("events.summary", org.hamcrest.Matchers.contains("Feed created (panos-url)",
+                        "Feed version 1 delivered to 127.0.0.1 (panos-url)", "Feed version 2 delivered to 127.0.0.1 (panos-url)",
+                        "Feed version 2 delivered to 203.0.113.7 (panos-url)", "Feed revoked (panos-url)"));
+        // each delivery names its ETag, and is remembered once
+        assertThat(TestPartners.count("audit_event WHERE resource_type = 'feed' AND resource_id = '" + feedId
+                + "' AND summary LIKE 'Feed version 1 delivered%' AND details LIKE '%" + etag.replace("\"", "") + "%'")).isEqualTo(1);
+        assertThat(TestPartners.count("feed_delivery WHERE feed_id = " + feedId)).isEqualTo(3);
+    }
+
+    @jakarta.inject.Inject
+    FeedPulls feedPulls;
+
+    /** A GET over a raw connection from a local address, with X-Forwarded-For (as a proxy in front would send it). */
+    static String rawGet(String path, String localAddress, String forwardedFor) throws Exception {
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port",
+                Integer.class).orElse(8081);
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(localAddress), 0));
+            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.1"), port), 5000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nX-Forwarded-For: "
+                    + forwardedFor + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 }

@@ -1,0 +1,164 @@
+package dev.allowlist.portal.export;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.partner.TenantConnections;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.jboss.logging.Logger;
+
+/**
+ * What a feed pull leaves behind. An auditor needs to know which version reached which firewall and
+ * when, not a row per poll: a pull that serves a version (its ETag) this feed has not served to this
+ * client address before is audited ("version N delivered to client") and remembered in
+ * {@code feed_delivery}, both in one transaction committed before the pull is answered.
+ * Every other pull only moves the feed's counters (pulls, not modified, last pull, last client), which
+ * live in memory and are flushed every few seconds: a crash loses at most those seconds of counts,
+ * never a delivery event.
+ */
+@ApplicationScoped
+public class FeedPulls {
+
+    private static final Logger LOG = Logger.getLogger(FeedPulls.class);
+
+    private record Delivery(long feedId, String etag, String client) {
+    }
+
+    /** One feed's pulls since the last flush. */
+    private static final class Counts {
+        final String partnerId;
+        final LongAdder pulls = new LongAdder();
+        final LongAdder notModified = new LongAdder();
+        volatile Instant last = Instant.EPOCH;
+        volatile String lastClient;
+
+        Counts(String partnerId) {
+            this.partnerId = partnerId;
+        }
+    }
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    /** Deliveries known to be recorded (a miss asks the table; the table is the truth). */
+    private final Cache<Delivery, Boolean> recorded = Caffeine.newBuilder().maximumSize(200_000).build();
+
+    private volatile ConcurrentHashMap<Long, Counts> counts = new ConcurrentHashMap<>();
+
+    /** One pull of a feed, answered with this version (or 304 when the client had it already). */
+    public void pulled(String partnerId, long feedId, long customerId, String format, int version, String etag, String client,
+            boolean notModified) {
+        String from = client == null || client.isBlank() ? "unknown" : client;
+        Counts c = counts.computeIfAbsent(feedId, id -> new Counts(partnerId));
+        c.pulls.increment();
+        if (notModified) {
+            c.notModified.increment();
+        }
+        c.last = Instant.now();
+        c.lastClient = from;
+        if (notModified) {
+            return; // the client has this version: nothing was delivered
+        }
+        Delivery delivery = new Delivery(feedId, etag, from);
+        if (recorded.getIfPresent(delivery) != null) {
+            return;
+        }
+        // the row and its audit event in one transaction: a delivery is recorded with its event or not at
+        // all, and of two pulls racing (on this instance or another) only the one that inserts audits
+        QuarkusTransaction.requiringNew().run(() -> {
+            int inserted = em.createNativeQuery("INSERT INTO feed_delivery (partner_id, feed_id, etag, client, version, "
+                    + "delivered_at) VALUES (?1, ?2, ?3, ?4, ?5, now()) ON CONFLICT DO NOTHING").setParameter(1, partnerId)
+                    .setParameter(2, feedId).setParameter(3, etag).setParameter(4, from).setParameter(5, version).executeUpdate();
+            if (inserted == 1) {
+                audit.record(AuditService.Operation.ACTION, "feed", feedId, customerId,
+                        "Feed version " + version + " delivered to " + from + " (" + format + ")",
+                        Map.of("format", format, "etag", etag, "version", version, "client", from));
+            }
+        });
+        recorded.put(delivery, Boolean.TRUE);
+    }
+
+    /** Writes the counts gathered since the last flush, partner by partner (row-level security). */
+    @Scheduled(every = "${portal.feeds.counts-flush}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void flush() {
+        ConcurrentHashMap<Long, Counts> taken = counts;
+        if (taken.isEmpty()) {
+            return;
+        }
+        counts = new ConcurrentHashMap<>();
+        Map<String, List<Map.Entry<Long, Counts>>> byPartner = new TreeMap<>();
+        taken.entrySet().forEach(e -> byPartner.computeIfAbsent(e.getValue().partnerId, k -> new ArrayList<>()).add(e));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement st = c.prepareStatement("UPDATE feed SET pull_count = pull_count + ?, not_modified_count = "
+                    + "not_modified_count + ?, last_pulled_at = GREATEST(COALESCE(last_pulled_at, ?), ?), last_client = ? "
+                    + "WHERE partner_id = ? AND id = ?")) {
+                for (Map.Entry<String, List<Map.Entry<Long, Counts>>> p : byPartner.entrySet()) {
+                    try {
+                        TenantConnections.set(c, p.getKey(), true);
+                        for (Map.Entry<Long, Counts> e : p.getValue()) {
+                            OffsetDateTime at = OffsetDateTime.ofInstant(e.getValue().last, ZoneOffset.UTC);
+                            st.setLong(1, e.getValue().pulls.sum());
+                            st.setLong(2, e.getValue().notModified.sum());
+                            st.setObject(3, at);
+                            st.setObject(4, at);
+                            st.setString(5, e.getValue().lastClient);
+                            st.setString(6, p.getKey());
+                            st.setLong(7, e.getKey());
+                            st.addBatch();
+                        }
+                        st.executeBatch();
+                        c.commit();
+                    } catch (SQLException e) {
+                        st.clearBatch();
+                        c.rollback();
+                        putBack(p.getValue());
+                        LOG.debugf("Feed counts of %s not written yet: %s", p.getKey(), e.getMessage());
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            // the database is away: every count goes back, to be written with the next flush
+            byPartner.values().forEach(this::putBack);
+            LOG.debugf("Feed counts not written yet: %s", e.getMessage());
+        }
+    }
+
+    private void putBack(List<Map.Entry<Long, Counts>> unwritten) {
+        for (Map.Entry<Long, Counts> e : unwritten) {
+            counts.merge(e.getKey(), e.getValue(), (now, old) -> {
+                now.pulls.add(old.pulls.sum());
+                now.notModified.add(old.notModified.sum());
+                return now;
+            });
+        }
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        flush();
+    }
+}
