@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.partner.TenantConnections;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,8 +27,10 @@ import org.jboss.logging.Logger;
 /**
  * What a feed pull leaves behind. An auditor needs to know which version reached which firewall and
  * when, not a row per poll: a pull that serves a version (its ETag) this feed has not served to this
- * client address before is audited ("version N delivered to client") and remembered in
- * {@code feed_delivery}, both in one transaction committed before the pull is answered.
+ * client address before is audited ("version N delivered to client"), through the audit's group commit
+ * and stored before the pull is answered, then remembered in {@code feed_delivery}. Pulls of one
+ * delivery racing on this instance audit it once; two instances racing at the very first pull may both
+ * audit it (at least once, never lost).
  * Every other pull only moves the feed's counters (pulls, not modified, last pull, last client), which
  * live in memory and are flushed every few seconds: a crash loses at most those seconds of counts,
  * never a delivery event.
@@ -61,8 +62,6 @@ public class FeedPulls {
     @Inject
     AgroalDataSource dataSource;
 
-    @Inject
-    jakarta.persistence.EntityManager em;
 
     /** Deliveries known to be recorded (a miss asks the table; the table is the truth). */
     private final Cache<Delivery, Boolean> recorded = Caffeine.newBuilder().maximumSize(200_000).build();
@@ -87,19 +86,53 @@ public class FeedPulls {
         if (recorded.getIfPresent(delivery) != null) {
             return;
         }
-        // the row and its audit event in one transaction: a delivery is recorded with its event or not at
-        // all, and of two pulls racing (on this instance or another) only the one that inserts audits
-        QuarkusTransaction.requiringNew().run(() -> {
-            int inserted = em.createNativeQuery("INSERT INTO feed_delivery (partner_id, feed_id, etag, client, version, "
-                    + "delivered_at) VALUES (?1, ?2, ?3, ?4, ?5, now()) ON CONFLICT DO NOTHING").setParameter(1, partnerId)
-                    .setParameter(2, feedId).setParameter(3, etag).setParameter(4, from).setParameter(5, version).executeUpdate();
-            if (inserted == 1) {
-                audit.record(AuditService.Operation.ACTION, "feed", feedId, customerId,
+        // one pull at a time per delivery on this instance (the others wait for it, then find it recorded);
+        // the event is stored by the audit's group commit before this pull is answered, then remembered
+        recorded.get(delivery, d -> {
+            if (!known(partnerId, d)) {
+                audit.recordRead(AuditService.Operation.ACTION, "feed", feedId, customerId,
                         "Feed version " + version + " delivered to " + from + " (" + format + ")",
                         Map.of("format", format, "etag", etag, "version", version, "client", from));
+                remember(partnerId, d, version);
             }
+            return Boolean.TRUE;
         });
-        recorded.put(delivery, Boolean.TRUE);
+    }
+
+    private boolean known(String partnerId, Delivery d) {
+        try (Connection c = dataSource.getConnection()) {
+            TenantConnections.set(c, partnerId, false);
+            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM feed_delivery WHERE partner_id = ? AND feed_id = ? "
+                    + "AND etag = ? AND client = ?")) {
+                st.setString(1, partnerId);
+                st.setLong(2, d.feedId());
+                st.setString(3, d.etag());
+                st.setString(4, d.client());
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** After its audit event is stored; a crash between the two writes the event again on the next pull, never loses it. */
+    private void remember(String partnerId, Delivery d, int version) {
+        try (Connection c = dataSource.getConnection()) {
+            TenantConnections.set(c, partnerId, false);
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO feed_delivery (partner_id, feed_id, etag, client, "
+                    + "version, delivered_at) VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT DO NOTHING")) {
+                st.setString(1, partnerId);
+                st.setLong(2, d.feedId());
+                st.setString(3, d.etag());
+                st.setString(4, d.client());
+                st.setInt(5, version);
+                st.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Writes the counts gathered since the last flush, partner by partner (row-level security). */
