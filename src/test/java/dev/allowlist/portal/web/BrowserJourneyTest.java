@@ -215,4 +215,56 @@ class BrowserJourneyTest {
             b.shot("not-found");
         }
     }
+
+    @Test
+    @Order(7)
+    void aliceSubscribesAWebhookSendsATestEventAndReadsTheDeliveryLog() throws Exception {
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            received.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/browser";
+        try (Browser b = new Browser("alice-notify", base())) {
+            b.login("alice", "/");
+            b.go(By.linkText("Notifications"));
+            assertThat(b.text()).contains("My e-mail digest", "Webhooks and e-mail for the partner");
+            // a private address: the form comes back with the reason, and what was typed
+            b.driver.findElement(By.name("target")).sendKeys("http://10.0.0.7/hook");
+            b.go(By.xpath("//button[text()='Subscribe']"));
+            assertThat(b.text()).contains("private, loopback or link-local address");
+            assertThat(b.driver.findElement(By.name("target")).getAttribute("value")).isEqualTo("http://10.0.0.7/hook");
+            b.shot("notifications-refused");
+            b.driver.findElement(By.name("target")).clear();
+            b.driver.findElement(By.name("target")).sendKeys(hook);
+            b.go(By.xpath("//button[text()='Subscribe']"));
+            assertThat(b.text()).contains("shown only once");
+            assertThat(b.driver.findElement(By.cssSelector("code.webhook-secret")).getText()).startsWith("whsec_");
+            b.shot("webhook-secret");
+            b.open("/notifications");
+            b.go(By.xpath("//tr[td/code[text()='" + hook + "']]//button[text()='Send a test event']"));
+            org.awaitility.Awaitility.await("the test event").atMost(java.time.Duration.ofSeconds(15)).until(() -> {
+                b.driver.navigate().refresh();
+                return b.text().contains("204");
+            });
+            assertThat(b.text()).contains("Delivery log", hook);
+            assertThat(received).hasSize(1);
+            b.shot("delivery-log");
+            b.open("/notifications");
+            b.go(By.linkText("日本語"));
+            assertThat(b.text()).contains("通知", "テストイベントを送信");
+            b.shot("notifications-ja");
+            b.go(By.linkText("English"));
+        } finally {
+            receiver.stop(0);
+            try (java.sql.Connection c = dev.allowlist.portal.TestDatabase.owner(); java.sql.Statement st = c.createStatement()) {
+                st.execute("DELETE FROM subscription WHERE target = '" + hook + "'");
+            }
+        }
+    }
 }
