@@ -149,6 +149,12 @@ class CustomerResourceTest {
         as("alice").get("/customers?q=" + prefix + "&page=2").then().statusCode(200)
                 .body(containsString(prefix + " 22")).body(not(containsString(prefix + " 00")));
         as("alice").get("/customers?q=%25").then().statusCode(200); // a LIKE wildcard is searched literally
+        // a search that finds nothing says so, naming what was searched (not "no customers yet")
+        as("alice").get("/customers?q=" + prefix + "-nothing").then().statusCode(200)
+                .body(containsString("No customer matches \u201c" + prefix + "-nothing\u201d."))
+                .body(not(containsString("No customers yet.")));
+        as("alice").header("Accept-Language", "ja").get("/customers?q=" + prefix + "-nothing").then()
+                .body(containsString("\u300c" + prefix + "-nothing\u300d\u306b\u4e00\u81f4\u3059\u308b\u9867\u5ba2\u306f\u3042\u308a\u307e\u305b\u3093"));
     }
 
     @Test
