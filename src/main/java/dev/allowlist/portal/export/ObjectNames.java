@@ -1,9 +1,5 @@
 package dev.allowlist.portal.export;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Stable object names for firewall exports: {@code AP<customer id>-<value>}, with {@code *} written
@@ -31,10 +27,6 @@ final class ObjectNames {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return dev.allowlist.portal.Sha256.hex(text);
     }
 }
