@@ -204,8 +204,9 @@ public class NotificationService {
             s.disabledReason = null;
             // what the endpoint missed while it failed goes out again, in order, under the same webhook-ids
             int requeued = em.createNativeQuery("UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = now() "
-                    + "WHERE subscription_id = ?1 AND status = 'failed' AND created_at > now() - interval '7 days'")
-                    .setParameter(1, s.id).executeUpdate();
+                    + "WHERE partner_id = ?1 AND subscription_id = ?2 AND status = 'failed' "
+                    + "AND created_at > now() - interval '7 days'").setParameter(1, s.partnerId).setParameter(2, s.id)
+                    .executeUpdate();
             audit.record(AuditService.Operation.UPDATE, "subscription", s.id, s.customerId, "Subscription enabled again ("
                     + requeued + " undelivered events sent again)",
                     Map.of("before", Map.of("enabled", false), "after", Map.of("enabled", true)));
@@ -392,7 +393,8 @@ public class NotificationService {
     }
 
     List<Subscription> subscriptions(String partnerId) {
-        return enabled.get(partnerId, p -> Subscription.<Subscription>list("enabled = true order by id"));
+        // the partner named, not only the request's tenant: a list cached under one partner is that partner's
+        return enabled.get(partnerId, p -> Subscription.<Subscription>list("partnerId = ?1 and enabled = true order by id", p));
     }
 
     /**
@@ -412,8 +414,9 @@ public class NotificationService {
         }
         em.createNativeQuery("INSERT INTO outbox (partner_id, subscription_id, webhook_id, event_type, payload, created_at, "
                 + "next_attempt_at, attempts, status) SELECT s.partner_id, s.id, ?1, ?2, ?3, now(), now(), 0, 'pending' "
-                + "FROM subscription s WHERE s.id = ?4 AND s.enabled").setParameter(1, "msg_" + token().substring(0, 27))
-                .setParameter(2, type).setParameter(3, payload).setParameter(4, s.id).executeUpdate();
+                + "FROM subscription s WHERE s.partner_id = ?4 AND s.id = ?5 AND s.enabled")
+                .setParameter(1, "msg_" + token().substring(0, 27)).setParameter(2, type).setParameter(3, payload)
+                .setParameter(4, s.partnerId).setParameter(5, s.id).executeUpdate();
     }
 
     // --- helpers

@@ -101,42 +101,30 @@ class NotificationBenchmark {
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peak = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
+        java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         Arc.container().requestContext().activate();
         try {
             Arc.container().instance(CurrentMember.class).get().actAsPlatformSystem();
             long start = System.nanoTime();
             long run = publisher.publish("sophos-central-2026.11");
-            CatalogPublication p;
-            while (true) {
-                p = QuarkusTransaction.requiringNew().call(() -> CatalogPublication.findById(run));
-                if (!"RUNNING".equals(p.status)) {
-                    break;
-                }
-                Thread.sleep(200);
-            }
+            org.awaitility.Awaitility.await("the publication").atMost(java.time.Duration.ofMinutes(10))
+                    .pollInterval(java.time.Duration.ofMillis(200)).until(() -> !"RUNNING".equals(
+                            QuarkusTransaction.requiringNew().call(() -> CatalogPublication.<CatalogPublication>findById(run)).status));
+            CatalogPublication p = QuarkusTransaction.requiringNew().call(() -> CatalogPublication.findById(run));
             double publishSeconds = (System.nanoTime() - start) / 1e9;
             System.gc();
             long heapBefore = memory.getHeapMemoryUsage().getUsed();
-            sampler.start();
+            sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max), 0, 50,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
             long notifyStart = System.nanoTime();
-            while (count("SELECT count(*) FROM outbox WHERE status = 'pending' AND partner_id LIKE 'bench%'") > 0) {
-                Thread.sleep(50);
-            }
+            org.awaitility.Awaitility.await("the outbox drained").atMost(java.time.Duration.ofMinutes(5))
+                    .pollInterval(java.time.Duration.ofMillis(50)).until(() ->
+                            count("SELECT count(*) FROM outbox WHERE status = 'pending' AND partner_id LIKE 'bench%'") == 0);
             double drainedSeconds = (System.nanoTime() - notifyStart) / 1e9;
             int digests = watch.sendDueDigests();
             double seconds = (System.nanoTime() - notifyStart) / 1e9;
-            sampler.interrupt();
-            sampler.join();
+            sampler.shutdown();
+            sampler.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);
             long versions = count("SELECT count(*) FROM allowlist_version WHERE partner_id LIKE 'bench%' AND cause = 'catalog-published'");
             long outbox = count("SELECT count(*) FROM outbox WHERE partner_id LIKE 'bench%'");
             long failed = count("SELECT count(*) FROM outbox WHERE partner_id LIKE 'bench%' AND status <> 'delivered'");
@@ -151,6 +139,7 @@ class NotificationBenchmark {
                 throw new AssertionError(line);
             }
         } finally {
+            sampler.shutdownNow();
             Arc.container().requestContext().terminate();
             receiver.stop(0);
             smtp.stop();

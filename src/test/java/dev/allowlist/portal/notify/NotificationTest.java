@@ -166,6 +166,11 @@ class NotificationTest {
                 + target.replace("'", "''") + "' ORDER BY id DESC LIMIT 1");
     }
 
+    /** Nothing of this subscription is waiting in the outbox: whatever it was to get has been sent. */
+    static boolean drained(long subscription) {
+        return ownerLong("SELECT count(*) FROM outbox WHERE subscription_id = " + subscription + " AND status = 'pending'") == 0;
+    }
+
     static long ownerLong(String sql) {
         try (Connection c = TestDatabase.owner(); Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
             assertThat(rs.next()).as(sql).isTrue();
@@ -226,8 +231,9 @@ class NotificationTest {
         String name = "Hooked " + UUID.randomUUID().toString().substring(0, 8);
         long id = customer("alice", name);
 
-        Awaitility.await("three attempts").atMost(Duration.ofSeconds(20)).until(() -> received("/flaky").size() >= 3);
-        Thread.sleep(1500); // longer than the next backoff: a fourth request would have come by now
+        // delivered, and nothing left in the outbox for this endpoint: no further attempt can come
+        Awaitility.await("three attempts").atMost(Duration.ofSeconds(20))
+                .until(() -> received("/flaky").size() >= 3 && drained(subscription));
         List<Received> got = received("/flaky");
         assertThat(got).hasSize(3);
         assertThat(got).extracting(r -> r.header("webhook-id")).containsOnly(got.get(0).header("webhook-id"));
@@ -276,10 +282,11 @@ class NotificationTest {
 
         // the worker stops (as the process would) with the retry due: nothing is sent, nothing is lost
         scheduler.pause();
-        Thread.sleep(300); // a round already under way ends
         int before = received("/restart").size();
-        Thread.sleep(1500);
-        assertThat(received("/restart")).hasSize(before);
+        assertThat(before).isEqualTo(1);
+        // longer than a poll and the retry's backoff together: the worker would have sent it by now
+        Awaitility.await("nothing sent while the worker is stopped").during(Duration.ofMillis(2500))
+                .atMost(Duration.ofSeconds(5)).until(() -> received("/restart").size() == before);
         assertThat(ownerLong("SELECT count(*) FROM outbox WHERE subscription_id = " + subscription + " AND status = 'pending' "
                 + "AND attempts = 1")).isEqualTo(1);
 
@@ -360,11 +367,11 @@ class NotificationTest {
         secretOf(subscribe("alice", Map.of("kind", "webhook", "target", acme, "versionEvents", "true")));
         secretOf(subscribe("bob", Map.of("kind", "webhook", "target", globex, "versionEvents", "true")));
         long acmeSubscription = subscriptionId(acme);
+        long globexSubscription = subscriptionId(globex);
         long acmeCustomer = customer("alice", "Acme secret " + UUID.randomUUID());
         long globexCustomer = customer("bob", "Globex secret " + UUID.randomUUID());
-        Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> received("/acme-only").size() >= 1 && received("/globex-only").size() >= 1);
-        Thread.sleep(500);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received("/acme-only").size() >= 1
+                && received("/globex-only").size() >= 1 && drained(acmeSubscription) && drained(globexSubscription));
         for (Received r : received("/acme-only")) {
             JsonNode data = JSON.readTree(r.body()).path("data");
             assertThat(data.path("partner").asText()).isEqualTo("acme");
@@ -420,8 +427,11 @@ class NotificationTest {
         given().redirects().follow(false).contentType(ContentType.URLENC).post("/notifications/unsubscribe/"
                 + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").then().statusCode(404);
         int before = mailsTo(address);
+        long queued = ownerLong("SELECT count(*) FROM outbox WHERE subscription_id = " + subscription);
         customer("alice", "After unsubscribe " + UUID.randomUUID());
-        Thread.sleep(1000);
+        // the event would have been queued in the customer's own transaction, which has committed: it was not
+        assertThat(ownerLong("SELECT count(*) FROM outbox WHERE subscription_id = " + subscription)).isEqualTo(queued);
+        assertThat(drained(subscription)).isTrue();
         assertThat(mailsTo(address)).isEqualTo(before);
         as("carol").get("/api/v1/audit?resourceType=subscription").then()
                 .body("events.summary", hasItem("Unsubscribed by the recipient: " + address));
@@ -478,6 +488,8 @@ class NotificationTest {
         String globex = hook("/catalog-globex");
         secretOf(subscribe("alice", Map.of("kind", "webhook", "target", acme, "versionEvents", "true", "catalogEvents", "true")));
         secretOf(subscribe("bob", Map.of("kind", "webhook", "target", globex, "catalogEvents", "true")));
+        long acmeSubscription = subscriptionId(acme);
+        long globexSubscription = subscriptionId(globex);
         for (int i = 0; i < 3; i++) {
             customer("alice", "Catalogued " + i + " " + UUID.randomUUID());
         }
@@ -512,8 +524,8 @@ class NotificationTest {
                     + "AND cause = 'catalog-published' AND catalog_version = '" + id + "'");
             assertThat(acmeChanged).isGreaterThanOrEqualTo(3);
             Awaitility.await("one event each").atMost(Duration.ofSeconds(10))
-                    .until(() -> received("/catalog-acme").size() > versionEventsBefore && !received("/catalog-globex").isEmpty());
-            Thread.sleep(1000);
+                    .until(() -> received("/catalog-acme").size() > versionEventsBefore && !received("/catalog-globex").isEmpty()
+                            && drained(acmeSubscription) && drained(globexSubscription));
             List<Received> acmeGot = received("/catalog-acme").subList(versionEventsBefore, received("/catalog-acme").size());
             assertThat(acmeGot).hasSize(1); // not one per customer: the versions it made are in the one event's count
             JsonNode event = JSON.readTree(acmeGot.get(0).body());
@@ -533,6 +545,7 @@ class NotificationTest {
     void aCheckThatFindsBlockedHostsIsAnnouncedAndOneThatPassesIsNot() throws Exception {
         String target = hook("/checks");
         secretOf(subscribe("alice", Map.of("kind", "webhook", "target", target, "checkEvents", "true")));
+        long subscription = subscriptionId(target);
         String name = "Checked " + UUID.randomUUID().toString().substring(0, 8);
         long id = customer("alice", name);
         TestUsers.Csrf csrf = csrf("alice", "/customers/" + id);
@@ -547,8 +560,7 @@ class NotificationTest {
                     + "\"error\":null}],\"answer\":null}]}";
             given().contentType(ContentType.JSON).body(report).post("/checks/" + token).then().statusCode(202);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received("/checks").size() >= 1);
-        Thread.sleep(1500);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received("/checks").size() >= 1 && drained(subscription));
         assertThat(received("/checks")).hasSize(1); // the passing run told nobody
         JsonNode event = JSON.readTree(received("/checks").get(0).body());
         assertThat(event.path("type").asText()).isEqualTo("check.failed");
