@@ -66,6 +66,30 @@ public interface PortalConfig {
 
     Publication publication();
 
+    /** Verified bearer tokens kept in memory (see {@code VerifiedTokens}). */
+    TokenCache tokenCache();
+
+    interface TokenCache {
+        /** Off: every bearer request is verified by Quarkus OIDC, as before. */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("10000")
+        int maxEntries();
+
+        /** The cache's memory bound, estimated from each token's size. */
+        @WithDefault("16M")
+        io.quarkus.runtime.configuration.MemorySize maxSize();
+
+        /** An entry lives until its token's exp, and never longer than this. */
+        @WithDefault("5m")
+        java.time.Duration maxAge();
+
+        /** How often the identity provider's key set is fetched and compared. */
+        @WithDefault("1m")
+        java.time.Duration keySetCheck();
+    }
+
     Feeds feeds();
 
     interface Feeds {
