@@ -136,7 +136,24 @@ public class AuditService {
      */
     public void recordRead(Operation operation, String resourceType, Object resourceId, Long customerId, String summary,
             Map<String, ?> details) {
-        reads.write(draft(operation, resourceType, resourceId, customerId, summary, details));
+        reads.write(draft(operation, resourceType, resourceId, customerId, summary, details), null);
+    }
+
+    /**
+     * A condition checked in the group commit's transaction, with the chain's partner set on the
+     * connection, just before the read's event is appended: the event is written only when it returns
+     * true. The owner of the read writes its own row there (a delivery, say) and answers whether it
+     * was new, so that the row and its event commit together or not at all, once across instances.
+     */
+    @FunctionalInterface
+    public interface Once {
+        boolean claim(java.sql.Connection connection) throws java.sql.SQLException;
+    }
+
+    /** {@link #recordRead}, written only if {@code once} claims it in the same transaction. */
+    public void recordReadOnce(Operation operation, String resourceType, Object resourceId, Long customerId, String summary,
+            Map<String, ?> details, Once once) {
+        reads.write(draft(operation, resourceType, resourceId, customerId, summary, details), once);
     }
 
     /** One stored read, as the feature that owns the resource needs it. */

@@ -34,7 +34,7 @@ class ReadAuditWriter {
     private static final int MAX_BATCH = 2000;
     private static final long WAIT_SECONDS = 10;
 
-    private record Pending(AuditService.Draft draft, CompletableFuture<Void> stored) {
+    private record Pending(AuditService.Draft draft, AuditService.Once once, CompletableFuture<Void> stored) {
     }
 
     @Inject
@@ -61,25 +61,48 @@ class ReadAuditWriter {
         }
     }
 
-    /** Appends the events of these chains (in the map's order) in one transaction of their own. */
-    private void append(Map<String, List<Pending>> chains) {
+    /**
+     * Appends the events of these chains (in the map's order) in one transaction of their own; returns
+     * the reads whose events were written (a read whose claim found it recorded before is not).
+     */
+    private List<Pending> append(Map<String, List<Pending>> chains) {
+        List<Pending> written = new ArrayList<>();
         QuarkusTransaction.requiringNew().run(() -> {
+            written.clear(); // (a retried transaction starts over)
             try (Connection c = dataSource.getConnection()) {
                 for (Map.Entry<String, List<Pending>> chain : chains.entrySet()) {
-                    AuditService.append(c, chain.getKey(), chain.getValue().stream().map(Pending::draft).toList(), false);
+                    List<AuditService.Draft> drafts = new ArrayList<>(chain.getValue().size());
+                    boolean scoped = false;
+                    for (Pending p : chain.getValue()) {
+                        if (p.once() != null) {
+                            if (!scoped) { // the claims write the chain's partner's rows (row-level security)
+                                dev.allowlist.portal.partner.TenantConnections.set(c, chain.getKey(), true);
+                                scoped = true;
+                            }
+                            if (!p.once().claim(c)) {
+                                continue; // recorded before (by another instance, or before a restart)
+                            }
+                        }
+                        drafts.add(p.draft());
+                        written.add(p);
+                    }
+                    if (!drafts.isEmpty()) {
+                        AuditService.append(c, chain.getKey(), drafts, false);
+                    }
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         });
+        return written;
     }
 
     /** Queues the event and returns when it is stored; throws when it could not be (nothing may be served then). */
-    void write(AuditService.Draft draft) {
+    void write(AuditService.Draft draft, AuditService.Once once) {
         if (!running) {
             throw new AuditUnavailableException("the audit writer is stopped");
         }
-        Pending pending = new Pending(draft, new CompletableFuture<>());
+        Pending pending = new Pending(draft, once, new CompletableFuture<>());
         queue.add(pending);
         try {
             pending.stored().get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -123,16 +146,14 @@ class ReadAuditWriter {
         try {
             // one transaction (one commit) for every chain of the batch: firewalls of many partners poll
             // at once. Chain locks are taken in one order (sorted), so batches never deadlock each other.
-            append(byChain);
-            stored.addAll(batch);
+            stored.addAll(append(byChain));
         } catch (RuntimeException together) {
             // then chain by chain, so that one partner's trouble refuses only that partner's reads
             LOG.warnf("Audit batch of %d chains failed together (%s); writing them one by one", byChain.size(),
                     together.getMessage());
             for (Map.Entry<String, List<Pending>> chain : byChain.entrySet()) {
                 try {
-                    append(Map.of(chain.getKey(), chain.getValue()));
-                    stored.addAll(chain.getValue());
+                    stored.addAll(append(Map.of(chain.getKey(), chain.getValue())));
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "Could not store %d audit events of %s", chain.getValue().size(), chain.getKey());
                     chain.getValue().forEach(p -> p.stored().completeExceptionally(e));
@@ -147,6 +168,10 @@ class ReadAuditWriter {
         } catch (RuntimeException e) {
             LOG.warnf("An observer of stored reads failed: %s", e.getMessage()); // the events are stored
         }
-        stored.forEach(p -> p.stored().complete(null));
+        batch.forEach(p -> {
+            if (!p.stored().isDone()) {
+                p.stored().complete(null); // written, or recorded before
+            }
+        });
     }
 }

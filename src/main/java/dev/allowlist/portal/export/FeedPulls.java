@@ -28,9 +28,9 @@ import org.jboss.logging.Logger;
  * What a feed pull leaves behind. An auditor needs to know which version reached which firewall and
  * when, not a row per poll: a pull that serves a version (its ETag) this feed has not served to this
  * client address before is audited ("version N delivered to client"), through the audit's group commit
- * and stored before the pull is answered, then remembered in {@code feed_delivery}. Pulls of one
- * delivery racing on this instance audit it once; two instances racing at the very first pull may both
- * audit it (at least once, never lost).
+ * together with its row in {@code feed_delivery}, in one transaction, before the pull is answered.
+ * The row's primary key decides: pulls of one delivery racing, on one instance or several, or again
+ * after a restart, audit it once.
  * Every other pull only moves the feed's counters (pulls, not modified, last pull, last client), which
  * live in memory and are flushed every few seconds: a crash loses at most those seconds of counts,
  * never a delivery event.
@@ -86,52 +86,28 @@ public class FeedPulls {
         if (recorded.getIfPresent(delivery) != null) {
             return;
         }
-        // one pull at a time per delivery on this instance (the others wait for it, then find it recorded);
-        // the event is stored by the audit's group commit before this pull is answered, then remembered
+        // one pull at a time per delivery on this instance (the others wait for it, then find it recorded).
+        // The delivery's row and its event are written together by the audit's group commit, before this
+        // pull is answered: the row's primary key decides, once across instances and restarts.
         recorded.get(delivery, d -> {
-            if (!known(partnerId, d)) {
-                audit.recordRead(AuditService.Operation.ACTION, "feed", feedId, customerId,
-                        "Feed version " + version + " delivered to " + from + " (" + format + ")",
-                        Map.of("format", format, "etag", etag, "version", version, "client", from));
-                remember(partnerId, d, version);
-            }
+            audit.recordReadOnce(AuditService.Operation.ACTION, "feed", feedId, customerId,
+                    "Feed version " + version + " delivered to " + from + " (" + format + ")",
+                    Map.of("format", format, "etag", etag, "version", version, "client", from),
+                    connection -> claim(connection, partnerId, d, version));
             return Boolean.TRUE;
         });
     }
 
-    private boolean known(String partnerId, Delivery d) {
-        try (Connection c = dataSource.getConnection()) {
-            TenantConnections.set(c, partnerId, false);
-            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM feed_delivery WHERE partner_id = ? AND feed_id = ? "
-                    + "AND etag = ? AND client = ?")) {
-                st.setString(1, partnerId);
-                st.setLong(2, d.feedId());
-                st.setString(3, d.etag());
-                st.setString(4, d.client());
-                try (java.sql.ResultSet rs = st.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** After its audit event is stored; a crash between the two writes the event again on the next pull, never loses it. */
-    private void remember(String partnerId, Delivery d, int version) {
-        try (Connection c = dataSource.getConnection()) {
-            TenantConnections.set(c, partnerId, false);
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO feed_delivery (partner_id, feed_id, etag, client, "
-                    + "version, delivered_at) VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT DO NOTHING")) {
-                st.setString(1, partnerId);
-                st.setLong(2, d.feedId());
-                st.setString(3, d.etag());
-                st.setString(4, d.client());
-                st.setInt(5, version);
-                st.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+    /** The delivery's row, in the group commit's transaction; true when it is new. */
+    private static boolean claim(Connection c, String partnerId, Delivery d, int version) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO feed_delivery (partner_id, feed_id, etag, client, "
+                + "version, delivered_at) VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT DO NOTHING")) {
+            st.setString(1, partnerId);
+            st.setLong(2, d.feedId());
+            st.setString(3, d.etag());
+            st.setString(4, d.client());
+            st.setInt(5, version);
+            return st.executeUpdate() == 1;
         }
     }
 
