@@ -22,10 +22,15 @@ public class AllowlistService {
     private final Map<String, AllowlistGenerator> generators = new ConcurrentHashMap<>();
 
     public Allowlist current(Customer customer) {
+        return current(profileOf(customer), customer.mcsHosts.stream().map(h -> h.value).toList());
+    }
+
+    /** A profile's allowlist with these observed hosts, through the current catalog. */
+    public Allowlist current(CustomerProfile profile, List<String> observedHosts) {
         CatalogService.Loaded loaded = catalogs.current();
         AllowlistGenerator generator = generators.computeIfAbsent(loaded.versionId(),
                 id -> new AllowlistGenerator(loaded.catalog()));
-        return generator.generate(profileOf(customer), customer.mcsHosts.stream().map(h -> h.value).toList());
+        return generator.generate(profile, observedHosts);
     }
 
     public static CustomerProfile profileOf(Customer customer) {

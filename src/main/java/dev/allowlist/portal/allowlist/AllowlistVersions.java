@@ -47,20 +47,125 @@ public class AllowlistVersions {
         return record(customer, cause, Optional.empty());
     }
 
-    /** The same for many customers at once, with one query for their newest versions (catalog publishing). */
+    /**
+     * A customer as the generator sees it, with its newest version (null before the first): what
+     * {@link #recordChanged} reads for a whole batch in one query.
+     */
+    public record Candidate(long customerId, String partnerId, String name, CustomerProfile profile, List<String> hosts,
+            Latest latest) {
+    }
+
+    /**
+     * These customers of the connection's partner (row-level security), in id order, with their
+     * profiles, observed hosts and newest versions: one query for a batch.
+     */
+    private static final String CANDIDATES_SQL = """
+            SELECT c.id, c.partner_id, c.name, c.regions, c.wildcard_support, c.uses_active_directory, c.tls_inspection,
+                   c.application_filtering, c.narrow_hydra,
+                   (SELECT array_agg(l.license) FROM customer_license l WHERE l.partner_id = c.partner_id AND l.customer_id = c.id) AS licenses,
+                   (SELECT array_agg(h.value ORDER BY h.value) FROM mcs_host h WHERE h.partner_id = c.partner_id AND h.customer_id = c.id) AS hosts,
+                   v.number AS latest_number, v.content_hash AS latest_hash
+            FROM customer c
+            LEFT JOIN LATERAL (SELECT number, content_hash FROM allowlist_version av
+                               WHERE av.partner_id = c.partner_id AND av.customer_id = c.id
+                               ORDER BY number DESC LIMIT 1) v ON true
+            WHERE c.partner_id = ? AND c.id = ANY (?)
+            ORDER BY c.id
+            """;
+
+    private static final String INSERT_SQL = "INSERT INTO allowlist_version (partner_id, customer_id, number, content_hash, "
+            + "catalog_version, entries, warnings, cause, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The customers of one partner, read for {@link #recordChanged} in one query. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int recordIfChanged(List<Customer> customers, String cause) {
-        if (customers.isEmpty()) {
-            return 0;
+    public List<Candidate> candidates(String partnerId, List<Long> customerIds) {
+        return AllowlistVersion.getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            List<Candidate> found = new java.util.ArrayList<>(customerIds.size());
+            try (java.sql.PreparedStatement st = c.prepareStatement(CANDIDATES_SQL)) {
+                st.setString(1, partnerId);
+                st.setArray(2, c.createArrayOf("bigint", customerIds.toArray()));
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        java.util.EnumSet<dev.allowlist.portal.catalog.License> licenses =
+                                java.util.EnumSet.of(dev.allowlist.portal.catalog.License.CENTRAL);
+                        for (String l : strings(rs.getArray("licenses"))) {
+                            dev.allowlist.portal.catalog.License parsed = dev.allowlist.portal.catalog.License.parse(l);
+                            if (parsed != null) {
+                                licenses.add(parsed);
+                            }
+                        }
+                        CustomerProfile profile = new CustomerProfile(licenses, strings(rs.getArray("regions")),
+                                rs.getBoolean("wildcard_support"), rs.getBoolean("uses_active_directory"),
+                                rs.getBoolean("tls_inspection"), rs.getBoolean("application_filtering"),
+                                rs.getBoolean("narrow_hydra"));
+                        int number = rs.getInt("latest_number");
+                        Latest latest = rs.wasNull() ? null : new Latest(number, rs.getString("latest_hash"));
+                        found.add(new Candidate(rs.getLong("id"), rs.getString("partner_id"), rs.getString("name"), profile,
+                                strings(rs.getArray("hosts")), latest));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    /**
+     * Catalog publishing's path: generates each candidate's allowlist and stores a new version for
+     * those whose content changed, in one batch of inserts in the caller's transaction. The same
+     * versions, drops and events as {@link #recordIfChanged(Customer, String)}; returns how many.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recordChanged(List<Candidate> candidates, String cause) {
+        record New(Candidate candidate, Allowlist allowlist, int number) {
         }
-        java.util.Map<Long, Latest> latest = latest(customers.stream().map(c -> c.id).toList());
-        int created = 0;
-        for (Customer customer : customers) {
-            if (record(customer, cause, Optional.ofNullable(latest.get(customer.id))).isPresent()) {
-                created++;
+        List<New> changed = new java.util.ArrayList<>();
+        for (Candidate candidate : candidates) {
+            Allowlist allowlist = allowlists.current(candidate.profile(), candidate.hosts());
+            if (candidate.latest() == null || !candidate.latest().contentHash().equals(allowlist.contentHash())) {
+                changed.add(new New(candidate, allowlist, candidate.latest() == null ? 1 : candidate.latest().number() + 1));
             }
         }
-        return created;
+        if (changed.isEmpty()) {
+            return 0;
+        }
+        String actor = member.subject() == null ? "system" : member.subject();
+        OffsetDateTime now = OffsetDateTime.now();
+        AllowlistVersion.getEntityManager().unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (java.sql.PreparedStatement st = c.prepareStatement(INSERT_SQL)) {
+                for (New n : changed) {
+                    st.setString(1, n.candidate().partnerId());
+                    st.setLong(2, n.candidate().customerId());
+                    st.setInt(3, n.number());
+                    st.setString(4, n.allowlist().contentHash());
+                    st.setString(5, n.allowlist().catalogVersion());
+                    st.setString(6, write(n.allowlist().entries()));
+                    st.setString(7, write(n.allowlist().warnings()));
+                    st.setString(8, cause);
+                    st.setString(9, actor);
+                    st.setObject(10, now);
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+        });
+        for (New n : changed) {
+            current.changed(n.candidate().customerId());
+            recorded.fire(new VersionRecorded(n.candidate().partnerId(), n.candidate().customerId(), n.candidate().name(),
+                    n.number(), cause, n.allowlist().catalogVersion(), n.allowlist().entries().size()));
+        }
+        return changed.size();
+    }
+
+    private static List<String> strings(java.sql.Array array) throws java.sql.SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        Object[] values = (Object[]) array.getArray();
+        List<String> strings = new java.util.ArrayList<>(values.length);
+        for (Object v : values) {
+            strings.add(String.valueOf(v));
+        }
+        return strings;
     }
 
     private Optional<AllowlistVersion> record(Customer customer, String cause, Optional<Latest> latest) {

@@ -400,8 +400,8 @@ public class CatalogPublisher {
             if (run == null) {
                 return false;
             }
-            int changed = versions.recordIfChanged(
-                    Customer.<Customer>list("id in ?1 order by id", batch.customerIds()), "catalog-published");
+            int changed = versions.recordChanged(versions.candidates(batch.partnerId(), batch.customerIds()),
+                    "catalog-published");
             run.done += batch.customerIds().size();
             run.changed += changed;
             run.lastPartner = batch.partnerId();

@@ -58,6 +58,16 @@ public class CatalogPublishingTest {
                 });
     }
 
+    private static String newestHash(long customerId) throws java.sql.SQLException {
+        try (java.sql.Connection c = dev.allowlist.portal.TestDatabase.owner(); java.sql.PreparedStatement st = c.prepareStatement(
+                "SELECT content_hash FROM allowlist_version WHERE customer_id = ? ORDER BY number DESC LIMIT 1")) {
+            st.setLong(1, customerId);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     static void awaitNoRunningPublication() {
         org.awaitility.Awaitility.await("no publication running").atMost(java.time.Duration.ofSeconds(30))
                 .pollInterval(java.time.Duration.ofMillis(100))
@@ -86,6 +96,13 @@ public class CatalogPublishingTest {
                 "wildcardSupport", true));
         long centralOnly = customer("alice", Map.of("name", "Central " + UUID.randomUUID()));
         long globex = customer("bob", Map.of("name", "Globex explicit " + UUID.randomUUID(), "licenses", List.of("ENDPOINT")));
+        // every part of a profile, and hosts observed out of alphabetical order: the publisher reads them in
+        // one query per batch, and must generate exactly what the customer's own page does
+        long rich = customer("alice", Map.of("name", "Rich " + UUID.randomUUID(), "licenses", List.of("ENDPOINT", "EDR", "AD_SYNC"),
+                "regions", List.of("ap-northeast-1", "eu-west-1"), "usesActiveDirectory", true, "tlsInspection", true,
+                "applicationFiltering", true, "narrowHydra", true));
+        dev.allowlist.portal.customer.Customers.addHost("alice", rich, "mcs2-cloudstation-eu-central-1.prod.hydra.sophos.com");
+        dev.allowlist.portal.customer.Customers.addHost("alice", rich, "mcs-cloudstation-eu-west-1.prod.hydra.sophos.com");
 
         // the candidate: the bundled catalog without t1.sophosupd.com
         ObjectNode candidate = (ObjectNode) MAPPER.readTree(BundledCatalog.json());
@@ -123,6 +140,10 @@ public class CatalogPublishingTest {
         as("bob").get("/api/v1/customers/" + globex + "/changes?from=1&to=2").then().body("removed.value", contains("t1.sophosupd.com"));
         assertThat(versions("alice", wildcard)).containsExactly(1);   // *.sophosupd.com covered it anyway
         assertThat(versions("alice", centralOnly)).containsExactly(1); // never had it
+        assertThat(versions("alice", rich)).containsExactly(4, 3, 2, 1); // created, two hosts observed, published
+        String served = as("alice").get("/api/v1/customers/" + rich + "/allowlist").then().statusCode(200)
+                .extract().path("contentHash");
+        assertThat(newestHash(rich)).as("the published version is the allowlist the customer is served").isEqualTo(served);
 
         // older versions stay readable and can be published again
         as("paula").get("/platform/catalogs/sophos-central-2026.11/content").then().statusCode(200)
