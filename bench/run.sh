@@ -148,6 +148,17 @@ ALICE=$(token alice); AUTH="Authorization: Bearer $ALICE"
 run "squid export" "/api/v1/customers/$CUSTOMER/allowlist?format=squid" "$AUTH"
 run "feed pull" "/feeds/$FEED"
 run "feed pull, If-None-Match" "/feeds/$FEED" "If-None-Match: $ETAG"
+# first contact: each of the 20,000 firewalls pulls its feed once (a delivery: its audit event and row);
+# no warm-up, it would be first contacts too. Then the steady state: the same firewalls polling at random.
+if [ -z "${ONLY:-}" ] || [[ "feed pulls, first contact" =~ $ONLY ]]; then
+  wrk -t2 -c32 --latency -d120s -s bench/feeds-in-order.lua "http://localhost:$PORT/" > "$OUT/wrk-first-contact.txt" 2>&1
+  printf '%-34s %10s %9s %9s %8s %6.0f%%\n' "feed pulls, first contact" \
+    "$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-first-contact.txt")" "$(awk '/ 50%/ {print $2}' "$OUT/wrk-first-contact.txt")" \
+    "$(awk '/ 99%/ {print $2}' "$OUT/wrk-first-contact.txt")" \
+    "$(awk '/Non-2xx|Socket errors/ {s += $NF} END {print s + 0}' "$OUT/wrk-first-contact.txt")" \
+    "$(awk -v a="$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-first-contact.txt")" -v b="$ceiling" 'BEGIN {print (b > 0 ? 100 * a / b : 0)}')" \
+    | tee -a "$OUT/table.txt"
+fi
 run "feed pulls, 20,000 customers" bench/many-feeds.lua
 ALICE=$(token alice); AUTH="Authorization: Bearer $ALICE"
 run "change report page" "/customers/$CUSTOMER/changes?from=1&to=3" "$AUTH"
