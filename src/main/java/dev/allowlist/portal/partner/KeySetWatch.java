@@ -43,6 +43,11 @@ public class KeySetWatch {
     private volatile Map<String, String> current;
     private final Set<String> removed = ConcurrentHashMap.newKeySet();
 
+    /** True when some key was published once and is no longer (most of the time, none). */
+    boolean anyRemoved() {
+        return !removed.isEmpty();
+    }
+
     /** True when this key id was published once and is no longer. */
     boolean removed(String keyId) {
         return !removed.isEmpty() && removed.contains(keyId);
