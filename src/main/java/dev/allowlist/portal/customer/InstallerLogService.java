@@ -63,6 +63,9 @@ public class InstallerLogService {
     @Inject
     dev.allowlist.portal.audit.AuditService audit;
 
+    @Inject
+    dev.allowlist.portal.allowlist.CurrentAllowlists current;
+
     public long maxSize() {
         return config.installerLog().maxSize().asLongValue();
     }
@@ -71,6 +74,7 @@ public class InstallerLogService {
     public Ingested ingest(long customerId, String fileName, byte[] content) {
         member.requireCustomerEditor();
         Customer customer = customers.findForChange(customerId).orElseThrow(NotFoundException::new);
+        current.changed(customerId); // its page lists the uploads from the snapshot: this instance sees its own write
         if (content.length > maxSize()) {
             throw new TooLargeException(maxSize());
         }
@@ -133,13 +137,17 @@ public class InstallerLogService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<InstallerLogUpload> recent(long customerId) {
         member.requireCustomerReader();
-        // native SQL naming the partner (on the customer page, every visit): no query translation per call
-        @SuppressWarnings("unchecked")
-        List<InstallerLogUpload> recent = InstallerLogUpload.getEntityManager().createNativeQuery(
-                "SELECT * FROM installer_log_upload WHERE partner_id = ?1 AND customer_id = ?2 "
-                        + "ORDER BY last_uploaded_at DESC LIMIT 10", InstallerLogUpload.class)
-                .setParameter(1, member.tenantId()).setParameter(2, customerId).getResultList();
-        return recent;
+        // read once per snapshot of the customer (an upload drops it: V19's trigger, and changed() above),
+        // detached and read-only like the snapshot's customer
+        return current.of(customerId).orElseThrow(NotFoundException::new).derive("installer-logs", () -> {
+            @SuppressWarnings("unchecked")
+            List<InstallerLogUpload> recent = InstallerLogUpload.getEntityManager().createNativeQuery(
+                    "SELECT * FROM installer_log_upload WHERE partner_id = ?1 AND customer_id = ?2 "
+                            + "ORDER BY last_uploaded_at DESC LIMIT 10", InstallerLogUpload.class)
+                    .setParameter(1, member.tenantId()).setParameter(2, customerId).getResultList();
+            recent.forEach(InstallerLogUpload.getEntityManager()::detach);
+            return List.copyOf(recent);
+        });
     }
 
     private void auditUpload(InstallerLogUpload upload, boolean repeated) {

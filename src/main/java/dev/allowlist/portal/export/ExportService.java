@@ -214,10 +214,27 @@ public class ExportService {
         }
     }
 
+    /**
+     * The feeds list of a customer page, by snapshot (a feed created or revoked makes a new one), for
+     * as long as the pull counts are written apart anyway ({@code portal.feeds.counts-flush}): counts on
+     * the page are at most twice that old, and a page visit costs no query.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<AllowlistSnapshot, List<FeedView>> feedViews =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(1000)
+                    .expireAfterWrite(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                            .getOptionalValue("portal.feeds.counts-flush", java.time.Duration.class)
+                            .orElse(java.time.Duration.ofSeconds(5)))
+                    .build();
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<FeedView> feeds(long customerId) {
         member.requireCustomerReader();
-        // native SQL naming the partner (on the customer page, every visit): no query translation per call
+        AllowlistSnapshot snapshot = current.of(customerId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        return feedViews.get(snapshot, s -> loadFeeds(customerId));
+    }
+
+    private List<FeedView> loadFeeds(long customerId) {
+        // native SQL naming the partner: no query translation per call
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT id, format, created_at, created_by, revoked_at, last_pulled_at, "
                 + "pull_count, last_client FROM feed WHERE partner_id = ?1 AND customer_id = ?2 ORDER BY id DESC")

@@ -168,6 +168,16 @@ class CurrentAllowlistsTest {
         given().get(url).then().statusCode(200);
         sql("UPDATE feed SET revoked_at = now() WHERE partner_id = 'acme' AND customer_id = ?", id);
         eventually("the feed revoked in SQL answers 404", () -> given().get(url).statusCode() == 404);
+
+        // the customer page lists uploads from the snapshot: one stored by another instance shows up (V19)
+        as("alice").get("/customers/" + id).then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("behind-the-back.log")));
+        sql("INSERT INTO installer_log_upload (partner_id, customer_id, file_name, size_bytes, sha256, encoding, line_count, "
+                + "hosts_found, hosts_added, hosts_known, lines_ignored, result, uploaded_by, first_uploaded_at, "
+                + "last_uploaded_at) VALUES ('acme', ?, 'behind-the-back.log', 1, repeat('a', 64), 'UTF-8', 1, 0, 0, 0, 0, "
+                + "'{\"added\":[],\"known\":[],\"ignored\":[],\"ignoredCount\":0}', 'Another instance', now(), now())", id);
+        eventually("the upload stored elsewhere is listed", () -> as("alice").get("/customers/" + id).then().extract()
+                .asString().contains("behind-the-back.log"));
     }
 
     @Test

@@ -59,8 +59,9 @@ class QueryCountTest {
 
         long detailSmall = statementsFor("/customers/" + small);
         long detailLarge = statementsFor("/customers/" + large);
-        // the customer, its allowlist and versions come from the snapshot; uploads and feeds are read each time
-        assertThat(detailLarge).as("detail page statements").isEqualTo(detailSmall).isLessThanOrEqualTo(2);
+        // the customer, its allowlist, versions and uploads come from the snapshot, the feeds list from a view
+        // kept as long as pull counts are written apart (5 s): a repeated visit runs no statement
+        assertThat(detailLarge).as("detail page statements").isEqualTo(detailSmall).isZero();
         // the API's full list loads licenses and hosts in batches of 100, not one query per customer
         int customers = as("alice").get("/api/v1/customers").then().extract().jsonPath().getList("").size();
         long apiList = statementsFor("/api/v1/customers");
