@@ -150,10 +150,19 @@ public class AuditService {
         boolean claim(java.sql.Connection connection) throws java.sql.SQLException;
     }
 
-    /** {@link #recordRead}, written only if {@code once} claims it in the same transaction. */
-    public void recordReadOnce(Operation operation, String resourceType, Object resourceId, Long customerId, String summary,
-            Map<String, ?> details, Once once) {
-        reads.write(draft(operation, resourceType, resourceId, customerId, summary, details), once);
+    /**
+     * {@link #recordRead} without holding the caller's thread: the stage completes once the event is
+     * stored, or fails with {@link AuditUnavailableException}. Serve the read only when it completes.
+     */
+    public java.util.concurrent.CompletionStage<Void> recordReadLater(Operation operation, String resourceType,
+            Object resourceId, Long customerId, String summary, Map<String, ?> details) {
+        return reads.submit(draft(operation, resourceType, resourceId, customerId, summary, details), null);
+    }
+
+    /** {@link #recordReadLater}, written only if {@code once} claims it in the same transaction. */
+    public java.util.concurrent.CompletionStage<Void> recordReadOnceLater(Operation operation, String resourceType,
+            Object resourceId, Long customerId, String summary, Map<String, ?> details, Once once) {
+        return reads.submit(draft(operation, resourceType, resourceId, customerId, summary, details), once);
     }
 
     /** One stored read, as the feature that owns the resource needs it. */

@@ -44,6 +44,7 @@ class ReadAuditWriter {
     jakarta.enterprise.event.Event<AuditService.ReadsStored> storedEvent;
 
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private static final java.util.concurrent.Executor CONTINUATIONS = java.util.concurrent.ForkJoinPool.commonPool();
     private volatile boolean running;
     private Thread thread;
 
@@ -99,19 +100,36 @@ class ReadAuditWriter {
 
     /** Queues the event and returns when it is stored; throws when it could not be (nothing may be served then). */
     void write(AuditService.Draft draft, AuditService.Once once) {
-        if (!running) {
-            throw new AuditUnavailableException("the audit writer is stopped");
-        }
-        Pending pending = new Pending(draft, once, new CompletableFuture<>());
-        queue.add(pending);
         try {
-            pending.stored().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            submit(draft, once).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AuditUnavailableException("interrupted");
-        } catch (ExecutionException | TimeoutException e) {
-            throw new AuditUnavailableException(e.getCause() == null ? e.toString() : e.getCause().getMessage());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof AuditUnavailableException u ? u
+                    : new AuditUnavailableException(e.getCause() == null ? e.toString() : e.getCause().getMessage());
         }
+    }
+
+    /**
+     * Queues the event; the stage completes once it is stored, or fails with {@link AuditUnavailableException}
+     * (after at most {@value #WAIT_SECONDS} s). The caller waits without holding a thread.
+     */
+    CompletableFuture<Void> submit(AuditService.Draft draft, AuditService.Once once) {
+        if (!running) {
+            return CompletableFuture.failedFuture(new AuditUnavailableException("the audit writer is stopped"));
+        }
+        Pending pending = new Pending(draft, once, new CompletableFuture<>());
+        queue.add(pending);
+        return pending.stored().orTimeout(WAIT_SECONDS, TimeUnit.SECONDS).<Void>handle((v, e) -> {
+            if (e == null) {
+                return null;
+            }
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw cause instanceof AuditUnavailableException u ? u
+                    : new AuditUnavailableException(cause instanceof TimeoutException ? "no answer in " + WAIT_SECONDS + " s"
+                            : String.valueOf(cause.getMessage()));
+        });
     }
 
     private void run() {
@@ -168,9 +186,10 @@ class ReadAuditWriter {
         } catch (RuntimeException e) {
             LOG.warnf("An observer of stored reads failed: %s", e.getMessage()); // the events are stored
         }
+        // completed off this thread: what waits on a stored read (a response to write) never delays the next batch
         batch.forEach(p -> {
             if (!p.stored().isDone()) {
-                p.stored().complete(null); // written, or recorded before
+                p.stored().completeAsync(() -> null, CONTINUATIONS); // written, or recorded before
             }
         });
     }

@@ -181,15 +181,17 @@ public class CustomerApiResource {
     @GET
     @Path("{id}/allowlist")
     @Produces(MediaType.WILDCARD)
-    public Response allowlist(@PathParam("id") long id, @QueryParam("format") String format,
+    @io.smallrye.common.annotation.Blocking
+    public java.util.concurrent.CompletionStage<Response> allowlist(@PathParam("id") long id, @QueryParam("format") String format,
             @QueryParam("proxy") String proxy) {
         if (format != null) {
-            dev.allowlist.portal.export.ExportService.Download d = exports.download(id, format, proxy);
-            return Response.ok(d.content(), d.contentType())
+            // served once the download is recorded; the wait holds no worker thread
+            return exports.downloadLater(id, format, proxy).thenApply(d -> Response.ok(d.content(), d.contentType())
                     .header("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"")
-                    .header("ETag", d.etag()).header("X-Allowlist-Left-Out", String.valueOf(d.omitted().size())).build();
+                    .header("ETag", d.etag()).header("X-Allowlist-Left-Out", String.valueOf(d.omitted().size())).build());
         }
-        return Response.ok(allowlistJson(id), MediaType.APPLICATION_JSON_TYPE).build();
+        return java.util.concurrent.CompletableFuture.completedFuture(
+                Response.ok(allowlistJson(id), MediaType.APPLICATION_JSON_TYPE).build());
     }
 
     public record VersionJson(int number, String contentHash, String catalogVersion, String cause, String actor,

@@ -31,11 +31,13 @@ public class ExportResource {
     @Inject
     I18n i18n;
 
+    /** Blocking (a snapshot may have to be read); the wait for the audit event holds no worker thread. */
     @GET
     @Path("customers/{id}")
-    public Response download(@PathParam("id") long id, @QueryParam("format") String format,
+    @io.smallrye.common.annotation.Blocking
+    public java.util.concurrent.CompletionStage<Response> download(@PathParam("id") long id, @QueryParam("format") String format,
             @QueryParam("proxy") String proxy) {
-        return file(exports.download(id, format, proxy));
+        return exports.downloadLater(id, format, proxy).thenApply(ExportResource::file);
     }
 
     @GET

@@ -99,20 +99,27 @@ public class ExportService {
                 String.join(", ", ExportFormats.all().stream().map(ExportFormat::id).toList())));
     }
 
-    /** One customer's allowlist in a format; the download is audited (and only served once recorded). */
-    public Download download(long customerId, String formatId, String proxy) {
+    /**
+     * One customer's allowlist in a format; the stage completes with it once the download is recorded (and
+     * fails when it cannot be: nothing is served unrecorded). The caller holds no thread meanwhile.
+     */
+    public java.util.concurrent.CompletionStage<Download> downloadLater(long customerId, String formatId, String proxy) {
         ExportFormat format = format(formatId);
         checkProxy(proxy);
         AllowlistSnapshot snapshot = current.of(customerId).orElseThrow(NotFoundException::new);
         Download download = render(snapshot.customerName(), snapshot.customerId(), snapshot.version(),
                 snapshot.allowlist(), format, proxy, Instant.now());
+        return audit.recordReadLater(AuditService.Operation.ACTION, "export", format.id(), snapshot.customerId(),
+                "Allowlist exported as " + format.id() + ": " + download.fileName(), downloadDetails(format, download))
+                .thenApply(stored -> download);
+    }
+
+    private static Map<String, Object> downloadDetails(ExportFormat format, Download download) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("format", format.id());
         details.put("fileName", download.fileName());
         details.put("leftOut", download.omitted().stream().map(ExportFormat.Omitted::value).toList());
-        audit.recordRead(AuditService.Operation.ACTION, "export", format.id(), snapshot.customerId(),
-                "Allowlist exported as " + format.id() + ": " + download.fileName(), details);
-        return download;
+        return details;
     }
 
     static Download render(String customerName, long customerId, int version, Allowlist allowlist, ExportFormat format,
@@ -261,8 +268,11 @@ public class ExportService {
     private final com.github.benmanes.caffeine.cache.Cache<String, FeedRef> feedRefs =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
 
-    /** A feed's answer: the download, and whether the client already had it (If-None-Match). */
-    public record Pull(Download download, boolean notModified) {
+    /**
+     * A feed's answer: the download, whether the client already had it (If-None-Match), and when it may
+     * be sent (at once, or once its delivery is recorded).
+     */
+    public record Pull(Download download, boolean notModified, java.util.concurrent.CompletionStage<Void> recorded) {
     }
 
     /**
@@ -296,9 +306,8 @@ public class ExportService {
                         ExportFormats.byId(format).orElseThrow(), null,
                         snapshot.versionCreatedAt() == null ? Instant.EPOCH : snapshot.versionCreatedAt()));
         boolean notModified = etagMatches(ifNoneMatch, download.etag());
-        pulls.pulled(ref.partnerId(), ref.feedId(), snapshot.customerId(), format, snapshot.version(), download.etag(), client,
-                notModified);
-        return Optional.of(new Pull(download, notModified));
+        return Optional.of(new Pull(download, notModified, pulls.pulled(ref.partnerId(), ref.feedId(), snapshot.customerId(),
+                format, snapshot.version(), download.etag(), client, notModified)));
     }
 
     /** RFC 9110 If-None-Match: "*", or a list of entity tags compared weakly (W/ ignored). */

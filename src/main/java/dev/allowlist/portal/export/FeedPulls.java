@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.jboss.logging.Logger;
@@ -64,13 +66,18 @@ public class FeedPulls {
 
 
     /** Deliveries known to be recorded (a miss asks the table; the table is the truth). */
-    private final Cache<Delivery, Boolean> recorded = Caffeine.newBuilder().maximumSize(200_000).build();
+    private final Cache<Delivery, CompletableFuture<Void>> recorded = Caffeine.newBuilder().maximumSize(200_000).build();
+
+    private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
 
     private volatile ConcurrentHashMap<Long, Counts> counts = new ConcurrentHashMap<>();
 
-    /** One pull of a feed, answered with this version (or 304 when the client had it already). */
-    public void pulled(String partnerId, long feedId, long customerId, String format, int version, String etag, String client,
-            boolean notModified) {
+    /**
+     * One pull of a feed, answered with this version (or 304 when the client had it already). The stage
+     * completes when the pull may be answered: at once, or once its delivery is recorded.
+     */
+    public CompletionStage<Void> pulled(String partnerId, long feedId, long customerId, String format, int version, String etag,
+            String client, boolean notModified) {
         String from = client == null || client.isBlank() ? "unknown" : client;
         Counts c = counts.computeIfAbsent(feedId, id -> new Counts(partnerId));
         c.pulls.increment();
@@ -80,22 +87,26 @@ public class FeedPulls {
         c.last = Instant.now();
         c.lastClient = from;
         if (notModified) {
-            return; // the client has this version: nothing was delivered
+            return DONE; // the client has this version: nothing was delivered
         }
         Delivery delivery = new Delivery(feedId, etag, from);
-        if (recorded.getIfPresent(delivery) != null) {
-            return;
+        CompletableFuture<Void> known = recorded.getIfPresent(delivery);
+        if (known != null && known.isDone() && !known.isCompletedExceptionally()) {
+            return DONE;
         }
-        // one pull at a time per delivery on this instance (the others wait for it, then find it recorded).
-        // The delivery's row and its event are written together by the audit's group commit, before this
-        // pull is answered: the row's primary key decides, once across instances and restarts.
-        recorded.get(delivery, d -> {
-            audit.recordReadOnce(AuditService.Operation.ACTION, "feed", feedId, customerId,
-                    "Feed version " + version + " delivered to " + from + " (" + format + ")",
-                    Map.of("format", format, "etag", etag, "version", version, "client", from),
-                    connection -> claim(connection, partnerId, d, version));
-            return Boolean.TRUE;
+        // pulls of one delivery on this instance share one recording (the others wait for it, holding no
+        // thread). The delivery's row and its event are written together by the audit's group commit, before
+        // the pull is answered: the row's primary key decides, once across instances and restarts.
+        CompletableFuture<Void> recording = recorded.get(delivery, d -> audit.recordReadOnceLater(AuditService.Operation.ACTION,
+                "feed", feedId, customerId, "Feed version " + version + " delivered to " + from + " (" + format + ")",
+                Map.of("format", format, "etag", etag, "version", version, "client", from),
+                connection -> claim(connection, partnerId, d, version)).toCompletableFuture());
+        recording.whenComplete((v, e) -> {
+            if (e != null) {
+                recorded.asMap().remove(delivery, recording); // not recorded: the next pull tries again
+            }
         });
+        return recording;
     }
 
     /** The delivery's row, in the group commit's transaction; true when it is new. */

@@ -8,6 +8,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** What firewalls poll: no login, the token is the credential; unknown or revoked tokens get a bare 404. */
 @Path("/feeds")
@@ -16,23 +18,28 @@ public class FeedResource {
     @Inject
     ExportService exports;
 
+    /**
+     * Blocking (a snapshot may have to be read), but a first delivery's wait for its audit event holds no
+     * worker thread: the answer is written when the stage completes.
+     */
     @GET
     @Path("{token}")
-    public Response pull(@PathParam("token") String token, @HeaderParam("If-None-Match") String ifNoneMatch,
+    @io.smallrye.common.annotation.Blocking
+    public CompletionStage<Response> pull(@PathParam("token") String token, @HeaderParam("If-None-Match") String ifNoneMatch,
             @Context io.vertx.core.http.HttpServerRequest request) {
         // the client's address as the connection gives it (a trusted proxy's X-Forwarded-For already applied)
         String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         Optional<ExportService.Pull> pull = exports.pull(token, ifNoneMatch, client);
         if (pull.isEmpty()) {
-            return Response.status(404).build();
+            return CompletableFuture.completedFuture(Response.status(404).build());
         }
         ExportService.Download d = pull.get().download();
         if (pull.get().notModified()) {
             // the header as it is: Response.notModified(String) would quote the quoted tag again
-            return Response.status(Response.Status.NOT_MODIFIED).header("ETag", d.etag())
-                    .header("Cache-Control", "no-cache").build();
+            return CompletableFuture.completedFuture(Response.status(Response.Status.NOT_MODIFIED).header("ETag", d.etag())
+                    .header("Cache-Control", "no-cache").build());
         }
-        return Response.ok(d.content(), d.contentType()).header("ETag", d.etag())
-                .header("Cache-Control", "no-cache").build();
+        return pull.get().recorded().thenApply(stored -> Response.ok(d.content(), d.contentType()).header("ETag", d.etag())
+                .header("Cache-Control", "no-cache").build());
     }
 }

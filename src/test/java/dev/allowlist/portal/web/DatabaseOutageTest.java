@@ -49,8 +49,15 @@ class DatabaseOutageTest {
         Number kept = as("alice").contentType(ContentType.JSON).body(Map.of("name", "Before the outage", "licenses", List.of()))
                 .post("/api/v1/customers").then().statusCode(201).extract().path("id");
         String token = TestUsers.token("alice");
+        // its allowlist held in memory: an export needs the database only for its audit event
+        as("alice").get("/api/v1/customers/" + kept + "/allowlist").then().statusCode(200);
         ThrowawayPostgres.stopDatabase();
         try {
+            // the download waits for its event without holding a thread, and is refused when it cannot be stored
+            as("alice").get("/api/v1/customers/" + kept + "/allowlist?format=squid").then().statusCode(503)
+                    .body("status", equalTo(503)).body("message", org.hamcrest.Matchers.anyOf(
+                            containsString("cannot be recorded in the audit history"), containsString("cannot reach its database")))
+                    .body(not(containsString("Exception")));
             as("alice").get("/api/v1/customers").then().statusCode(503).header("Retry-After", "5")
                     .body("status", equalTo(503)).body("message", containsString("nothing was saved"));
             as("alice").contentType(ContentType.JSON).body(Map.of("name", "During the outage", "licenses", List.of()))
