@@ -97,10 +97,16 @@ SELECT CASE WHEN g % $PARTNERS = 0 THEN 'acme' ELSE 'p' || (1 + g % $PARTNERS) E
        g % 100000, 'Customer changed: notes', '{"before":{"notes":"a"},"after":{"notes":"b"}}', repeat('0', 64),
        md5(g::text) || md5(g::text)
 FROM generate_series(1, $AUDIT_EVENTS) g;
-ANALYZE;
+VACUUM ANALYZE;
 SQL
 echo "loaded in $(( $(date +%s) - start )) s"
 fi
+# a quiet machine: the bulk load leaves PostgreSQL's autovacuum work to do (a fresh run measured its first
+# rows with it in the background); wait until none runs
+for _ in $(seq 1 180); do
+  [ "$($PSQL -d $DB -t -A -c "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")" = 0 ] && break
+  sleep 1
+done
 SAMPLE=$($PSQL -d $DB -t -A -c "SELECT id FROM customer WHERE name = 'Bench sample'")
 CUSTOMER=$($PSQL -d $DB -t -A -c "SELECT id FROM customer WHERE partner_id = 'acme' AND id <> $SAMPLE ORDER BY id LIMIT 1 OFFSET $((PER_PARTNER / 5))")
 FEED=bench-feed-token-0123456789abcdefghijklmnop
