@@ -2,6 +2,7 @@ package dev.allowlist.portal.allowlist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.allowlist.portal.SqlArrays;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.partner.CurrentMember;
 import io.quarkus.panache.common.Sort;
@@ -88,20 +89,20 @@ public class AllowlistVersions {
                     while (rs.next()) {
                         java.util.EnumSet<dev.allowlist.portal.catalog.License> licenses =
                                 java.util.EnumSet.of(dev.allowlist.portal.catalog.License.CENTRAL);
-                        for (String l : strings(rs.getArray("licenses"))) {
+                        for (String l : SqlArrays.strings(rs.getArray("licenses"))) {
                             dev.allowlist.portal.catalog.License parsed = dev.allowlist.portal.catalog.License.parse(l);
                             if (parsed != null) {
                                 licenses.add(parsed);
                             }
                         }
-                        CustomerProfile profile = new CustomerProfile(licenses, strings(rs.getArray("regions")),
+                        CustomerProfile profile = new CustomerProfile(licenses, SqlArrays.strings(rs.getArray("regions")),
                                 rs.getBoolean("wildcard_support"), rs.getBoolean("uses_active_directory"),
                                 rs.getBoolean("tls_inspection"), rs.getBoolean("application_filtering"),
                                 rs.getBoolean("narrow_hydra"));
                         int number = rs.getInt("latest_number");
                         Latest latest = rs.wasNull() ? null : new Latest(number, rs.getString("latest_hash"));
                         found.add(new Candidate(rs.getLong("id"), rs.getString("partner_id"), rs.getString("name"), profile,
-                                strings(rs.getArray("hosts")), latest));
+                                SqlArrays.strings(rs.getArray("hosts")), latest));
                     }
                 }
             }
@@ -154,18 +155,6 @@ public class AllowlistVersions {
                     n.number(), cause, n.allowlist().catalogVersion(), n.allowlist().entries().size()));
         }
         return changed.size();
-    }
-
-    private static List<String> strings(java.sql.Array array) throws java.sql.SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        Object[] values = (Object[]) array.getArray();
-        List<String> strings = new java.util.ArrayList<>(values.length);
-        for (Object v : values) {
-            strings.add(String.valueOf(v));
-        }
-        return strings;
     }
 
     private Optional<AllowlistVersion> record(Customer customer, String cause, Optional<Latest> latest) {

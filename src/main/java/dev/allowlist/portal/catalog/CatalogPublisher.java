@@ -2,6 +2,7 @@ package dev.allowlist.portal.catalog;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.allowlist.portal.SqlArrays;
 import dev.allowlist.portal.allowlist.AllowlistEntry;
 import dev.allowlist.portal.allowlist.AllowlistGenerator;
 import dev.allowlist.portal.allowlist.AllowlistVersions;
@@ -23,7 +24,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -437,30 +437,18 @@ public class CatalogPublisher {
 
     private static CustomerProfile profile(ResultSet rs) throws SQLException {
         EnumSet<License> licenses = EnumSet.of(License.CENTRAL);
-        for (String l : strings(rs.getArray("licenses"))) {
+        for (String l : SqlArrays.strings(rs.getArray("licenses"))) {
             License parsed = License.parse(l);
             if (parsed != null) {
                 licenses.add(parsed);
             }
         }
-        return new CustomerProfile(licenses, strings(rs.getArray("regions")), rs.getBoolean("wildcard_support"),
+        return new CustomerProfile(licenses, SqlArrays.strings(rs.getArray("regions")), rs.getBoolean("wildcard_support"),
                 rs.getBoolean("uses_active_directory"), rs.getBoolean("tls_inspection"),
                 rs.getBoolean("application_filtering"), rs.getBoolean("narrow_hydra"));
     }
 
     private static List<String> hosts(ResultSet rs) throws SQLException {
-        return strings(rs.getArray("hosts"));
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        if (array == null) {
-            return List.of();
-        }
-        Object[] values = (Object[]) array.getArray();
-        List<String> strings = new ArrayList<>(values.length);
-        for (Object v : values) {
-            strings.add(String.valueOf(v));
-        }
-        return strings;
+        return SqlArrays.strings(rs.getArray("hosts"));
     }
 }

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Bearer tokens Quarkus OIDC has verified, kept so that the same token string is verified once, not
- * on every request (issue 17, decision 1; the model is Envoy's {@code jwt_authn} cache of verified JWTs).
+ * on every request (the model is Envoy's {@code jwt_authn} cache of verified JWTs).
  *
  * <ul>
  * <li>Key: SHA-256 of the OIDC tenant and the token string; value: the identity OIDC built (subject,
