@@ -87,18 +87,7 @@ public class AllowlistVersions {
                 st.setArray(2, c.createArrayOf("bigint", customerIds.toArray()));
                 try (java.sql.ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        java.util.EnumSet<dev.allowlist.portal.catalog.License> licenses =
-                                java.util.EnumSet.of(dev.allowlist.portal.catalog.License.CENTRAL);
-                        for (String l : SqlArrays.strings(rs.getArray("licenses"))) {
-                            dev.allowlist.portal.catalog.License parsed = dev.allowlist.portal.catalog.License.parse(l);
-                            if (parsed != null) {
-                                licenses.add(parsed);
-                            }
-                        }
-                        CustomerProfile profile = new CustomerProfile(licenses, SqlArrays.strings(rs.getArray("regions")),
-                                rs.getBoolean("wildcard_support"), rs.getBoolean("uses_active_directory"),
-                                rs.getBoolean("tls_inspection"), rs.getBoolean("application_filtering"),
-                                rs.getBoolean("narrow_hydra"));
+                        CustomerProfile profile = profile(rs);
                         int number = rs.getInt("latest_number");
                         Latest latest = rs.wasNull() ? null : new Latest(number, rs.getString("latest_hash"));
                         found.add(new Candidate(rs.getLong("id"), rs.getString("partner_id"), rs.getString("name"), profile,
@@ -108,6 +97,25 @@ public class AllowlistVersions {
             }
             return found;
         });
+    }
+
+    /**
+     * A profile from a row that has the customer's columns ({@code regions}, {@code wildcard_support},
+     * {@code uses_active_directory}, {@code tls_inspection}, {@code application_filtering},
+     * {@code narrow_hydra}) and its licenses as an array ({@code licenses}), as the publisher's queries read it.
+     */
+    public static CustomerProfile profile(java.sql.ResultSet rs) throws java.sql.SQLException {
+        java.util.EnumSet<dev.allowlist.portal.catalog.License> licenses =
+                java.util.EnumSet.of(dev.allowlist.portal.catalog.License.CENTRAL);
+        for (String l : SqlArrays.strings(rs.getArray("licenses"))) {
+            dev.allowlist.portal.catalog.License parsed = dev.allowlist.portal.catalog.License.parse(l);
+            if (parsed != null) {
+                licenses.add(parsed);
+            }
+        }
+        return new CustomerProfile(licenses, SqlArrays.strings(rs.getArray("regions")), rs.getBoolean("wildcard_support"),
+                rs.getBoolean("uses_active_directory"), rs.getBoolean("tls_inspection"),
+                rs.getBoolean("application_filtering"), rs.getBoolean("narrow_hydra"));
     }
 
     /**

@@ -69,7 +69,6 @@ class ReadAuditWriter {
     private List<Pending> append(Map<String, List<Pending>> chains) {
         List<Pending> written = new ArrayList<>();
         QuarkusTransaction.requiringNew().run(() -> {
-            written.clear(); // (a retried transaction starts over)
             try (Connection c = dataSource.getConnection()) {
                 for (Map.Entry<String, List<Pending>> chain : chains.entrySet()) {
                     List<AuditService.Draft> drafts = new ArrayList<>(chain.getValue().size());

@@ -7,7 +7,6 @@ import dev.allowlist.portal.allowlist.AllowlistEntry;
 import dev.allowlist.portal.allowlist.AllowlistGenerator;
 import dev.allowlist.portal.allowlist.AllowlistVersions;
 import dev.allowlist.portal.allowlist.ChangeReport;
-import dev.allowlist.portal.allowlist.CustomerProfile;
 import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.partner.CurrentMember;
@@ -30,7 +29,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +135,7 @@ public class CatalogPublisher {
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {
                             total++;
-                            var allowlist = generator.generate(profile(rs), hosts(rs));
+                            var allowlist = generator.generate(AllowlistVersions.profile(rs), hosts(rs));
                             if (!allowlist.contentHash().equals(rs.getString("latest_hash"))) {
                                 changed++;
                                 partners.add(rs.getString("partner_id"));
@@ -425,7 +423,7 @@ public class CatalogPublisher {
             SELECT c.partner_id, c.id, c.regions, c.wildcard_support, c.uses_active_directory, c.tls_inspection,
                    c.application_filtering, c.narrow_hydra,
                    (SELECT array_agg(l.license) FROM customer_license l WHERE l.partner_id = c.partner_id AND l.customer_id = c.id) AS licenses,
-                   (SELECT array_agg(h.value) FROM mcs_host h WHERE h.partner_id = c.partner_id AND h.customer_id = c.id) AS hosts,
+                   (SELECT array_agg(h.value ORDER BY h.value) FROM mcs_host h WHERE h.partner_id = c.partner_id AND h.customer_id = c.id) AS hosts,
                    v.content_hash AS latest_hash, v.number AS latest_number, v.entries AS latest_entries
             FROM customer c
             LEFT JOIN LATERAL (SELECT content_hash, number, entries FROM allowlist_version av
@@ -434,19 +432,6 @@ public class CatalogPublisher {
             WHERE c.partner_id = ?
             ORDER BY c.id
             """;
-
-    private static CustomerProfile profile(ResultSet rs) throws SQLException {
-        EnumSet<License> licenses = EnumSet.of(License.CENTRAL);
-        for (String l : SqlArrays.strings(rs.getArray("licenses"))) {
-            License parsed = License.parse(l);
-            if (parsed != null) {
-                licenses.add(parsed);
-            }
-        }
-        return new CustomerProfile(licenses, SqlArrays.strings(rs.getArray("regions")), rs.getBoolean("wildcard_support"),
-                rs.getBoolean("uses_active_directory"), rs.getBoolean("tls_inspection"),
-                rs.getBoolean("application_filtering"), rs.getBoolean("narrow_hydra"));
-    }
 
     private static List<String> hosts(ResultSet rs) throws SQLException {
         return SqlArrays.strings(rs.getArray("hosts"));

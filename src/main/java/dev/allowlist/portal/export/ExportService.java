@@ -226,12 +226,16 @@ public class ExportService {
      * as long as the pull counts are written apart anyway ({@code portal.feeds.counts-flush}): counts on
      * the page are at most twice that old, and a page visit costs no query.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<AllowlistSnapshot, List<FeedView>> feedViews =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(1000)
-                    .expireAfterWrite(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                            .getOptionalValue("portal.feeds.counts-flush", java.time.Duration.class)
-                            .orElse(java.time.Duration.ofSeconds(5)))
-                    .build();
+    private com.github.benmanes.caffeine.cache.Cache<AllowlistSnapshot, List<FeedView>> feedViews;
+
+    @Inject
+    dev.allowlist.portal.partner.PortalConfig config;
+
+    @jakarta.annotation.PostConstruct
+    void feedViewsLastAsLongAsCounts() {
+        feedViews = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(1000)
+                .expireAfterWrite(config.feeds().countsFlush()).build();
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<FeedView> feeds(long customerId) {

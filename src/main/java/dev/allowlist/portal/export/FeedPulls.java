@@ -91,8 +91,11 @@ public class FeedPulls {
         }
         Delivery delivery = new Delivery(feedId, etag, from);
         CompletableFuture<Void> known = recorded.getIfPresent(delivery);
-        if (known != null && known.isDone() && !known.isCompletedExceptionally()) {
-            return DONE;
+        if (known != null && known.isDone()) {
+            if (!known.isCompletedExceptionally()) {
+                return DONE;
+            }
+            recorded.asMap().remove(delivery, known); // it was not recorded: this pull tries again
         }
         // pulls of one delivery on this instance share one recording (the others wait for it, holding no
         // thread). The delivery's row and its event are written together by the audit's group commit, before
