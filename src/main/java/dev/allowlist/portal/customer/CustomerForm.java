@@ -30,6 +30,11 @@ public record CustomerForm(Long id, String name, String externalReference, Strin
                 c.applicationFiltering, c.narrowHydra, nullToEmpty(c.firewallProduct), c.version);
     }
 
+    /** Where the form posts: the customer's address when editing, the list's when creating. */
+    public String action() {
+        return id == null ? "/customers" : "/customers/" + id;
+    }
+
     static CustomerForm typed(Long id, CustomerResource.FormFields f) {
         return new CustomerForm(id, nullToEmpty(f.name), nullToEmpty(f.externalReference), nullToEmpty(f.notes),
                 new LinkedHashSet<>(f.licenses == null ? List.of() : f.licenses),
