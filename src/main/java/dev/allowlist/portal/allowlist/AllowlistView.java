@@ -4,7 +4,7 @@ import dev.allowlist.portal.catalog.LocalizedText;
 import dev.allowlist.portal.catalog.Owner;
 import dev.allowlist.portal.catalog.Rule;
 import dev.allowlist.portal.catalog.RuleCatalog;
-import dev.allowlist.portal.web.I18n;
+import dev.allowlist.portal.system.I18n;
 import java.util.List;
 
 /** An allowlist as a page shows it: entries grouped by owner, reasons and warnings in the user's language. */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.partner.CurrentMember;
-import dev.allowlist.portal.web.InvalidInputException;
+import dev.allowlist.portal.system.InvalidInputException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

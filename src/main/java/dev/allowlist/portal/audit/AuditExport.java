@@ -19,25 +19,25 @@ import org.apache.commons.csv.CSVPrinter;
  * more, so the file itself shows it: CSV ends with an error line, JSON stops without its closing
  * brackets. Either way the failure is logged. A file that parses is a complete one.
  */
-final class AuditExport {
+public final class AuditExport {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuditExport.class);
 
     /** Where the events come from: each event of the filter, oldest first. */
     @FunctionalInterface
-    interface Events {
+    public interface Events {
         void each(java.util.function.Consumer<AuditService.Event> consumer);
     }
 
-    static StreamingOutput csv(AuditService audit, AuditService.Filter filter, String chain) {
+    public static StreamingOutput csv(AuditService audit, AuditService.Filter filter, String chain) {
         return csv(c -> audit.each(filter, c), filter, chain);
     }
 
-    static StreamingOutput json(AuditService audit, AuditService.Filter filter, String chain, ObjectMapper mapper) {
+    public static StreamingOutput json(AuditService audit, AuditService.Filter filter, String chain, ObjectMapper mapper) {
         return json(c -> audit.each(filter, c), filter, chain, mapper);
     }
 
-    static final String RETENTION = "Audit events are kept indefinitely; the portal never changes or deletes them.";
+    public static final String RETENTION = "Audit events are kept indefinitely; the portal never changes or deletes them.";
     private static final String[] COLUMNS = { "id", "occurredAt", "actorSubject", "actorName", "client", "ipAddress",
             "operation", "resourceType", "resourceId", "resourcePath", "customerId", "summary", "details" };
 

@@ -86,7 +86,7 @@ public class AuditResource {
                 .header("Content-Disposition", "attachment; filename=\"audit_" + fileLabel(chain) + ".csv\"").build();
     }
 
-    static String fileLabel(String chain) {
+    public static String fileLabel(String chain) {
         return AuditService.PLATFORM_CHAIN.equals(chain) ? "platform" : chain;
     }
 
@@ -96,9 +96,9 @@ public class AuditResource {
                 && !Set.of("CREATE", "UPDATE", "DELETE", "ACTION").contains(operation.strip().toUpperCase())) {
             throw new BadRequestException("unknown operation");
         }
-        java.time.LocalDate start = dev.allowlist.portal.web.Dates.parse("from", from);
-        java.time.LocalDate end = dev.allowlist.portal.web.Dates.parse("to", to);
-        dev.allowlist.portal.web.Dates.checkPeriod(start, end);
+        java.time.LocalDate start = dev.allowlist.portal.system.Dates.parse("from", from);
+        java.time.LocalDate end = dev.allowlist.portal.system.Dates.parse("to", to);
+        dev.allowlist.portal.system.Dates.checkPeriod(start, end);
         return new AuditService.Filter(start, end, customerId, blankToNull(actor), blankToNull(operation),
                 blankToNull(resourceType));
     }

@@ -111,7 +111,7 @@ public class CatalogService {
         try {
             catalog = new CatalogParser().parse(json);
         } catch (CatalogException e) {
-            throw dev.allowlist.portal.web.InvalidInputException.of("file", "error.catalog", e.getMessage());
+            throw dev.allowlist.portal.system.InvalidInputException.of("file", "error.catalog", e.getMessage());
         }
         String hash = sha256(json);
         CatalogVersion same = CatalogVersion.find("contentHash", hash).firstResult();
@@ -119,7 +119,7 @@ public class CatalogService {
             return same.id;
         }
         if (CatalogVersion.findById(catalog.id()) != null) {
-            throw dev.allowlist.portal.web.InvalidInputException.of("file", "error.catalogId", catalog.id());
+            throw dev.allowlist.portal.system.InvalidInputException.of("file", "error.catalogId", catalog.id());
         }
         CatalogVersion stored = new CatalogVersion();
         stored.id = catalog.id();

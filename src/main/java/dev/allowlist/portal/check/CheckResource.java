@@ -1,6 +1,6 @@
 package dev.allowlist.portal.check;
 
-import dev.allowlist.portal.web.Redirects;
+import dev.allowlist.portal.system.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;

@@ -22,7 +22,7 @@ import dev.allowlist.portal.check.core.Reconciliation;
 import dev.allowlist.portal.export.ExportFormats;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.Role;
-import dev.allowlist.portal.web.InvalidInputException;
+import dev.allowlist.portal.system.InvalidInputException;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,16 +1,13 @@
 package dev.allowlist.portal.customer;
 
-import dev.allowlist.portal.catalog.DomainName;
-import dev.allowlist.portal.catalog.License;
 import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.audit.Changes;
 import dev.allowlist.portal.catalog.CatalogService;
+import dev.allowlist.portal.catalog.DomainName;
+import dev.allowlist.portal.catalog.License;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.PortalConfig;
-import dev.allowlist.portal.web.InvalidInputException;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
+import dev.allowlist.portal.system.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -53,10 +50,7 @@ public class CustomerService {
     AuditService audit;
 
     @Inject
-    dev.allowlist.portal.allowlist.AllowlistVersions versions;
-
-    @Inject
-    dev.allowlist.portal.allowlist.CurrentAllowlists current;
+    CustomerChanges allowlists;
 
     public record CustomerPage(List<CustomerSummary> customers, int page, int pageCount, long total, String search) {
     }
@@ -171,6 +165,13 @@ public class CustomerService {
         }
     }
 
+    /** Every customer of the member's partner, by name (the customer list's export). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Customer> all() {
+        member.requireCustomerReader();
+        return Customer.list("order by name, id");
+    }
+
     /** The names of the member's customers by id (reports name the customers they list). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, String> names() {
@@ -245,14 +246,14 @@ public class CustomerService {
             created.persist();
             customer.mcsHosts.add(created);
         }
-        current.changed(customer.id);
+        allowlists.forget(customer.id);
         Map<String, Object> created = snapshot(customer);
         if (!hosts.isEmpty()) {
             created.put("mcsHosts", List.copyOf(hosts));
         }
         audit.record(AuditService.Operation.CREATE, "customer", customer.id, customer.id,
                 "Customer created: " + customer.name, Changes.created(created));
-        versions.recordFirst(customer, "customer-created");
+        allowlists.created(customer, "customer-created");
         return customer;
     }
 
@@ -265,13 +266,13 @@ public class CustomerService {
             throw new StaleVersionException();
         }
         Map<String, Object> before = snapshot(customer);
-        current.changed(customer.id);
+        allowlists.forget(customer.id);
         apply(customer, input, valid);
         Map<String, Object> changes = Changes.between(before, snapshot(customer));
         if (!Changes.isEmpty(changes)) {
             audit.record(AuditService.Operation.UPDATE, "customer", customer.id, customer.id,
                     "Customer changed: " + String.join(", ", ((Map<String, ?>) changes.get("after")).keySet()), changes);
-            versions.recordIfChanged(customer, "profile-changed");
+            allowlists.changed(customer, "profile-changed");
         }
         return customer;
     }
@@ -283,7 +284,7 @@ public class CustomerService {
         if (version != null && version != customer.version) {
             throw new StaleVersionException();
         }
-        current.changed(customer.id);
+        allowlists.forget(customer.id);
         audit.record(AuditService.Operation.DELETE, "customer", customer.id, customer.id,
                 "Customer deleted: " + customer.name, Changes.deleted(snapshot(customer)));
         customer.delete();
@@ -295,7 +296,7 @@ public class CustomerService {
         member.requireCustomerEditor();
         Customer customer = findForChange(customerId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         Set<String> hosts = normalizeHosts(values);
-        current.changed(customer.id);
+        allowlists.forget(customer.id);
         OffsetDateTime now = OffsetDateTime.now();
         Map<String, McsHost> known = new HashMap<>();
         McsHost.<McsHost>find("customer = ?1", customer).stream().forEach(h -> known.put(h.value, h));
@@ -330,7 +331,7 @@ public class CustomerService {
                 customer.id, customer.id, added.isEmpty() ? "MCS hosts seen again: " + String.join(", ", alreadyKnown)
                         : "MCS hosts added: " + String.join(", ", added), details);
         if (!added.isEmpty()) {
-            versions.recordIfChanged(customer, "hosts-observed");
+            allowlists.changed(customer, "hosts-observed");
         }
         return new HostAddition(added, alreadyKnown, outside);
     }
@@ -341,7 +342,7 @@ public class CustomerService {
         Customer customer = findForChange(customerId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         McsHost host = McsHost.<McsHost>find("id = ?1 and customer = ?2", hostId, customer).firstResultOptional()
                 .orElseThrow(jakarta.ws.rs.NotFoundException::new);
-        current.changed(customer.id);
+        allowlists.forget(customer.id);
         Map<String, Object> before = new java.util.LinkedHashMap<>();
         before.put("value", host.value);
         before.put("source", host.source.name());
@@ -351,7 +352,7 @@ public class CustomerService {
                 Changes.deleted(before));
         customer.mcsHosts.remove(host);
         host.delete();
-        versions.recordIfChanged(customer, "host-removed");
+        allowlists.changed(customer, "host-removed");
     }
 
     /** The hosts as they would be stored, or an {@link InvalidInputException} naming what is wrong. */

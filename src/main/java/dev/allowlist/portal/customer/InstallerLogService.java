@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.allowlist.portal.catalog.CatalogService;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.PortalConfig;
-import dev.allowlist.portal.web.InvalidInputException;
-import io.quarkus.panache.common.Sort;
+import dev.allowlist.portal.system.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -64,7 +63,7 @@ public class InstallerLogService {
     dev.allowlist.portal.audit.AuditService audit;
 
     @Inject
-    dev.allowlist.portal.allowlist.CurrentAllowlists current;
+    CustomerChanges allowlists;
 
     public long maxSize() {
         return config.installerLog().maxSize().asLongValue();
@@ -74,7 +73,7 @@ public class InstallerLogService {
     public Ingested ingest(long customerId, String fileName, byte[] content) {
         member.requireCustomerEditor();
         Customer customer = customers.findForChange(customerId).orElseThrow(NotFoundException::new);
-        current.changed(customerId); // its page lists the uploads from the snapshot: this instance sees its own write
+        allowlists.forget(customerId); // its page lists the uploads from the snapshot: this instance sees its own write
         if (content.length > maxSize()) {
             throw new TooLargeException(maxSize());
         }
@@ -134,20 +133,20 @@ public class InstallerLogService {
                 .firstResultOptional();
     }
 
+    /**
+     * The customer's ten latest uploads, detached and read-only; its page keeps them per snapshot of the
+     * customer (an upload drops the snapshot: V19's trigger, and {@link CustomerChanges#forget} above).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<InstallerLogUpload> recent(long customerId) {
         member.requireCustomerReader();
-        // read once per snapshot of the customer (an upload drops it: V19's trigger, and changed() above),
-        // detached and read-only like the snapshot's customer
-        return current.of(customerId).orElseThrow(NotFoundException::new).derive("installer-logs", () -> {
-            @SuppressWarnings("unchecked")
-            List<InstallerLogUpload> recent = InstallerLogUpload.getEntityManager().createNativeQuery(
-                    "SELECT * FROM installer_log_upload WHERE partner_id = ?1 AND customer_id = ?2 "
-                            + "ORDER BY last_uploaded_at DESC LIMIT 10", InstallerLogUpload.class)
-                    .setParameter(1, member.tenantId()).setParameter(2, customerId).getResultList();
-            recent.forEach(InstallerLogUpload.getEntityManager()::detach);
-            return List.copyOf(recent);
-        });
+        @SuppressWarnings("unchecked")
+        List<InstallerLogUpload> recent = InstallerLogUpload.getEntityManager().createNativeQuery(
+                "SELECT * FROM installer_log_upload WHERE partner_id = ?1 AND customer_id = ?2 "
+                        + "ORDER BY last_uploaded_at DESC LIMIT 10", InstallerLogUpload.class)
+                .setParameter(1, member.tenantId()).setParameter(2, customerId).getResultList();
+        recent.forEach(InstallerLogUpload.getEntityManager()::detach);
+        return List.copyOf(recent);
     }
 
     private void auditUpload(InstallerLogUpload upload, boolean repeated) {

@@ -1,7 +1,7 @@
 package dev.allowlist.portal.export;
 
-import dev.allowlist.portal.web.I18n;
-import dev.allowlist.portal.web.Redirects;
+import dev.allowlist.portal.system.I18n;
+import dev.allowlist.portal.system.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;

@@ -25,12 +25,12 @@ import org.dhatim.fastexcel.Worksheet;
  * allowed values). CSV is UTF-8 with a BOM, so that Excel reads it as UTF-8, and every cell a
  * spreadsheet would take for a formula is written with a leading apostrophe; XLSX cells are text.
  */
-final class CustomerListFiles {
+public final class CustomerListFiles {
 
     private CustomerListFiles() {
     }
 
-    static List<String> header(Function<String, String> label) {
+    public static List<String> header(Function<String, String> label) {
         return Arrays.stream(Field.values()).map(f -> label.apply(f.labelKey())).toList();
     }
 
@@ -72,7 +72,7 @@ final class CustomerListFiles {
         return rows;
     }
 
-    static byte[] csv(List<String> header, List<List<String>> rows, List<List<String>> notes) {
+    public static byte[] csv(List<String> header, List<List<String>> rows, List<List<String>> notes) {
         StringWriter out = new StringWriter();
         out.write('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get())) {
@@ -89,7 +89,7 @@ final class CustomerListFiles {
         return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    static byte[] xlsx(List<String> header, List<List<String>> rows, List<List<String>> notes) {
+    public static byte[] xlsx(List<String> header, List<List<String>> rows, List<List<String>> notes) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             Workbook workbook = new Workbook(bytes, "Allowlist Portal", "1.0");

@@ -1,9 +1,9 @@
 package dev.allowlist.portal.importing;
 
-import dev.allowlist.portal.customer.Customer;
+import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.partner.CurrentMember;
-import dev.allowlist.portal.web.I18n;
-import dev.allowlist.portal.web.InvalidInputException;
+import dev.allowlist.portal.system.I18n;
+import dev.allowlist.portal.system.InvalidInputException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -25,7 +25,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/customer-lists")
 public class CustomerListResource {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @CheckedTemplate
     static class Templates {
@@ -44,6 +44,9 @@ public class CustomerListResource {
 
     @Inject
     I18n i18n;
+
+    @Inject
+    CustomerService customers;
 
     @GET
     @Path("import")
@@ -92,7 +95,7 @@ public class CustomerListResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Response exportCsv() {
         member.requireCustomerReader();
-        return file(CustomerListFiles.csv(CustomerListFiles.header(i18n::t), rows(), List.of()), "text/csv; charset=UTF-8",
+        return file(CustomerListFiles.csv(CustomerListFiles.header(i18n::t), rows(customers), List.of()), "text/csv; charset=UTF-8",
                 "customers.csv");
     }
 
@@ -101,18 +104,18 @@ public class CustomerListResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Response exportXlsx() {
         member.requireCustomerReader();
-        return file(CustomerListFiles.xlsx(CustomerListFiles.header(i18n::t), rows(), List.of()), XLSX, "customers.xlsx");
+        return file(CustomerListFiles.xlsx(CustomerListFiles.header(i18n::t), rows(customers), List.of()), XLSX, "customers.xlsx");
     }
 
-    static List<List<String>> rows() {
-        return Customer.<Customer>list("order by name, id").stream().map(CustomerListFiles::row).toList();
+    public static List<List<String>> rows(CustomerService customers) {
+        return customers.all().stream().map(CustomerListFiles::row).toList();
     }
 
-    static Response file(byte[] content, String type, String name) {
+    public static Response file(byte[] content, String type, String name) {
         return Response.ok(content, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
-    static byte[] read(FileUpload file, long max) throws IOException {
+    public static byte[] read(FileUpload file, long max) throws IOException {
         if (file == null || file.uploadedFile() == null) {
             throw InvalidInputException.of("file", "error.import.empty");
         }

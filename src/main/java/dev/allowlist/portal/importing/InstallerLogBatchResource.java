@@ -1,7 +1,7 @@
 package dev.allowlist.portal.importing;
 
 import dev.allowlist.portal.customer.CustomerService;
-import dev.allowlist.portal.web.Redirects;
+import dev.allowlist.portal.system.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -66,7 +66,7 @@ public class InstallerLogBatchResource {
         return Redirects.seeOther("/installer-logs/batch/" + batch);
     }
 
-    static List<InstallerLogBatchService.Upload> uploads(List<FileUpload> files) throws IOException {
+    public static List<InstallerLogBatchService.Upload> uploads(List<FileUpload> files) throws IOException {
         List<InstallerLogBatchService.Upload> uploads = new ArrayList<>();
         if (files != null) {
             for (FileUpload f : files) {

@@ -1,7 +1,7 @@
 package dev.allowlist.portal.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.allowlist.portal.web.I18n;
+import dev.allowlist.portal.system.I18n;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;

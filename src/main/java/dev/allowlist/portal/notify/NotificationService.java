@@ -14,7 +14,7 @@ import dev.allowlist.portal.notify.core.WebhookSignature;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.partner.Role;
-import dev.allowlist.portal.web.InvalidInputException;
+import dev.allowlist.portal.system.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -29,7 +29,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +87,7 @@ public class NotificationService {
     EntityManager em;
 
     @Inject
-    dev.allowlist.portal.web.I18n i18n;
+    dev.allowlist.portal.system.I18n i18n;
 
     /** Each partner's enabled subscriptions, a few seconds at most (imports record thousands of versions). */
     private final Cache<String, List<Subscription>> enabled = Caffeine.newBuilder().maximumSize(10_000)

@@ -1,7 +1,7 @@
 package dev.allowlist.portal.notify;
 
 import dev.allowlist.portal.partner.PortalConfig;
-import dev.allowlist.portal.web.InvalidInputException;
+import dev.allowlist.portal.system.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;

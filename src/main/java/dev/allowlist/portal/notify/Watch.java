@@ -4,7 +4,7 @@ import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.Partner;
 import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.partner.Role;
-import dev.allowlist.portal.web.I18n;
+import dev.allowlist.portal.system.I18n;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.mailer.Mail;

@@ -15,7 +15,7 @@ class MemberLoginFilter {
     CurrentMember member;
 
     @Inject
-    PartnerService partners;
+    Members members;
 
     @ServerRequestFilter
     void record() {
@@ -27,7 +27,7 @@ class MemberLoginFilter {
         Long last = LAST_RECORDED.get(key);
         if (last == null || now - last > INTERVAL_MS) {
             LAST_RECORDED.put(key, now);
-            partners.recordLogin();
+            members.recordLogin();
         }
     }
 }

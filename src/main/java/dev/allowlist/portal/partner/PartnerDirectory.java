@@ -51,7 +51,7 @@ public class PartnerDirectory {
         return partner.map(p -> p.displayName);
     }
 
-    void registered(Partner partner) {
+    public void registered(Partner partner) {
         names.put(partner.id, partner.displayName);
     }
 }

@@ -1,6 +1,7 @@
 package dev.allowlist.portal.web;
 
 import dev.allowlist.portal.customer.InstallerLogService;
+import dev.allowlist.portal.system.I18n;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;

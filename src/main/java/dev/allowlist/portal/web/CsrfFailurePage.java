@@ -1,5 +1,6 @@
 package dev.allowlist.portal.web;
 
+import dev.allowlist.portal.system.I18n;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;

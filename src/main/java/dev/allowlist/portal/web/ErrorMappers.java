@@ -3,6 +3,8 @@ package dev.allowlist.portal.web;
 import dev.allowlist.portal.customer.StaleVersionException;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.NotRegisteredException;
+import dev.allowlist.portal.system.I18n;
+import dev.allowlist.portal.system.InvalidInputException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,5 +1,7 @@
 package dev.allowlist.portal.web;
 
+import dev.allowlist.portal.system.I18n;
+import dev.allowlist.portal.system.Redirects;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;

@@ -2,8 +2,8 @@ package dev.allowlist.portal.bench;
 
 import dev.allowlist.portal.TestPartners;
 import dev.allowlist.portal.catalog.CatalogPublication;
-import dev.allowlist.portal.catalog.CatalogPublisher;
 import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.platform.CatalogPublisher;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -517,9 +517,9 @@ class NotificationTest {
                 }
             }
         }
-        dev.allowlist.portal.catalog.CatalogPublishingTest.upload(JSON.writeValueAsBytes(candidate), 303);
+        dev.allowlist.portal.platform.CatalogPublishingTest.upload(JSON.writeValueAsBytes(candidate), 303);
         try {
-            dev.allowlist.portal.catalog.CatalogPublishingTest.publishAndWait(id);
+            dev.allowlist.portal.platform.CatalogPublishingTest.publishAndWait(id);
             long acmeChanged = ownerLong("SELECT count(DISTINCT customer_id) FROM allowlist_version WHERE partner_id = 'acme' "
                     + "AND cause = 'catalog-published' AND catalog_version = '" + id + "'");
             assertThat(acmeChanged).isGreaterThanOrEqualTo(3);
@@ -537,7 +537,7 @@ class NotificationTest {
             assertThat(globexGot).hasSize(1);
             assertThat(JSON.readTree(globexGot.get(0).body()).path("data").path("partner").asText()).isEqualTo("globex");
         } finally {
-            dev.allowlist.portal.catalog.CatalogPublishingTest.publishAndWait("sophos-central-2026.11");
+            dev.allowlist.portal.platform.CatalogPublishingTest.publishAndWait("sophos-central-2026.11");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.allowlist.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allowlist.portal.system.I18n;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

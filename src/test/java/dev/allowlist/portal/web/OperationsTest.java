@@ -36,6 +36,12 @@ class OperationsTest {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/v1/customers/{id}/allowlist"))
                 .body(containsString("/api/v1/audit"))
+                // one from each feature's api package (mp.openapi.scan.packages)
+                .body(containsString("/api/v1/changes"))
+                .body(containsString("/api/v1/customers/import"))
+                .body(containsString("/api/v1/customers/{id}/checks"))
+                .body(not(containsString("/customers/{id}/checks/tokens")))
+                .body(not(containsString("/changes/")))
                 .body(not(containsString("/customers/{id}/edit")))
                 .body(not(containsString("/platform/partners")));
     }

@@ -1,0 +1,112 @@
+package dev.allowlist.portal.platform;
+
+import dev.allowlist.portal.catalog.CatalogPublication;
+import dev.allowlist.portal.catalog.CatalogService;
+import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.system.I18n;
+import dev.allowlist.portal.system.InvalidInputException;
+import dev.allowlist.portal.system.Redirects;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Platform admins: the rule catalog versions, uploading and previewing one, publishing it. */
+@Path("/platform/catalogs")
+@Produces(MediaType.TEXT_HTML)
+public class CatalogResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance catalogs(List<CatalogService.Summary> versions, List<CatalogPublication> runs,
+                Map<String, String> errors);
+
+        static native TemplateInstance preview(CatalogPublisher.Preview preview);
+
+        static native TemplateInstance publication(CatalogPublication run);
+    }
+
+    @Inject
+    CatalogService catalogs;
+
+    @Inject
+    CatalogPublisher publisher;
+
+    @Inject
+    CurrentMember member;
+
+    @Inject
+    I18n i18n;
+
+    @GET
+    public TemplateInstance list() {
+        member.requirePlatformAdmin();
+        return Templates.catalogs(catalogs.list(), publisher.publications(), Map.of());
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm("file") FileUpload file) throws IOException {
+        member.requirePlatformAdmin();
+        try {
+            if (file == null || file.uploadedFile() == null || file.size() == 0) {
+                throw InvalidInputException.of("file", "error.catalogMissing");
+            }
+            if (file.size() > 5 * 1024 * 1024) {
+                throw InvalidInputException.of("file", "error.catalog", "larger than 5 MB");
+            }
+            String id = catalogs.store(Files.readString(file.uploadedFile(), StandardCharsets.UTF_8));
+            return Redirects.seeOther("/platform/catalogs/" + id);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.catalogs(catalogs.list(), publisher.publications(), e.messages(i18n)))
+                    .build();
+        } catch (java.nio.charset.MalformedInputException e) {
+            return Response.status(400).entity(Templates.catalogs(catalogs.list(), publisher.publications(),
+                    Map.of("file", i18n.t("error.catalog", "not UTF-8 text")))).build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance preview(@PathParam("id") String id) {
+        return Templates.preview(publisher.preview(id));
+    }
+
+    @GET
+    @Path("{id}/content")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response content(@PathParam("id") String id) {
+        member.requirePlatformAdmin();
+        String content = catalogs.content(id).orElseThrow(NotFoundException::new);
+        return Response.ok(content, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + id + ".json\"").build();
+    }
+
+    @POST
+    @Path("{id}/publish")
+    public Response publish(@PathParam("id") String id) {
+        long run = publisher.publish(id);
+        return Redirects.seeOther("/platform/catalogs/publications/" + run);
+    }
+
+    @GET
+    @Path("publications/{run}")
+    public TemplateInstance publication(@PathParam("run") long run) {
+        return Templates.publication(publisher.publication(run));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.allowlist.portal.platform;
+
+import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.audit.Changes;
+import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.Partner;
+import dev.allowlist.portal.partner.PartnerDirectory;
+import dev.allowlist.portal.system.InvalidInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Registers partners: the platform admins' part of the partners' lifecycle. */
+@ApplicationScoped
+public class PartnerService {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
+    @Inject
+    PartnerDirectory directory;
+
+    @Inject
+    CurrentMember member;
+
+    @Inject
+    AuditService audit;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Partner> list() {
+        return Partner.listAll(io.quarkus.panache.common.Sort.by("id"));
+    }
+
+    @Transactional
+    public Partner register(String slug, String displayName) {
+        member.requirePlatformAdmin();
+        return registerAsSystem(slug, displayName);
+    }
+
+    /** Registration without a login (demo data at start-up); same validation. */
+    @Transactional
+    public Partner registerAsSystem(String slug, String displayName) {
+        String id = slug == null ? "" : slug.strip();
+        String name = displayName == null ? "" : displayName.strip();
+        InvalidInputException.Builder errors = InvalidInputException.builder();
+        if (!SLUG.matcher(id).matches()) {
+            errors.add("slug", "error.slug");
+        } else if (Partner.findById(id) != null) {
+            errors.add("slug", "error.slug.taken");
+        }
+        if (name.isEmpty()) {
+            errors.add("displayName", "error.required");
+        } else if (name.length() > 200) {
+            errors.add("displayName", "error.tooLong", 200);
+        } else if (InvalidInputException.hasControlCharacters(name, false)) {
+            errors.add("displayName", "error.controlCharacters");
+        }
+        errors.throwIfAny();
+        Partner partner = new Partner();
+        partner.id = id;
+        partner.displayName = name;
+        partner.createdAt = OffsetDateTime.now();
+        partner.persist();
+        directory.registered(partner);
+        audit.record(AuditService.Operation.CREATE, "partner", partner.id, null, "Partner registered: " + partner.id,
+                Changes.created(java.util.Map.of("slug", partner.id, "displayName", partner.displayName)));
+        return partner;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.allowlist.portal.system;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.qute.TemplateExtension;
+
+/** Template access to the request's messages: {@code {m:t('key')}}, {@code {m:label('license', value)}}. */
+@TemplateExtension(namespace = "m")
+public class Messages {
+
+    private Messages() {
+    }
+
+    /** The request-scoped bean's client proxy: one per application start, it finds each request's own. */
+    private record Proxy(io.quarkus.arc.ArcContainer container, I18n i18n) {
+    }
+
+    private static volatile Proxy proxy;
+
+    private static I18n i18n() {
+        io.quarkus.arc.ArcContainer container = Arc.container();
+        Proxy p = proxy;
+        if (p == null || p.container() != container) { // a restart (dev mode, test profiles) has a new container
+            p = new Proxy(container, container.instance(I18n.class).get());
+            proxy = p;
+        }
+        return p.i18n();
+    }
+
+    public static String t(String key, Object... args) {
+        return i18n().t(key, args);
+    }
+
+    /** The label of an enum-like value: the message {@code <prefix>.<value>}. */
+    public static String label(String prefix, Object value) {
+        return value == null ? "" : t(prefix + "." + value);
+    }
+
+    /** Numbered steps kept in one message, {@code <prefix>.<value>}, separated by {@code |}. */
+    public static java.util.List<String> steps(String prefix, Object value) {
+        return java.util.Arrays.stream(label(prefix, value).split("\\|")).map(String::strip).toList();
+    }
+
+    /** The current page, URL-encoded, for links that come back to it. */
+    public static String here() {
+        String uri = Arc.container().instance(io.vertx.core.http.HttpServerRequest.class).get().uri();
+        return java.net.URLEncoder.encode(uri, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public static String lang() {
+        return i18n().language();
+    }
+}
