@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.system.InvalidInputException;
 import io.quarkus.panache.common.Sort;
@@ -98,7 +99,7 @@ public class ChangeReports {
         applied.appliedBy = member.displayName();
         applied.appliedAt = OffsetDateTime.now();
         applied.persist();
-        audit.record(AuditService.Operation.UPDATE, "applied-version", customerId, customerId,
+        audit.record(AuditService.Operation.UPDATE, ResourceType.APPLIED_VERSION, customerId, customerId,
                 "Version " + number + " marked as applied", Map.of("before", Map.of("appliedVersion", before),
                         "after", Map.of("appliedVersion", number)));
     }

@@ -88,7 +88,7 @@ public class AuditService {
      * Must run inside the transaction of the change: a rollback takes the event with it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(Operation operation, String resourceType, Object resourceId, Long customerId, String summary,
+    public void record(Operation operation, ResourceType resourceType, Object resourceId, Long customerId, String summary,
             Map<String, ?> details) {
         Draft draft = draft(operation, resourceType, resourceId, customerId, summary, details);
         List<Draft> batch = BATCH.get();
@@ -134,7 +134,7 @@ public class AuditService {
      * is served unrecorded. Once a batch is stored, {@link ReadsStored} tells the features whose
      * resources were read (feeds count their pulls), before the reads are answered.
      */
-    public void recordRead(Operation operation, String resourceType, Object resourceId, Long customerId, String summary,
+    public void recordRead(Operation operation, ResourceType resourceType, Object resourceId, Long customerId, String summary,
             Map<String, ?> details) {
         reads.write(draft(operation, resourceType, resourceId, customerId, summary, details), null);
     }
@@ -154,13 +154,13 @@ public class AuditService {
      * {@link #recordRead} without holding the caller's thread: the stage completes once the event is
      * stored, or fails with {@link AuditUnavailableException}. Serve the read only when it completes.
      */
-    public java.util.concurrent.CompletionStage<Void> recordReadLater(Operation operation, String resourceType,
+    public java.util.concurrent.CompletionStage<Void> recordReadLater(Operation operation, ResourceType resourceType,
             Object resourceId, Long customerId, String summary, Map<String, ?> details) {
         return reads.submit(draft(operation, resourceType, resourceId, customerId, summary, details), null);
     }
 
     /** {@link #recordReadLater}, written only if {@code once} claims it in the same transaction. */
-    public java.util.concurrent.CompletionStage<Void> recordReadOnceLater(Operation operation, String resourceType,
+    public java.util.concurrent.CompletionStage<Void> recordReadOnceLater(Operation operation, ResourceType resourceType,
             Object resourceId, Long customerId, String summary, Map<String, ?> details, Once once) {
         return reads.submit(draft(operation, resourceType, resourceId, customerId, summary, details), once);
     }
@@ -188,7 +188,7 @@ public class AuditService {
         }
     }
 
-    private Draft draft(Operation operation, String resourceType, Object resourceId, Long customerId, String summary,
+    private Draft draft(Operation operation, ResourceType resourceType, Object resourceId, Long customerId, String summary,
             Map<String, ?> details) {
         boolean inRequest = Arc.container().requestContext().isActive();
         String partnerId = inRequest && member.isPartnerMember() ? member.partnerId() : null;
@@ -198,7 +198,7 @@ public class AuditService {
         return new Draft(partnerId, Instant.now().truncatedTo(ChronoUnit.MICROS), subject, actorName,
                 http == null ? "system" : (http.request().path().startsWith("/api/") ? "api" : "web"),
                 http == null || http.request().remoteAddress() == null ? null : http.request().remoteAddress().hostAddress(),
-                operation.name(), resourceType, resourceId == null ? null : resourceId.toString(),
+                operation.name(), resourceType.storedName(), resourceId == null ? null : resourceId.toString(),
                 http == null ? null : storedPath(http.request().path(), resourceType, resourceId), customerId,
                 abbreviate(summary, 500),
                 write(details));
@@ -514,9 +514,9 @@ public class AuditService {
      * The request path as the history keeps it. A feed's path holds its token, a secret: the history
      * names the feed by id instead ({@code /feeds/17}), and never stores a token.
      */
-    static String storedPath(String path, String resourceType, Object resourceId) {
+    static String storedPath(String path, ResourceType resourceType, Object resourceId) {
         if (path != null && path.startsWith("/feeds/")) {
-            return "/feeds/" + ("feed".equals(resourceType) && resourceId != null ? resourceId : "");
+            return "/feeds/" + (resourceType == ResourceType.FEED && resourceId != null ? resourceId : "");
         }
         for (String prefix : TOKEN_PATHS) {
             if (path != null && path.startsWith(prefix)) {

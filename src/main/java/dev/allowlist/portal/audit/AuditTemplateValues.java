@@ -11,10 +11,10 @@ class AuditTemplateValues {
     }
 
     static List<String> operations() {
-        return List.of("CREATE", "UPDATE", "DELETE", "ACTION");
+        return java.util.Arrays.stream(AuditService.Operation.values()).map(Enum::name).toList();
     }
 
     static List<String> resourceTypes() {
-        return List.of("customer", "mcs-host", "installer-log", "export", "feed", "applied-version", "partner", "catalog");
+        return ResourceType.filterChoices();
     }
 }

@@ -1,6 +1,7 @@
 package dev.allowlist.portal.catalog;
 
 import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.audit.ResourceType;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -55,7 +56,7 @@ public class CatalogService {
             stored.loadedAt = OffsetDateTime.now();
             stored.current = true;
             stored.persist();
-            audit.record(AuditService.Operation.ACTION, "catalog", catalog.id(), null,
+            audit.record(AuditService.Operation.ACTION, ResourceType.CATALOG, catalog.id(), null,
                     "Rule catalog " + catalog.id() + " stored and made current",
                     java.util.Map.of("contentHash", hash, "rules", catalog.rules().size(), "source", "bundled"));
             LOG.infof("Catalog %s stored (%d rules, sha256 %s) and made current", catalog.id(), catalog.rules().size(), hash);
@@ -129,7 +130,7 @@ public class CatalogService {
         stored.loadedAt = OffsetDateTime.now();
         stored.current = false;
         stored.persist();
-        audit.record(AuditService.Operation.CREATE, "catalog", catalog.id(), null, "Rule catalog " + catalog.id() + " uploaded",
+        audit.record(AuditService.Operation.CREATE, ResourceType.CATALOG, catalog.id(), null, "Rule catalog " + catalog.id() + " uploaded",
                 java.util.Map.of("contentHash", hash, "rules", catalog.rules().size()));
         return stored.id;
     }

@@ -13,6 +13,7 @@ import dev.allowlist.portal.allowlist.ChangeReports;
 import dev.allowlist.portal.allowlist.CurrentAllowlists;
 import dev.allowlist.portal.allowlist.Reason;
 import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.check.core.CheckReport;
 import dev.allowlist.portal.check.core.CheckReports;
 import dev.allowlist.portal.check.core.FirewallLists;
@@ -170,7 +171,7 @@ public class CheckService {
         created.createdAt = OffsetDateTime.now();
         created.persist();
         current.changed(customerId);
-        audit.record(AuditService.Operation.CREATE, "check-token", created.id, customerId, "Check token created",
+        audit.record(AuditService.Operation.CREATE, ResourceType.CHECK_TOKEN, created.id, customerId, "Check token created",
                 Map.of("after", Map.of("checkTokenId", created.id)));
         return token;
     }
@@ -183,7 +184,7 @@ public class CheckService {
         if (token.revokedAt == null) {
             token.revokedAt = OffsetDateTime.now();
             current.changed(customerId);
-            audit.record(AuditService.Operation.ACTION, "check-token", token.id, customerId, "Check token revoked",
+            audit.record(AuditService.Operation.ACTION, ResourceType.CHECK_TOKEN, token.id, customerId, "Check token revoked",
                     Map.of("before", Map.of("revoked", false), "after", Map.of("revoked", true)));
         }
     }
@@ -293,7 +294,7 @@ public class CheckService {
         if (tokenId != null) {
             details.put("checkTokenId", tokenId);
         }
-        audit.record(AuditService.Operation.CREATE, "check-report", run.id, customerId, "Check report from " + run.machine
+        audit.record(AuditService.Operation.CREATE, ResourceType.CHECK_REPORT, run.id, customerId, "Check report from " + run.machine
                 + ": " + run.passed + " passed, " + run.failed + " failed (allowlist v" + run.allowlistVersion + ")", details);
         reported.fire(new CheckReported(snapshot.partnerId(), customerId, snapshot.customerName(), run.machine, run.allowlistVersion,
                 run.passed, run.failed, report.results().stream().filter(r -> !r.passed()).map(CheckReport.HostResult::host)
@@ -453,7 +454,7 @@ public class CheckService {
             record.persist();
             current.changed(customerId);
         });
-        audit.recordRead(AuditService.Operation.ACTION, "reconciliation", customerId, customerId,
+        audit.recordRead(AuditService.Operation.ACTION, ResourceType.RECONCILIATION, customerId, customerId,
                 "Firewall configuration reconciled (" + format.id() + "): " + result.missing() + " missing, "
                         + result.broader() + " broader, " + result.extra() + " extra",
                 Map.of("format", format.id(), "entries", parsed.entries().size(), "missing", result.missing(),

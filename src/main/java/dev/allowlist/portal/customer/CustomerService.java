@@ -2,6 +2,7 @@ package dev.allowlist.portal.customer;
 
 import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.audit.Changes;
+import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.catalog.CatalogService;
 import dev.allowlist.portal.catalog.DomainName;
 import dev.allowlist.portal.catalog.License;
@@ -251,7 +252,7 @@ public class CustomerService {
         if (!hosts.isEmpty()) {
             created.put("mcsHosts", List.copyOf(hosts));
         }
-        audit.record(AuditService.Operation.CREATE, "customer", customer.id, customer.id,
+        audit.record(AuditService.Operation.CREATE, ResourceType.CUSTOMER, customer.id, customer.id,
                 "Customer created: " + customer.name, Changes.created(created));
         allowlists.created(customer, "customer-created");
         return customer;
@@ -259,100 +260,130 @@ public class CustomerService {
 
     @Transactional
     public Customer update(long id, CustomerInput input) {
-        member.requireCustomerEditor();
-        Customer customer = findForChange(id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
-        Validated valid = validate(input);
-        if (input.version() == null || input.version() != customer.version) {
-            throw new StaleVersionException();
-        }
-        Map<String, Object> before = snapshot(customer);
-        allowlists.forget(customer.id);
-        apply(customer, input, valid);
-        Map<String, Object> changes = Changes.between(before, snapshot(customer));
-        if (!Changes.isEmpty(changes)) {
-            audit.record(AuditService.Operation.UPDATE, "customer", customer.id, customer.id,
-                    "Customer changed: " + String.join(", ", ((Map<String, ?>) changes.get("after")).keySet()), changes);
-            allowlists.changed(customer, "profile-changed");
-        }
-        return customer;
+        return change(id, customer -> {
+            Validated valid = validate(input);
+            if (input.version() == null || input.version() != customer.version) {
+                throw new StaleVersionException();
+            }
+            Map<String, Object> before = snapshot(customer);
+            apply(customer, input, valid);
+            Map<String, Object> changes = Changes.between(before, snapshot(customer));
+            if (Changes.isEmpty(changes)) {
+                return Change.none(customer);
+            }
+            return new Change<>(customer, new Event(AuditService.Operation.UPDATE, ResourceType.CUSTOMER, customer.id,
+                    "Customer changed: " + String.join(", ", ((Map<String, ?>) changes.get("after")).keySet()), changes),
+                    "profile-changed");
+        });
     }
 
     @Transactional
     public void delete(long id, Integer version) {
-        member.requireCustomerEditor();
-        Customer customer = findForChange(id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
-        if (version != null && version != customer.version) {
-            throw new StaleVersionException();
-        }
-        allowlists.forget(customer.id);
-        audit.record(AuditService.Operation.DELETE, "customer", customer.id, customer.id,
-                "Customer deleted: " + customer.name, Changes.deleted(snapshot(customer)));
-        customer.delete();
+        change(id, customer -> {
+            if (version != null && version != customer.version) {
+                throw new StaleVersionException();
+            }
+            Event deleted = new Event(AuditService.Operation.DELETE, ResourceType.CUSTOMER, customer.id,
+                    "Customer deleted: " + customer.name, Changes.deleted(snapshot(customer)));
+            customer.delete();
+            return new Change<>(null, deleted, null); // no version: the customer and its versions are gone
+        });
     }
 
     /** Adds observed MCS hosts; known ones get their last-seen time updated. All valid or nothing saved. */
     @Transactional
     public HostAddition addHosts(long customerId, Collection<String> values, McsHost.Source source) {
-        member.requireCustomerEditor();
-        Customer customer = findForChange(customerId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
-        Set<String> hosts = normalizeHosts(values);
-        allowlists.forget(customer.id);
-        OffsetDateTime now = OffsetDateTime.now();
-        Map<String, McsHost> known = new HashMap<>();
-        McsHost.<McsHost>find("customer = ?1", customer).stream().forEach(h -> known.put(h.value, h));
-        List<String> added = new ArrayList<>();
-        List<String> alreadyKnown = new ArrayList<>();
-        List<String> outside = new ArrayList<>();
-        for (String host : hosts) {
-            McsHost existing = known.get(host);
-            if (existing != null) {
-                existing.lastSeenAt = now;
-                alreadyKnown.add(host);
-            } else {
-                McsHost created = new McsHost();
-                created.customer = customer;
-                created.value = host;
-                created.firstSeenAt = now;
-                created.lastSeenAt = now;
-                created.source = source;
-                created.persist();
-                customer.mcsHosts.add(created);
-                added.add(host);
+        return change(customerId, customer -> {
+            Set<String> hosts = normalizeHosts(values);
+            OffsetDateTime now = OffsetDateTime.now();
+            Map<String, McsHost> known = new HashMap<>();
+            McsHost.<McsHost>find("customer = ?1", customer).stream().forEach(h -> known.put(h.value, h));
+            List<String> added = new ArrayList<>();
+            List<String> alreadyKnown = new ArrayList<>();
+            List<String> outside = new ArrayList<>();
+            for (String host : hosts) {
+                McsHost existing = known.get(host);
+                if (existing != null) {
+                    existing.lastSeenAt = now;
+                    alreadyKnown.add(host);
+                } else {
+                    McsHost created = new McsHost();
+                    created.customer = customer;
+                    created.value = host;
+                    created.firstSeenAt = now;
+                    created.lastSeenAt = now;
+                    created.source = source;
+                    created.persist();
+                    customer.mcsHosts.add(created);
+                    added.add(host);
+                }
+                if (!catalogs.current().catalog().isVendorDomain(host)) {
+                    outside.add(host);
+                }
             }
-            if (!catalogs.current().catalog().isVendorDomain(host)) {
-                outside.add(host);
-            }
-        }
-        Map<String, Object> details = new java.util.LinkedHashMap<>();
-        details.put("source", source.name());
-        details.put("added", added);
-        details.put("alreadyKnown", alreadyKnown);
-        audit.record(added.isEmpty() ? AuditService.Operation.UPDATE : AuditService.Operation.CREATE, "mcs-host",
-                customer.id, customer.id, added.isEmpty() ? "MCS hosts seen again: " + String.join(", ", alreadyKnown)
-                        : "MCS hosts added: " + String.join(", ", added), details);
-        if (!added.isEmpty()) {
-            allowlists.changed(customer, "hosts-observed");
-        }
-        return new HostAddition(added, alreadyKnown, outside);
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("source", source.name());
+            details.put("added", added);
+            details.put("alreadyKnown", alreadyKnown);
+            Event event = added.isEmpty()
+                    ? new Event(AuditService.Operation.UPDATE, ResourceType.MCS_HOST, customer.id,
+                            "MCS hosts seen again: " + String.join(", ", alreadyKnown), details)
+                    : new Event(AuditService.Operation.CREATE, ResourceType.MCS_HOST, customer.id,
+                            "MCS hosts added: " + String.join(", ", added), details);
+            return new Change<>(new HostAddition(added, alreadyKnown, outside), event,
+                    added.isEmpty() ? null : "hosts-observed");
+        });
     }
 
     @Transactional
     public void removeHost(long customerId, long hostId) {
+        change(customerId, customer -> {
+            McsHost host = McsHost.<McsHost>find("id = ?1 and customer = ?2", hostId, customer).firstResultOptional()
+                    .orElseThrow(jakarta.ws.rs.NotFoundException::new);
+            Map<String, Object> before = new java.util.LinkedHashMap<>();
+            before.put("value", host.value);
+            before.put("source", host.source.name());
+            before.put("firstSeenAt", host.firstSeenAt.toString());
+            before.put("lastSeenAt", host.lastSeenAt.toString());
+            Event removed = new Event(AuditService.Operation.DELETE, ResourceType.MCS_HOST, host.id,
+                    "MCS host removed: " + host.value, Changes.deleted(before));
+            customer.mcsHosts.remove(host);
+            host.delete();
+            return new Change<>(null, removed, "host-removed");
+        });
+    }
+
+    /** An audit event of a change to a customer (the customer's id is the event's customer). */
+    private record Event(AuditService.Operation operation, ResourceType type, Object resourceId, String summary,
+            Map<String, ?> details) {
+    }
+
+    /** What a change did: its result, its audit event (none when nothing changed), and the cause of a new version. */
+    private record Change<T>(T result, Event event, String versionCause) {
+        static <T> Change<T> none(T result) {
+            return new Change<>(result, null, null);
+        }
+    }
+
+    /**
+     * The one path of every change to an existing customer: an editor's role; the customer's row locked
+     * (concurrent changes queue up); what is cached of it dropped; the work; then, in the same
+     * transaction, its audit event and, when the work names a cause, a new allowlist version if the list
+     * changed.
+     */
+    private <T> T change(long customerId, java.util.function.Function<Customer, Change<T>> work) {
         member.requireCustomerEditor();
         Customer customer = findForChange(customerId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
-        McsHost host = McsHost.<McsHost>find("id = ?1 and customer = ?2", hostId, customer).firstResultOptional()
-                .orElseThrow(jakarta.ws.rs.NotFoundException::new);
         allowlists.forget(customer.id);
-        Map<String, Object> before = new java.util.LinkedHashMap<>();
-        before.put("value", host.value);
-        before.put("source", host.source.name());
-        before.put("firstSeenAt", host.firstSeenAt.toString());
-        before.put("lastSeenAt", host.lastSeenAt.toString());
-        audit.record(AuditService.Operation.DELETE, "mcs-host", host.id, customer.id, "MCS host removed: " + host.value,
-                Changes.deleted(before));
-        customer.mcsHosts.remove(host);
-        host.delete();
-        allowlists.changed(customer, "host-removed");
+        Change<T> change = work.apply(customer);
+        if (change.event() != null) {
+            Event e = change.event();
+            audit.record(e.operation(), e.type(), e.resourceId(), customer.id, e.summary(), e.details());
+        }
+        if (change.versionCause() != null) {
+            allowlists.changed(customer, change.versionCause());
+        }
+        return change.result();
     }
 
     /** The hosts as they would be stored, or an {@link InvalidInputException} naming what is wrong. */

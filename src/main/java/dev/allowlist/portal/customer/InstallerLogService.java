@@ -2,6 +2,7 @@ package dev.allowlist.portal.customer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.catalog.CatalogService;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.PortalConfig;
@@ -160,7 +161,7 @@ public class InstallerLogService {
         details.put("hostsKnown", upload.hostsKnown);
         details.put("linesIgnored", upload.linesIgnored);
         details.put("repeated", repeated);
-        audit.record(dev.allowlist.portal.audit.AuditService.Operation.ACTION, "installer-log", upload.id,
+        audit.record(dev.allowlist.portal.audit.AuditService.Operation.ACTION, ResourceType.INSTALLER_LOG, upload.id,
                 upload.customer.id, (repeated ? "Installer log uploaded again: " : "Installer log uploaded: ")
                         + upload.fileName, details);
     }

@@ -3,6 +3,7 @@ package dev.allowlist.portal.importing;
 import dev.allowlist.portal.allowlist.AllowlistGenerator;
 import dev.allowlist.portal.allowlist.CustomerProfile;
 import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.catalog.CatalogService;
 import dev.allowlist.portal.catalog.DataRegions;
 import dev.allowlist.portal.catalog.License;
@@ -195,7 +196,7 @@ public class CustomerImportService {
         details.put("updated", updated);
         details.put("unchanged", unchanged);
         details.put("skipped", skipped);
-        audit.record(AuditService.Operation.ACTION, "customer-import", stored.id, null, "Customer list imported from "
+        audit.record(AuditService.Operation.ACTION, ResourceType.CUSTOMER_IMPORT, stored.id, null, "Customer list imported from "
                 + stored.fileName + ": " + created + " created, " + updated + " updated, " + unchanged + " unchanged, "
                 + skipped + " rows skipped", details);
         return new Applied(stored.id, created, updated, unchanged, skipped, versions);

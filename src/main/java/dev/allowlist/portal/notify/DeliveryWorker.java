@@ -3,6 +3,7 @@ package dev.allowlist.portal.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.notify.core.Backoff;
 import dev.allowlist.portal.notify.core.TargetPolicy;
 import dev.allowlist.portal.notify.core.WebhookSignature;
@@ -230,7 +231,7 @@ public class DeliveryWorker {
     private void disable(Subscription s, int attempts, Result last) {
         s.enabled = false;
         s.disabledReason = attempts + " attempts failed; last: " + last.error();
-        audit.record(AuditService.Operation.ACTION, "subscription", s.id, s.customerId,
+        audit.record(AuditService.Operation.ACTION, ResourceType.SUBSCRIPTION, s.id, s.customerId,
                 "Subscription disabled after " + attempts + " failed attempts", Map.of("lastError", String.valueOf(last.error())));
         for (String email : directory.adminEmails()) {
             try {

@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.allowlist.portal.allowlist.VersionRecorded;
 import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.catalog.CatalogPublished;
 import dev.allowlist.portal.check.CheckReported;
 import dev.allowlist.portal.notify.core.TargetPolicy;
@@ -162,7 +163,7 @@ public class NotificationService {
             s.unsubscribeHash = sha256(unsubscribeToken(s));
         }
         enabled.invalidate(member.tenantId());
-        audit.record(AuditService.Operation.CREATE, "subscription", s.id, s.customerId, "Subscription created: " + kind + " "
+        audit.record(AuditService.Operation.CREATE, ResourceType.SUBSCRIPTION, s.id, s.customerId, "Subscription created: " + kind + " "
                 + redacted(s), Map.of("after", describe(s)));
         return new Created(s, kind.equals("webhook") ? secret : null);
     }
@@ -179,7 +180,7 @@ public class NotificationService {
         s.previousSecretEnc = s.secretEnc;
         s.previousUntil = OffsetDateTime.now().plus(config.notifications().rotationOverlap());
         s.secretEnc = secrets.seal(secret);
-        audit.record(AuditService.Operation.ACTION, "subscription", s.id, s.customerId, "Webhook secret rotated",
+        audit.record(AuditService.Operation.ACTION, ResourceType.SUBSCRIPTION, s.id, s.customerId, "Webhook secret rotated",
                 Map.of("previousValidUntil", s.previousUntil.toString()));
         return secret;
     }
@@ -188,7 +189,7 @@ public class NotificationService {
     public void delete(long id) {
         requireAdmin();
         Subscription s = find(id);
-        audit.record(AuditService.Operation.DELETE, "subscription", s.id, s.customerId, "Subscription deleted: " + s.kind
+        audit.record(AuditService.Operation.DELETE, ResourceType.SUBSCRIPTION, s.id, s.customerId, "Subscription deleted: " + s.kind
                 + " " + redacted(s), Map.of("before", describe(s)));
         s.delete();
         enabled.invalidate(member.tenantId());
@@ -206,7 +207,7 @@ public class NotificationService {
                     + "WHERE partner_id = ?1 AND subscription_id = ?2 AND status = 'failed' "
                     + "AND created_at > now() - interval '7 days'").setParameter(1, s.partnerId).setParameter(2, s.id)
                     .executeUpdate();
-            audit.record(AuditService.Operation.UPDATE, "subscription", s.id, s.customerId, "Subscription enabled again ("
+            audit.record(AuditService.Operation.UPDATE, ResourceType.SUBSCRIPTION, s.id, s.customerId, "Subscription enabled again ("
                     + requeued + " undelivered events sent again)",
                     Map.of("before", Map.of("enabled", false), "after", Map.of("enabled", true)));
             enabled.invalidate(member.tenantId());
@@ -267,7 +268,7 @@ public class NotificationService {
         if (f.equals("off")) {
             if (d != null) {
                 d.delete();
-                audit.record(AuditService.Operation.DELETE, "digest", member.subject(), null, "E-mail digest turned off",
+                audit.record(AuditService.Operation.DELETE, ResourceType.DIGEST, member.subject(), null, "E-mail digest turned off",
                         Map.of("before", Map.of("frequency", d.frequency)));
             }
             return;
@@ -286,7 +287,7 @@ public class NotificationService {
         d.frequency = f;
         d.language = i18n.language();
         d.persist();
-        audit.record(AuditService.Operation.UPDATE, "digest", member.subject(), null, "E-mail digest: " + f,
+        audit.record(AuditService.Operation.UPDATE, ResourceType.DIGEST, member.subject(), null, "E-mail digest: " + f,
                 Map.of("before", before == null ? Map.of() : Map.of("frequency", before), "after", Map.of("frequency", f)));
     }
 
@@ -305,7 +306,7 @@ public class NotificationService {
             if (s != null && s.enabled) {
                 s.enabled = false;
                 s.disabledReason = "unsubscribed by the recipient";
-                audit.record(AuditService.Operation.ACTION, "subscription", s.id, s.customerId,
+                audit.record(AuditService.Operation.ACTION, ResourceType.SUBSCRIPTION, s.id, s.customerId,
                         "Unsubscribed by the recipient: " + s.target, Map.of("after", Map.of("enabled", false)));
                 enabled.invalidate(s.partnerId);
             }

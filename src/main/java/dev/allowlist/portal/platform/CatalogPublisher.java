@@ -8,6 +8,7 @@ import dev.allowlist.portal.allowlist.AllowlistGenerator;
 import dev.allowlist.portal.allowlist.AllowlistVersions;
 import dev.allowlist.portal.allowlist.ChangeReport;
 import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.catalog.CatalogDiff;
 import dev.allowlist.portal.catalog.CatalogPublication;
 import dev.allowlist.portal.catalog.CatalogPublished;
@@ -181,7 +182,7 @@ public class CatalogPublisher {
             run.owner = INSTANCE;
             run.leaseUntil = run.startedAt.plus(config.publication().lease());
             run.persist();
-            audit.record(AuditService.Operation.ACTION, "catalog", versionId, null,
+            audit.record(AuditService.Operation.ACTION, ResourceType.CATALOG, versionId, null,
                     "Rule catalog " + versionId + " published (was " + previous + ")",
                     Map.of("before", Map.of("current", previous), "after", Map.of("current", versionId),
                             "customers", run.total));

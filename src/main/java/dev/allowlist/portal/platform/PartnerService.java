@@ -2,6 +2,7 @@ package dev.allowlist.portal.platform;
 
 import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.audit.Changes;
+import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.Partner;
 import dev.allowlist.portal.partner.PartnerDirectory;
@@ -64,7 +65,7 @@ public class PartnerService {
         partner.createdAt = OffsetDateTime.now();
         partner.persist();
         directory.registered(partner);
-        audit.record(AuditService.Operation.CREATE, "partner", partner.id, null, "Partner registered: " + partner.id,
+        audit.record(AuditService.Operation.CREATE, ResourceType.PARTNER, partner.id, null, "Partner registered: " + partner.id,
                 Changes.created(java.util.Map.of("slug", partner.id, "displayName", partner.displayName)));
         return partner;
     }

@@ -209,7 +209,7 @@ class CurrentAllowlistsTest {
     }
 
     @jakarta.inject.Inject
-    dev.allowlist.portal.export.FeedPulls feedPulls;
+    dev.allowlist.portal.feed.FeedPulls feedPulls;
 
     @Test
     void concurrentFeedPullsAreCountedAndTheirOneDeliveryAuditedOnce() throws Exception {

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.allowlist.portal.TestPartners;
 import dev.allowlist.portal.TestUsers;
+import dev.allowlist.portal.feed.FeedPulls;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

@@ -42,6 +42,9 @@ class OperationsTest {
                 .body(containsString("/api/v1/customers/{id}/checks"))
                 .body(not(containsString("/customers/{id}/checks/tokens")))
                 .body(not(containsString("/changes/")))
+                // the models the API returns are described wherever they live, not only in the api packages
+                .body(containsString("\"HostAddition\""))
+                .body(containsString("\"ChangeReport\""))
                 .body(not(containsString("/customers/{id}/edit")))
                 .body(not(containsString("/platform/partners")));
     }

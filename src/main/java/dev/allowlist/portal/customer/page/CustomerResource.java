@@ -1,17 +1,12 @@
 package dev.allowlist.portal.customer.page;
 
-import dev.allowlist.portal.allowlist.AllowlistSnapshot;
 import dev.allowlist.portal.allowlist.AllowlistView;
-import dev.allowlist.portal.allowlist.ChangeReportCsv;
 import dev.allowlist.portal.catalog.CatalogService;
 import dev.allowlist.portal.catalog.License;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.customer.FirewallProduct;
-import dev.allowlist.portal.customer.HostAddition;
-import dev.allowlist.portal.customer.InstallerLogService;
 import dev.allowlist.portal.customer.InstallerLogUpload;
-import dev.allowlist.portal.customer.McsHost;
 import dev.allowlist.portal.customer.StaleVersionException;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.system.I18n;
@@ -21,7 +16,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -32,15 +26,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Customer pages: list, create, edit, delete, detail with licenses, MCS hosts and the allowlist. */
 @Path("/customers")
@@ -61,21 +50,11 @@ public class CustomerResource {
                 io.quarkus.qute.RawString allowlistSection,
                 HostNotice notice, Map<String, String> errors, String typedHosts, List<InstallerLogUpload> uploads,
                 long maxUploadMegabytes, List<dev.allowlist.portal.export.ExportService.Option> exportOptions,
-                List<dev.allowlist.portal.export.ExportService.FeedView> feeds, Integer version, int applied,
+                List<dev.allowlist.portal.feed.FeedService.FeedView> feeds, Integer version, int applied,
                 int pendingChanges, FirewallProduct product, dev.allowlist.portal.check.CheckService.Panel checks);
 
-        static native TemplateInstance upload(Customer customer, InstallerLogUpload upload,
-                InstallerLogService.Outcome outcome, boolean repeated);
-
         static native TemplateInstance confirmDelete(Customer customer);
-
-        static native TemplateInstance changes(CustomerName customer, dev.allowlist.portal.allowlist.ChangeReport report,
-                int applied, int latest, String csvQuery);
     }
-
-    /** Rendered allowlist sections by snapshot (by identity: a new snapshot renders anew) and language. */
-    private static final com.github.benmanes.caffeine.cache.Cache<AllowlistSnapshot, Map<String, String>> SECTIONS =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(500).build();
 
     /** What a page about one customer needs of it besides its own content. */
     public record CustomerName(long id, String name) {
@@ -116,7 +95,7 @@ public class CustomerResource {
     }
 
     @Inject
-    dev.allowlist.portal.check.CheckService checkService;
+    CustomerPage page;
 
     @Inject
     CustomerService customers;
@@ -134,19 +113,8 @@ public class CustomerResource {
     I18n i18n;
 
     @Inject
-    InstallerLogService installerLogs;
-
-    @Inject
     dev.allowlist.portal.audit.AuditService audit;
 
-    @Inject
-    dev.allowlist.portal.export.ExportService exports;
-
-    @Inject
-    dev.allowlist.portal.allowlist.AllowlistVersions versions;
-
-    @Inject
-    dev.allowlist.portal.allowlist.ChangeReports changeReports;
 
     @GET
     public TemplateInstance list(@QueryParam("q") String search, @QueryParam("page") @DefaultValue("1") int page) {
@@ -183,26 +151,7 @@ public class CustomerResource {
         HostNotice notice = added == null ? null : new HostNotice(added, known == null ? 0 : known,
                 outside == null || outside.isBlank() ? List.of()
                         : Arrays.stream(outside.split(",")).filter(hosts::contains).toList());
-        return detailPage(customer, notice, Map.of(), "");
-    }
-
-    private TemplateInstance detailPage(Customer customer, HostNotice notice, Map<String, String> errors, String typed) {
-        List<License> licenses = customer.licenses.stream().map(l -> l.license).toList();
-        AllowlistSnapshot snapshot = current.of(customer.id).orElseThrow(NotFoundException::new);
-        // rendered once per snapshot and language, kept apart from the snapshot (pages are for people:
-        // a few hundred are plenty, while snapshots serve every polling firewall)
-        // markup of our own template, escaped when it was rendered: inserted as it is (a RawString
-        // is made only here, never from request data)
-        String allowlistSection = SECTIONS.get(snapshot, s -> new java.util.concurrent.ConcurrentHashMap<>())
-                .computeIfAbsent(i18n.language(), language -> Templates.allowlistSection(
-                        AllowlistView.of(snapshot.allowlist(), catalogs.current().catalog(), i18n)).render());
-        return Templates.detail(customer, License.withImplications(licenses).stream().sorted().toList(),
-                new io.quarkus.qute.RawString(allowlistSection), notice, errors, typed,
-                snapshot.derive("installer-logs", () -> installerLogs.recent(customer.id)), installerLogs.maxSize() / (1024 * 1024), exports.options(snapshot),
-                exports.feeds(customer.id), snapshot.version() == 0 ? null : snapshot.version(),
-                snapshot.applied(), snapshot.<Integer>derive("pending-changes",
-                        () -> changeReports.report(customer.id, null, null, snapshot.applied()).size()),
-                FirewallProduct.parse(customer.firewallProduct).orElse(null), checkService.panel(customer.id));
+        return page.render(customer, notice, Map.of(), "");
     }
 
     /** The customer's history tab: the audit history filtered to this customer. */
@@ -256,91 +205,6 @@ public class CustomerResource {
         }
         customers.delete(id, version);
         return Redirects.seeOther("/customers");
-    }
-
-    @POST
-    @Path("{id}/hosts")
-    public Response addHosts(@PathParam("id") long id, @RestForm String hosts) {
-        member.requireCustomerEditor();
-        List<String> values = hosts == null ? List.of()
-                : Arrays.stream(hosts.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-        try {
-            HostAddition result = customers.addHosts(id, values, McsHost.Source.TYPED);
-            String outside = URLEncoder.encode(String.join(",", result.outsideVendorDomains()), StandardCharsets.UTF_8);
-            return Redirects.seeOther("/customers/" + id + "?added=" + result.added().size() + "&known="
-                    + result.alreadyKnown().size() + (outside.isEmpty() ? "" : "&outside=" + outside) + "#hosts");
-        } catch (InvalidInputException e) {
-            Customer customer = customers.detail(id).orElseThrow(NotFoundException::new);
-            return Response.status(400).entity(detailPage(customer, null, e.messages(i18n), hosts)).build();
-        }
-    }
-
-    @POST
-    @Path("{id}/hosts/{hostId}/delete")
-    public Response removeHost(@PathParam("id") long id, @PathParam("hostId") long hostId) {
-        customers.removeHost(id, hostId);
-        return Redirects.seeOther("/customers/" + id + "#hosts");
-    }
-
-    @POST
-    @Path("{id}/installer-logs")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response uploadInstallerLog(@PathParam("id") long id, @RestForm("file") FileUpload file) throws IOException {
-        member.requireCustomerEditor();
-        customers.find(id).orElseThrow(NotFoundException::new);
-        try {
-            if (file == null || file.uploadedFile() == null) {
-                throw InvalidInputException.of("file", "error.log.missing");
-            }
-            if (file.size() > installerLogs.maxSize()) {
-                throw new InstallerLogService.TooLargeException(installerLogs.maxSize());
-            }
-            InstallerLogService.Ingested ingested = installerLogs.ingest(id, file.fileName(),
-                    Files.readAllBytes(file.uploadedFile()));
-            return Redirects.seeOther("/customers/" + id + "/installer-logs/" + ingested.upload().id
-                    + (ingested.repeated() ? "?repeated=true" : ""));
-        } catch (InvalidInputException e) {
-            Customer customer = customers.detail(id).orElseThrow(NotFoundException::new);
-            return Response.status(400).entity(detailPage(customer, null, e.messages(i18n), "")).build();
-        }
-    }
-
-    @GET
-    @Path("{id}/installer-logs/{uploadId}")
-    public TemplateInstance installerLog(@PathParam("id") long id, @PathParam("uploadId") long uploadId,
-            @QueryParam("repeated") boolean repeated) {
-        Customer customer = customers.find(id).orElseThrow(NotFoundException::new);
-        InstallerLogUpload upload = installerLogs.find(id, uploadId).orElseThrow(NotFoundException::new);
-        return Templates.upload(customer, upload, installerLogs.outcome(upload), repeated);
-    }
-
-    /** The change report: from the applied version (or ?from=) to the latest (or ?to=). */
-    @GET
-    @Path("{id}/changes")
-    public TemplateInstance changes(@PathParam("id") long id, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
-        AllowlistSnapshot snapshot = current.of(id).orElseThrow(NotFoundException::new);
-        dev.allowlist.portal.allowlist.ChangeReport report = changeReports.report(id, from, to, snapshot.applied());
-        return Templates.changes(new CustomerName(snapshot.customerId(), snapshot.customerName()), report,
-                snapshot.applied(), snapshot.version(), "from=" + report.from() + "&to=" + report.to());
-    }
-
-    @GET
-    @Path("{id}/changes.csv")
-    @Produces("text/csv")
-    public Response changesCsv(@PathParam("id") long id, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
-        Customer customer = customers.find(id).orElseThrow(NotFoundException::new);
-        dev.allowlist.portal.allowlist.ChangeReport report = changeReports.report(id, from, to);
-        return Response.ok(ChangeReportCsv.write(report), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"changes_" + customer.id + "_v" + report.from()
-                        + "-v" + report.to() + ".csv\"").build();
-    }
-
-    @POST
-    @Path("{id}/applied")
-    public Response markApplied(@PathParam("id") long id, @RestForm Integer version) {
-        customers.find(id).orElseThrow(NotFoundException::new);
-        changeReports.markApplied(id, version == null ? -1 : version);
-        return Redirects.seeOther("/customers/" + id + "#exports");
     }
 
     /** A data region as the form offers it: whether the vendor page names region-bound hosts for it. */

@@ -1,4 +1,4 @@
-package dev.allowlist.portal.export;
+package dev.allowlist.portal.feed;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,8 +1,9 @@
-package dev.allowlist.portal.export;
+package dev.allowlist.portal.feed;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.partner.TenantConnections;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -101,7 +102,7 @@ public class FeedPulls {
         // thread). The delivery's row and its event are written together by the audit's group commit, before
         // the pull is answered: the row's primary key decides, once across instances and restarts.
         CompletableFuture<Void> recording = recorded.get(delivery, d -> audit.recordReadOnceLater(AuditService.Operation.ACTION,
-                "feed", feedId, customerId, "Feed version " + version + " delivered to " + from + " (" + format + ")",
+                ResourceType.FEED, feedId, customerId, "Feed version " + version + " delivered to " + from + " (" + format + ")",
                 Map.of("format", format, "etag", etag, "version", version, "client", from),
                 connection -> claim(connection, partnerId, d, version)).toCompletableFuture());
         recording.whenComplete((v, e) -> {

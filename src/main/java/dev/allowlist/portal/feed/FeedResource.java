@@ -1,5 +1,6 @@
-package dev.allowlist.portal.export;
+package dev.allowlist.portal.feed;
 
+import dev.allowlist.portal.export.ExportService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,7 +17,7 @@ import java.util.concurrent.CompletionStage;
 public class FeedResource {
 
     @Inject
-    ExportService exports;
+    FeedService feeds;
 
     /**
      * Blocking (a snapshot may have to be read), but a first delivery's wait for its audit event holds no
@@ -29,7 +30,7 @@ public class FeedResource {
             @Context io.vertx.core.http.HttpServerRequest request) {
         // the client's address as the connection gives it (a trusted proxy's X-Forwarded-For already applied)
         String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
-        Optional<ExportService.Pull> pull = exports.pull(token, ifNoneMatch, client);
+        Optional<FeedService.Pull> pull = feeds.pull(token, ifNoneMatch, client);
         if (pull.isEmpty()) {
             return CompletableFuture.completedFuture(Response.status(404).build());
         }

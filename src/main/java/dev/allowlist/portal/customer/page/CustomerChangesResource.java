@@ -1,0 +1,72 @@
+package dev.allowlist.portal.customer.page;
+
+import dev.allowlist.portal.allowlist.AllowlistSnapshot;
+import dev.allowlist.portal.allowlist.ChangeReportCsv;
+import dev.allowlist.portal.allowlist.ChangeReports;
+import dev.allowlist.portal.allowlist.CurrentAllowlists;
+import dev.allowlist.portal.customer.Customer;
+import dev.allowlist.portal.customer.CustomerService;
+import dev.allowlist.portal.system.Redirects;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** A customer's change report as a work order (HTML and CSV), and marking a version applied. */
+@Path("/customers/{id}")
+@Produces(MediaType.TEXT_HTML)
+public class CustomerChangesResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance changes(CustomerResource.CustomerName customer,
+                dev.allowlist.portal.allowlist.ChangeReport report, int applied, int latest, String csvQuery);
+    }
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    CurrentAllowlists current;
+
+    @Inject
+    ChangeReports changeReports;
+
+    /** The change report: from the applied version (or ?from=) to the latest (or ?to=). */
+    @GET
+    @Path("changes")
+    public TemplateInstance changes(@PathParam("id") long id, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
+        AllowlistSnapshot snapshot = current.of(id).orElseThrow(NotFoundException::new);
+        dev.allowlist.portal.allowlist.ChangeReport report = changeReports.report(id, from, to, snapshot.applied());
+        return Templates.changes(new CustomerResource.CustomerName(snapshot.customerId(), snapshot.customerName()), report,
+                snapshot.applied(), snapshot.version(), "from=" + report.from() + "&to=" + report.to());
+    }
+
+    @GET
+    @Path("changes.csv")
+    @Produces("text/csv")
+    public Response changesCsv(@PathParam("id") long id, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
+        Customer customer = customers.find(id).orElseThrow(NotFoundException::new);
+        dev.allowlist.portal.allowlist.ChangeReport report = changeReports.report(id, from, to);
+        return Response.ok(ChangeReportCsv.write(report), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"changes_" + customer.id + "_v" + report.from()
+                        + "-v" + report.to() + ".csv\"").build();
+    }
+
+    @POST
+    @Path("applied")
+    public Response markApplied(@PathParam("id") long id, @RestForm Integer version) {
+        customers.find(id).orElseThrow(NotFoundException::new);
+        changeReports.markApplied(id, version == null ? -1 : version);
+        return Redirects.seeOther("/customers/" + id + "#exports");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.allowlist.portal.feed;
+
+import dev.allowlist.portal.system.Redirects;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** A customer's feeds, from its page: a partner admin creates one (its URL shown once) or revokes one. */
+@Path("/exports/customers/{id}/feeds")
+public class CustomerFeedResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance feedCreated(long customerId, String format, String url);
+    }
+
+    @Inject
+    FeedService feeds;
+
+    @POST
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance create(@PathParam("id") long id, @RestForm String format) {
+        String token = feeds.createFeed(id, format);
+        // the token is shown once, now; only its hash is stored, so a redirect could not show it again
+        return Templates.feedCreated(id, format, "/feeds/" + token);
+    }
+
+    @POST
+    @Path("{feedId}/revoke")
+    public Response revoke(@PathParam("id") long id, @PathParam("feedId") long feedId) {
+        feeds.revokeFeed(id, feedId);
+        return Redirects.seeOther("/customers/" + id + "#exports");
+    }
+}

@@ -1,0 +1,284 @@
+package dev.allowlist.portal.feed;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.allowlist.portal.Sha256;
+import dev.allowlist.portal.allowlist.AllowlistSnapshot;
+import dev.allowlist.portal.allowlist.AllowlistVersion;
+import dev.allowlist.portal.allowlist.AllowlistVersions;
+import dev.allowlist.portal.allowlist.ChangeFeed;
+import dev.allowlist.portal.allowlist.ChangeReports;
+import dev.allowlist.portal.allowlist.CurrentAllowlists;
+import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.audit.ResourceType;
+import dev.allowlist.portal.customer.Customer;
+import dev.allowlist.portal.customer.CustomerService;
+import dev.allowlist.portal.export.ExportFormat;
+import dev.allowlist.portal.export.ExportFormats;
+import dev.allowlist.portal.export.ExportService.Download;
+import dev.allowlist.portal.export.ExportService;
+import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.PortalConfig;
+import dev.allowlist.portal.partner.Role;
+import dev.allowlist.portal.system.InvalidInputException;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Feeds: the URLs a firewall polls for a customer's list in one format (or for the Atom feed of its
+ * versions). Partner admins create and revoke them; a pull needs no login, its token is the credential.
+ */
+@ApplicationScoped
+public class FeedService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The feed "format" that announces new versions instead of serving an export. */
+    public static final String ATOM = "atom";
+
+    /** A feed as the customer page lists it. */
+    public record FeedView(long id, String format, OffsetDateTime createdAt, String createdBy, OffsetDateTime revokedAt,
+            OffsetDateTime lastPulledAt, long pullCount, String lastClient) {
+
+        /** For a feed of a retired format: the format to replace it with (the feed keeps answering). */
+        public String replacedBy() {
+            return ExportFormats.byId(format).map(ExportFormat::replacedBy).orElse(null);
+        }
+    }
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
+    AllowlistVersions versions;
+
+    @Inject
+    ChangeReports reports;
+
+    @Inject
+    CurrentAllowlists current;
+
+    @Inject
+    AuditService audit;
+
+    @Inject
+    CurrentMember member;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    FeedPulls pulls;
+
+    @Inject
+    PortalConfig config;
+
+    /** A new feed; the token is returned once and only its hash is kept. */
+    @Transactional
+    public String createFeed(long customerId, String formatId) {
+        requireAdmin();
+        String formatName = ATOM.equals(formatId) ? ATOM : ExportService.format(formatId).id();
+        if (!ATOM.equals(formatName) && ExportService.format(formatName).retired()) {
+            throw InvalidInputException.of("format", "error.formatRetired", formatName, ExportService.format(formatName).replacedBy());
+        }
+        Customer customer = customers.findForChange(customerId).orElseThrow(NotFoundException::new);
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Feed feed = new Feed();
+        feed.customerId = customer.id;
+        feed.format = formatName;
+        feed.tokenHash = sha256(token);
+        feed.createdBy = member.displayName();
+        feed.createdAt = OffsetDateTime.now();
+        feed.persist();
+        current.changed(customer.id);
+        audit.record(AuditService.Operation.CREATE, ResourceType.FEED, feed.id, customer.id, "Feed created (" + formatName + ")",
+                Map.of("after", Map.of("format", formatName, "feedId", feed.id)));
+        return token;
+    }
+
+    @Transactional
+    public void revokeFeed(long customerId, long feedId) {
+        requireAdmin();
+        Customer customer = customers.findForChange(customerId).orElseThrow(NotFoundException::new);
+        Feed feed = Feed.<Feed>find("id = ?1 and customerId = ?2", feedId, customer.id).firstResultOptional()
+                .orElseThrow(NotFoundException::new);
+        if (feed.revokedAt == null) {
+            feed.revokedAt = OffsetDateTime.now();
+            current.changed(customer.id);
+            audit.record(AuditService.Operation.ACTION, ResourceType.FEED, feed.id, customer.id, "Feed revoked (" + feed.format + ")",
+                    Map.of("before", Map.of("revoked", false), "after", Map.of("revoked", true)));
+        }
+    }
+
+    /**
+     * The feeds list of a customer page, by snapshot (a feed created or revoked makes a new one), for
+     * as long as the pull counts are written apart anyway ({@code portal.feeds.counts-flush}): counts on
+     * the page are at most twice that old, and a page visit costs no query.
+     */
+    private Cache<AllowlistSnapshot, List<FeedView>> feedViews;
+
+    @PostConstruct
+    void feedViewsLastAsLongAsCounts() {
+        feedViews = Caffeine.newBuilder().weakKeys().maximumSize(1000)
+                .expireAfterWrite(config.feeds().countsFlush()).build();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FeedView> feeds(long customerId) {
+        member.requireCustomerReader();
+        AllowlistSnapshot snapshot = current.of(customerId).orElseThrow(NotFoundException::new);
+        return feedViews.get(snapshot, s -> loadFeeds(customerId));
+    }
+
+    private List<FeedView> loadFeeds(long customerId) {
+        // native SQL naming the partner: no query translation per call
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, format, created_at, created_by, revoked_at, last_pulled_at, "
+                + "pull_count, last_client FROM feed WHERE partner_id = ?1 AND customer_id = ?2 ORDER BY id DESC")
+                .setParameter(1, member.tenantId()).setParameter(2, customerId).getResultList();
+        return rows.stream().map(r -> new FeedView(((Number) r[0]).longValue(), (String) r[1], time(r[2]), (String) r[3],
+                time(r[4]), time(r[5]), ((Number) r[6]).longValue(), (String) r[7])).toList();
+    }
+
+    private static OffsetDateTime time(Object value) {
+        if (value == null || value instanceof OffsetDateTime) {
+            return (OffsetDateTime) value;
+        }
+        if (value instanceof Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    /** What a token names; facts that never change for a feed (revocation is checked on the snapshot). */
+    private record FeedRef(long feedId, String partnerId, long customerId, String format) {
+    }
+
+    /** Known tokens by hash; unknown ones are not remembered (anyone can make up tokens). */
+    private final Cache<String, FeedRef> feedRefs =
+            Caffeine.newBuilder().maximumSize(100_000).build();
+
+    /**
+     * A feed's answer: the download, whether the client already had it (If-None-Match), and when it may
+     * be sent (at once, or once its delivery is recorded).
+     */
+    public record Pull(Download download, boolean notModified, CompletionStage<Void> recorded) {
+    }
+
+    /**
+     * A firewall's pull: no login, the token is the credential. Unknown or revoked tokens find nothing.
+     * The partner comes from the feed (looked up by the token's hash alone). The pull is counted, and
+     * audited when it delivers a version this client has not had from this feed ({@link FeedPulls}).
+     * While the customer's allowlist does not change, a pull costs no query at all.
+     */
+    public Optional<Pull> pull(String token, String ifNoneMatch, String client) {
+        if (token == null || token.length() < 20 || token.length() > 100) {
+            return Optional.empty();
+        }
+        String tokenHash = sha256(token);
+        FeedRef ref = feedRefs.getIfPresent(tokenHash);
+        if (ref == null) {
+            ref = lookUp(tokenHash);
+            if (ref == null) {
+                return Optional.empty();
+            }
+            feedRefs.put(tokenHash, ref);
+        }
+        member.actAsFeed(ref.partnerId(), ref.feedId());
+        Optional<AllowlistSnapshot> found = current.of(ref.customerId());
+        if (found.isEmpty() || !found.get().activeFeeds().containsKey(ref.feedId())) {
+            return Optional.empty(); // revoked, or the customer is gone
+        }
+        AllowlistSnapshot snapshot = found.get();
+        String format = ref.format();
+        Download download = snapshot.derive("feed:" + format, () -> ATOM.equals(format) ? atom(snapshot)
+                : ExportService.render(snapshot.customerName(), snapshot.customerId(), snapshot.version(), snapshot.allowlist(),
+                        ExportFormats.byId(format).orElseThrow(), null,
+                        snapshot.versionCreatedAt() == null ? Instant.EPOCH : snapshot.versionCreatedAt()));
+        boolean notModified = etagMatches(ifNoneMatch, download.etag());
+        return Optional.of(new Pull(download, notModified, pulls.pulled(ref.partnerId(), ref.feedId(), snapshot.customerId(),
+                format, snapshot.version(), download.etag(), client, notModified)));
+    }
+
+    /** RFC 9110 If-None-Match: "*", or a list of entity tags compared weakly (W/ ignored). */
+    static boolean etagMatches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*")) {
+                return true;
+            }
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // the feed's partner is not known before this lookup, and the token's hash is the only key: one of
+    // the deliberate cross-tenant paths, a function of the database that returns that one feed
+    private FeedRef lookUp(String tokenHash) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement(
+                        "SELECT feed_id, partner_id, customer_id, format FROM portal_feed_by_token_hash(?)")) {
+            st.setString(1, tokenHash);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? new FeedRef(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Atom feed of a customer's versions: each announces what changed since the one before. */
+    private Download atom(AllowlistSnapshot customer) {
+        List<AllowlistVersion> all = QuarkusTransaction.joiningExisting()
+                .call(() -> versions.all(customer.customerId()));
+        List<ChangeFeed.Item> items = all.stream().limit(50).map(v -> new ChangeFeed.Item(v.number, v.createdAt, v.cause,
+                QuarkusTransaction.joiningExisting().call(() -> reports.report(customer.customerId(), v.number - 1,
+                        v.number)))).toList();
+        String body = ChangeFeed.atom(customer.customerId(), customer.customerName(), items);
+        String etag = "\"" + sha256("atom|" + (all.isEmpty() ? 0 : all.get(0).number) + "|" + customer.customerName()).substring(0, 32) + "\"";
+        return new Download("changes.atom", "application/atom+xml; charset=UTF-8", body, List.of(), etag);
+    }
+
+    private void requireAdmin() {
+        member.requireCustomerReader();
+        if (member.role() != Role.PARTNER_ADMIN) {
+            throw new ForbiddenException("Only partner admins manage feeds.");
+        }
+    }
+
+    private static String sha256(String text) {
+        return Sha256.hex(text);
+    }
+}
