@@ -1,5 +1,6 @@
 package dev.allowlist.portal;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -38,7 +39,7 @@ public class MissingToolsSummary implements TestExecutionListener {
                 String parent = plan == null ? "" : plan.getParent(test).map(p -> p.getDisplayName() + ".").orElse("");
                 tests.add(parent + test.getDisplayName());
                 tools.add(m.group(1));
-                packages.addAll(java.util.List.of(m.group(2).split(" ")));
+                packages.addAll(List.of(m.group(2).split(" ")));
             }
         }
     }

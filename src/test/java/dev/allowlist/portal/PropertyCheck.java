@@ -1,5 +1,8 @@
 package dev.allowlist.portal;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -85,7 +88,7 @@ public final class PropertyCheck<T> {
 
     private static String describe(Object input) {
         if (input instanceof byte[] bytes) {
-            return bytes.length + " bytes " + java.util.HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, 64))
+            return bytes.length + " bytes " + HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, 64))
                     + (bytes.length > 64 ? "…" : "");
         }
         String text = String.valueOf(input);
@@ -94,9 +97,9 @@ public final class PropertyCheck<T> {
 
     /** Each list with one element left out: the usual way a list shrinks. */
     public static <E> List<List<E>> withoutOne(List<E> list) {
-        List<List<E>> smaller = new java.util.ArrayList<>();
+        List<List<E>> smaller = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            List<E> copy = new java.util.ArrayList<>(list);
+            List<E> copy = new ArrayList<>(list);
             copy.remove(i);
             smaller.add(copy);
         }
@@ -105,8 +108,8 @@ public final class PropertyCheck<T> {
 
     /** A random subset of the pool, in random order, of at most {@code max} distinct elements. */
     public static <E> List<E> someOf(Random random, List<E> pool, int max) {
-        List<E> shuffled = new java.util.ArrayList<>(pool);
-        java.util.Collections.shuffle(shuffled, random);
+        List<E> shuffled = new ArrayList<>(pool);
+        Collections.shuffle(shuffled, random);
         return List.copyOf(shuffled.subList(0, random.nextInt(Math.min(max, pool.size()) + 1)));
     }
 }

@@ -7,6 +7,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Browser-like sessions: the real authorization-code flow through the dev identity provider's login page. */
 public final class TestSessions {
@@ -27,7 +29,7 @@ public final class TestSessions {
         String html = loginPage.asString();
         Map<String, String> fields = new HashMap<>();
         for (String name : new String[] { "redirect_uri", "response_type", "client_id", "scope", "state", "nonce" }) {
-            java.util.regex.Matcher m = java.util.regex.Pattern
+            Matcher m = Pattern
                     .compile("name='" + name + "' value='([^']*)'").matcher(html);
             if (m.find()) {
                 fields.put(name, m.group(1));

@@ -2,6 +2,7 @@ package dev.allowlist.portal.allowlist;
 
 import dev.allowlist.portal.allowlist.AllowlistWarning.Code;
 import dev.allowlist.portal.allowlist.RegionBasis.Source;
+import dev.allowlist.portal.catalog.DataRegions;
 import dev.allowlist.portal.catalog.DomainName;
 import dev.allowlist.portal.catalog.License;
 import dev.allowlist.portal.catalog.Owner;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -150,14 +152,14 @@ public final class AllowlistGenerator {
      * its wildcard covers), else an AWS region code that is one of the catalog's or a data region's.
      * Any other host names no region, and the profile's regions stand as typed.
      */
-    private java.util.Optional<String> regionNamedBy(String host) {
+    private Optional<String> regionNamedBy(String host) {
         for (Rule rule : catalog.rules()) {
             if (rule.region() != null && (rule.value().equals(host) || DomainName.covers(rule.value(), host))) {
-                return java.util.Optional.of(rule.region());
+                return Optional.of(rule.region());
             }
         }
         return RegionNames.named(host)
-                .filter(code -> catalog.isKnownRegion(code) || dev.allowlist.portal.catalog.DataRegions.isDataRegion(code));
+                .filter(code -> catalog.isKnownRegion(code) || DataRegions.isDataRegion(code));
     }
 
     /** Known regions in the catalog's order, then the others alphabetically. */

@@ -1,5 +1,6 @@
 package dev.allowlist.portal.allowlist;
 
+import dev.allowlist.portal.customer.Customer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
  */
 public final class AllowlistSnapshot {
 
-    private final dev.allowlist.portal.customer.Customer customer;
+    private final Customer customer;
     private final long customerId;
     private final String partnerId;
     private final String customerName;
@@ -26,7 +27,7 @@ public final class AllowlistSnapshot {
     private final int applied;
     private final ConcurrentHashMap<String, Object> derived = new ConcurrentHashMap<>();
 
-    AllowlistSnapshot(dev.allowlist.portal.customer.Customer customer, String partnerId, String customerName, Allowlist allowlist,
+    AllowlistSnapshot(Customer customer, String partnerId, String customerName, Allowlist allowlist,
             String catalogVersionId, int version, Instant versionCreatedAt, int applied, Map<Long, String> activeFeeds) {
         this.customer = customer;
         this.customerId = customer.id;
@@ -49,7 +50,7 @@ public final class AllowlistSnapshot {
      * The customer as loaded with the snapshot, its licenses and MCS hosts included: detached and
      * shared between requests, so for reading (rendering) only, never to change or re-attach.
      */
-    public dev.allowlist.portal.customer.Customer customer() {
+    public Customer customer() {
         return customer;
     }
 

@@ -3,6 +3,7 @@ package dev.allowlist.portal.allowlist;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.allowlist.portal.SqlArrays;
+import dev.allowlist.portal.catalog.License;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.partner.CurrentMember;
 import io.quarkus.panache.common.Sort;
@@ -10,9 +11,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.hibernate.Session;
 
 /** Stores a new allowlist version in the transaction of its cause, when (and only when) the content changed. */
 @ApplicationScoped
@@ -80,12 +89,12 @@ public class AllowlistVersions {
     /** The customers of one partner, read for {@link #recordChanged} in one query. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Candidate> candidates(String partnerId, List<Long> customerIds) {
-        return AllowlistVersion.getEntityManager().unwrap(org.hibernate.Session.class).doReturningWork(c -> {
-            List<Candidate> found = new java.util.ArrayList<>(customerIds.size());
-            try (java.sql.PreparedStatement st = c.prepareStatement(CANDIDATES_SQL)) {
+        return AllowlistVersion.getEntityManager().unwrap(Session.class).doReturningWork(c -> {
+            List<Candidate> found = new ArrayList<>(customerIds.size());
+            try (PreparedStatement st = c.prepareStatement(CANDIDATES_SQL)) {
                 st.setString(1, partnerId);
                 st.setArray(2, c.createArrayOf("bigint", customerIds.toArray()));
-                try (java.sql.ResultSet rs = st.executeQuery()) {
+                try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         CustomerProfile profile = profile(rs);
                         int number = rs.getInt("latest_number");
@@ -104,11 +113,11 @@ public class AllowlistVersions {
      * {@code uses_active_directory}, {@code tls_inspection}, {@code application_filtering},
      * {@code narrow_hydra}) and its licenses as an array ({@code licenses}), as the publisher's queries read it.
      */
-    public static CustomerProfile profile(java.sql.ResultSet rs) throws java.sql.SQLException {
-        java.util.EnumSet<dev.allowlist.portal.catalog.License> licenses =
-                java.util.EnumSet.of(dev.allowlist.portal.catalog.License.CENTRAL);
+    public static CustomerProfile profile(ResultSet rs) throws SQLException {
+        EnumSet<License> licenses =
+                EnumSet.of(License.CENTRAL);
         for (String l : SqlArrays.strings(rs.getArray("licenses"))) {
-            dev.allowlist.portal.catalog.License parsed = dev.allowlist.portal.catalog.License.parse(l);
+            License parsed = License.parse(l);
             if (parsed != null) {
                 licenses.add(parsed);
             }
@@ -127,7 +136,7 @@ public class AllowlistVersions {
     public int recordChanged(List<Candidate> candidates, String cause) {
         record New(Candidate candidate, Allowlist allowlist, int number) {
         }
-        List<New> changed = new java.util.ArrayList<>();
+        List<New> changed = new ArrayList<>();
         for (Candidate candidate : candidates) {
             Allowlist allowlist = allowlists.current(candidate.profile(), candidate.hosts());
             if (candidate.latest() == null || !candidate.latest().contentHash().equals(allowlist.contentHash())) {
@@ -139,8 +148,8 @@ public class AllowlistVersions {
         }
         String actor = member.subject() == null ? "system" : member.subject();
         OffsetDateTime now = OffsetDateTime.now();
-        AllowlistVersion.getEntityManager().unwrap(org.hibernate.Session.class).doWork(c -> {
-            try (java.sql.PreparedStatement st = c.prepareStatement(INSERT_SQL)) {
+        AllowlistVersion.getEntityManager().unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement st = c.prepareStatement(INSERT_SQL)) {
                 for (New n : changed) {
                     st.setString(1, n.candidate().partnerId());
                     st.setLong(2, n.candidate().customerId());
@@ -190,8 +199,8 @@ public class AllowlistVersions {
 
     /** The newest version of each of these customers (one query); customers without one are absent. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public java.util.Map<Long, Latest> latest(List<Long> customerIds) {
-        java.util.Map<Long, Latest> latest = new java.util.HashMap<>();
+    public Map<Long, Latest> latest(List<Long> customerIds) {
+        Map<Long, Latest> latest = new HashMap<>();
         if (customerIds.isEmpty()) {
             return latest;
         }

@@ -2,12 +2,15 @@ package dev.allowlist.portal.allowlist;
 
 import dev.allowlist.portal.catalog.CatalogService;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,7 +44,7 @@ public class ChangeListener {
     private Thread thread;
 
     // after the catalog is loaded (default priority), so that a reload never races the first load
-    void start(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION + 100) StartupEvent event) {
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 100) StartupEvent event) {
         running = true;
         thread = new Thread(this::run, "portal-change-listener");
         thread.setDaemon(true);
@@ -101,7 +104,7 @@ public class ChangeListener {
 
     private void reloadCatalog() {
         // Hibernate asks the tenant resolver, which needs a request context (it answers "no tenant")
-        io.quarkus.arc.ManagedContext context = io.quarkus.arc.Arc.container().requestContext();
+        ManagedContext context = Arc.container().requestContext();
         context.activate();
         try {
             catalogs.reloadCurrent();

@@ -1,5 +1,6 @@
 package dev.allowlist.portal.allowlist;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.allowlist.portal.catalog.DomainName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ public record ChangeReport(int from, int to, List<Change> added, List<Change> re
             List<Integer> ports, List<String> related, String detail) {
 
         /** The impact as a message key suffix for pages ({@code added-entry}). */
-        @com.fasterxml.jackson.annotation.JsonIgnore
+        @JsonIgnore
         public String impactKey() {
             return impact.replace(' ', '-');
         }

@@ -3,6 +3,8 @@ package dev.allowlist.portal.allowlist;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -24,8 +26,8 @@ public final class ChangeReportCsv {
             }
             csv.printRecord("disposition", "id", "value", "impact", "kind", "ports", "related", "detail");
             for (ChangeReport.Change c : Stream.of(report.added(), report.removed(), report.changed())
-                    .flatMap(java.util.List::stream).toList()) {
-                csv.printRecord(c.disposition().name().toLowerCase(java.util.Locale.ROOT), c.id(), c.value(), c.impact(),
+                    .flatMap(List::stream).toList()) {
+                csv.printRecord(c.disposition().name().toLowerCase(Locale.ROOT), c.id(), c.value(), c.impact(),
                         c.kind(), c.ports().stream().map(String::valueOf).collect(Collectors.joining(" ")),
                         String.join(" ", c.related()), c.detail());
             }

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +71,7 @@ public class ChangeReports {
                 causes.add(0, "v" + number + ": " + v[1] + " (" + v[2] + ", " + ((OffsetDateTime) v[3]).toLocalDate() + ")");
             }
         }
-        Map<Integer, String> contents = new java.util.HashMap<>();
+        Map<Integer, String> contents = new HashMap<>();
         AllowlistVersion.getEntityManager().createQuery("select v.number, v.entries from AllowlistVersion v "
                 + "where v.customerId = ?1 and v.number in (?2, ?3)", Object[].class).setParameter(1, customerId)
                 .setParameter(2, base).setParameter(3, target).getResultList()

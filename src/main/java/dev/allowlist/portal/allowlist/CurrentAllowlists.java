@@ -1,14 +1,17 @@
 package dev.allowlist.portal.allowlist;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.allowlist.portal.catalog.CatalogService;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.allowlist.portal.catalog.License;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerLicense;
 import dev.allowlist.portal.customer.McsHost;
 import dev.allowlist.portal.partner.CurrentMember;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,17 +19,20 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 /**
  * Customers' current allowlists, kept in memory so that what firewalls and scripts poll (the JSON,
@@ -71,7 +77,7 @@ public class CurrentAllowlists {
     private final AtomicLong drops = new AtomicLong();
     private volatile boolean listening;
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void init() {
         cache = Caffeine.newBuilder().maximumWeight(megabytes * 1024L * 1024L)
                 .weigher((Long id, AllowlistSnapshot snapshot) -> snapshot.estimatedBytes()).build();
@@ -127,7 +133,7 @@ public class CurrentAllowlists {
     }
 
     private Optional<AllowlistSnapshot> load(long customerId) {
-        Row row = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+        Row row = em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement st = c.prepareStatement(LOAD_SQL)) {
                 st.setString(1, member.tenantId());
                 st.setLong(2, customerId);
@@ -154,7 +160,7 @@ public class CurrentAllowlists {
         c.name = rs.getString("name");
         c.externalReference = rs.getString("external_reference");
         c.notes = rs.getString("notes");
-        java.sql.Array regions = rs.getArray("regions");
+        Array regions = rs.getArray("regions");
         c.regions = regions == null ? new String[0] : (String[]) regions.getArray();
         c.wildcardSupport = rs.getBoolean("wildcard_support");
         c.usesActiveDirectory = rs.getBoolean("uses_active_directory");
@@ -174,13 +180,13 @@ public class CurrentAllowlists {
             l.license = License.valueOf(pair.substring(pair.indexOf(':') + 1));
             licenses.add(l);
         }
-        licenses.sort(java.util.Comparator.comparing(l -> l.license.name())); // as the entity's @OrderBy
+        licenses.sort(Comparator.comparing(l -> l.license.name())); // as the entity's @OrderBy
         c.licenses = licenses;
         List<McsHost> hosts = new ArrayList<>();
         String hostsJson = rs.getString("hosts");
         if (hostsJson != null) {
             try {
-                for (com.fasterxml.jackson.databind.JsonNode h : json.readTree(hostsJson)) {
+                for (JsonNode h : json.readTree(hostsJson)) {
                     McsHost host = new McsHost();
                     host.id = h.get("id").asLong();
                     host.partnerId = c.partnerId;
@@ -191,7 +197,7 @@ public class CurrentAllowlists {
                     host.lastSeenAt = OffsetDateTime.parse(h.get("lastSeenAt").asText());
                     hosts.add(host);
                 }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new SQLException("unreadable hosts of customer " + c.id, e);
             }
         }

@@ -10,8 +10,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.jboss.logging.Logger;
 
 /**
  * Audit events of a filter as CSV or JSON, streamed; every export says which period and filters it
@@ -21,12 +23,12 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class AuditExport {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AuditExport.class);
+    private static final Logger LOG = Logger.getLogger(AuditExport.class);
 
     /** Where the events come from: each event of the filter, oldest first. */
     @FunctionalInterface
     public interface Events {
-        void each(java.util.function.Consumer<AuditService.Event> consumer);
+        void each(Consumer<AuditService.Event> consumer);
     }
 
     public static StreamingOutput csv(AuditService audit, AuditService.Filter filter, String chain) {

@@ -2,6 +2,7 @@ package dev.allowlist.portal.audit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.allowlist.portal.system.Dates;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -96,9 +99,9 @@ public class AuditResource {
                 && !Set.of("CREATE", "UPDATE", "DELETE", "ACTION").contains(operation.strip().toUpperCase())) {
             throw new BadRequestException("unknown operation");
         }
-        java.time.LocalDate start = dev.allowlist.portal.system.Dates.parse("from", from);
-        java.time.LocalDate end = dev.allowlist.portal.system.Dates.parse("to", to);
-        dev.allowlist.portal.system.Dates.checkPeriod(start, end);
+        LocalDate start = Dates.parse("from", from);
+        LocalDate end = Dates.parse("to", to);
+        Dates.checkPeriod(start, end);
         return new AuditService.Filter(start, end, customerId, blankToNull(actor), blankToNull(operation),
                 blankToNull(resourceType));
     }
@@ -112,7 +115,7 @@ public class AuditResource {
         filter.described().forEach((k, v) -> {
             if (!v.isEmpty()) {
                 q.append(q.length() == 0 ? "" : "&").append(k).append('=')
-                        .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
             }
         });
         return q.toString();

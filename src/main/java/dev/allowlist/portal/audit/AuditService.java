@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.Role;
+import dev.allowlist.portal.partner.TenantConnections;
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -12,20 +13,30 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.hibernate.Session;
 
 /**
  * Writes audit events in the transaction of the change they record, chained per partner, and
@@ -96,7 +107,7 @@ public class AuditService {
             batch.add(draft);
             return;
         }
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> append(connection, draft.chain(), List.of(draft)));
+        em.unwrap(Session.class).doWork(connection -> append(connection, draft.chain(), List.of(draft)));
     }
 
     private static final ThreadLocal<List<Draft>> BATCH = new ThreadLocal<>();
@@ -107,11 +118,11 @@ public class AuditService {
      * by one, for a few statements instead of five per event.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> T batched(java.util.function.Supplier<T> work) {
+    public <T> T batched(Supplier<T> work) {
         if (BATCH.get() != null) {
             return work.get();
         }
-        List<Draft> batch = new java.util.ArrayList<>();
+        List<Draft> batch = new ArrayList<>();
         BATCH.set(batch);
         T result;
         try {
@@ -119,10 +130,10 @@ public class AuditService {
         } finally {
             BATCH.remove();
         }
-        java.util.Map<String, List<Draft>> byChain = new java.util.LinkedHashMap<>();
-        batch.forEach(d -> byChain.computeIfAbsent(d.chain(), k -> new java.util.ArrayList<>()).add(d));
-        for (java.util.Map.Entry<String, List<Draft>> chain : byChain.entrySet()) {
-            em.unwrap(org.hibernate.Session.class).doWork(connection -> append(connection, chain.getKey(), chain.getValue()));
+        Map<String, List<Draft>> byChain = new LinkedHashMap<>();
+        batch.forEach(d -> byChain.computeIfAbsent(d.chain(), k -> new ArrayList<>()).add(d));
+        for (Map.Entry<String, List<Draft>> chain : byChain.entrySet()) {
+            em.unwrap(Session.class).doWork(connection -> append(connection, chain.getKey(), chain.getValue()));
         }
         return result;
     }
@@ -147,20 +158,20 @@ public class AuditService {
      */
     @FunctionalInterface
     public interface Once {
-        boolean claim(java.sql.Connection connection) throws java.sql.SQLException;
+        boolean claim(Connection connection) throws SQLException;
     }
 
     /**
      * {@link #recordRead} without holding the caller's thread: the stage completes once the event is
      * stored, or fails with {@link AuditUnavailableException}. Serve the read only when it completes.
      */
-    public java.util.concurrent.CompletionStage<Void> recordReadLater(Operation operation, ResourceType resourceType,
+    public CompletionStage<Void> recordReadLater(Operation operation, ResourceType resourceType,
             Object resourceId, Long customerId, String summary, Map<String, ?> details) {
         return reads.submit(draft(operation, resourceType, resourceId, customerId, summary, details), null);
     }
 
     /** {@link #recordReadLater}, written only if {@code once} claims it in the same transaction. */
-    public java.util.concurrent.CompletionStage<Void> recordReadOnceLater(Operation operation, ResourceType resourceType,
+    public CompletionStage<Void> recordReadOnceLater(Operation operation, ResourceType resourceType,
             Object resourceId, Long customerId, String summary, Map<String, ?> details, Once once) {
         return reads.submit(draft(operation, resourceType, resourceId, customerId, summary, details), once);
     }
@@ -218,7 +229,7 @@ public class AuditService {
      * serialises the writers of one partner (other partners are not held up); the events get their
      * ids under it, so ids follow the chain.
      */
-    static void append(java.sql.Connection c, String chain, List<Draft> drafts) throws java.sql.SQLException {
+    static void append(Connection c, String chain, List<Draft> drafts) throws SQLException {
         append(c, chain, drafts, true);
     }
 
@@ -228,25 +239,25 @@ public class AuditService {
      * the read writer's batches of many chains) it is named for them, and named back after unless the
      * transaction is the caller's alone ({@code restore} false: the read writer names each chain in turn).
      */
-    static void append(java.sql.Connection c, String chain, List<Draft> drafts, boolean restore)
-            throws java.sql.SQLException {
-        String tenant = dev.allowlist.portal.partner.TenantConnections.currentTenant();
+    static void append(Connection c, String chain, List<Draft> drafts, boolean restore)
+            throws SQLException {
+        String tenant = TenantConnections.currentTenant();
         if (chain.equals(tenant)) {
             appendScoped(c, chain, drafts);
             return;
         }
-        dev.allowlist.portal.partner.TenantConnections.set(c, chain, true);
+        TenantConnections.set(c, chain, true);
         try {
             appendScoped(c, chain, drafts);
         } finally {
             if (restore) {
-                dev.allowlist.portal.partner.TenantConnections.set(c, tenant, true);
+                TenantConnections.set(c, tenant, true);
             }
         }
     }
 
-    private static void appendScoped(java.sql.Connection c, String chain, List<Draft> drafts) throws java.sql.SQLException {
-        try (java.sql.PreparedStatement st = c.prepareStatement("INSERT INTO audit_chain (chain, last_id, last_hash, "
+    private static void appendScoped(Connection c, String chain, List<Draft> drafts) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO audit_chain (chain, last_id, last_hash, "
                 + "event_count) VALUES (?, 0, ?, 0) ON CONFLICT (chain) DO NOTHING")) {
             st.setString(1, chain);
             st.setString(2, HashChain.GENESIS);
@@ -254,26 +265,26 @@ public class AuditService {
         }
         String prevHash;
         long count;
-        try (java.sql.PreparedStatement st = c.prepareStatement(
+        try (PreparedStatement st = c.prepareStatement(
                 "SELECT last_hash, event_count FROM audit_chain WHERE chain = ? FOR UPDATE")) {
             st.setString(1, chain);
-            try (java.sql.ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 prevHash = rs.getString(1);
                 count = rs.getLong(2);
             }
         }
         long[] ids = new long[drafts.size()];
-        try (java.sql.PreparedStatement st = c.prepareStatement(
+        try (PreparedStatement st = c.prepareStatement(
                 "SELECT nextval('audit_event_id_seq') FROM generate_series(1, ?)")) {
             st.setInt(1, drafts.size());
-            try (java.sql.ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = st.executeQuery()) {
                 for (int i = 0; rs.next(); i++) {
                     ids[i] = rs.getLong(1);
                 }
             }
         }
-        java.util.Arrays.sort(ids);
+        Arrays.sort(ids);
         int n = drafts.size();
         Object[][] columns = new Object[16][];
         for (int k = 0; k < 16; k++) {
@@ -291,13 +302,13 @@ public class AuditService {
             }
             prevHash = hash;
         }
-        try (java.sql.PreparedStatement st = c.prepareStatement(INSERT)) {
+        try (PreparedStatement st = c.prepareStatement(INSERT)) {
             for (int k = 0; k < 16; k++) {
                 st.setArray(k + 1, c.createArrayOf(k == 0 || k == 11 ? "bigint" : "text", columns[k]));
             }
             st.executeUpdate();
         }
-        try (java.sql.PreparedStatement st = c.prepareStatement(
+        try (PreparedStatement st = c.prepareStatement(
                 "UPDATE audit_chain SET last_id = ?, last_hash = ?, event_count = ? WHERE chain = ?")) {
             st.setLong(1, ids[n - 1]);
             st.setString(2, prevHash);
@@ -452,7 +463,7 @@ public class AuditService {
                     .append(params.size()).append(")");
         }
         if (f.operation() != null && !f.operation().isBlank()) {
-            params.add(f.operation().strip().toUpperCase(java.util.Locale.ROOT));
+            params.add(f.operation().strip().toUpperCase(Locale.ROOT));
             where.append(" AND operation = ?").append(params.size());
         }
         if (f.resourceType() != null && !f.resourceType().isBlank()) {
@@ -488,7 +499,7 @@ public class AuditService {
         if (value instanceof Timestamp t) {
             return t.toInstant();
         }
-        if (value instanceof java.time.OffsetDateTime o) {
+        if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
         throw new IllegalStateException("unexpected timestamp type " + value.getClass());

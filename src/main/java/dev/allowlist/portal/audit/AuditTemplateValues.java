@@ -1,6 +1,7 @@
 package dev.allowlist.portal.audit;
 
 import io.quarkus.qute.TemplateExtension;
+import java.util.Arrays;
 import java.util.List;
 
 /** The choices of the history's filters: {@code {audit:operations}}, {@code {audit:resourceTypes}}. */
@@ -11,7 +12,7 @@ class AuditTemplateValues {
     }
 
     static List<String> operations() {
-        return java.util.Arrays.stream(AuditService.Operation.values()).map(Enum::name).toList();
+        return Arrays.stream(AuditService.Operation.values()).map(Enum::name).toList();
     }
 
     static List<String> resourceTypes() {

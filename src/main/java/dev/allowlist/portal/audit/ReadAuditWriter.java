@@ -1,21 +1,25 @@
 package dev.allowlist.portal.audit;
 
+import dev.allowlist.portal.partner.TenantConnections;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,10 +45,10 @@ class ReadAuditWriter {
     AgroalDataSource dataSource;
 
     @Inject
-    jakarta.enterprise.event.Event<AuditService.ReadsStored> storedEvent;
+    Event<AuditService.ReadsStored> storedEvent;
 
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private static final java.util.concurrent.Executor CONTINUATIONS = java.util.concurrent.ForkJoinPool.commonPool();
+    private static final Executor CONTINUATIONS = ForkJoinPool.commonPool();
     private volatile boolean running;
     private Thread thread;
 
@@ -76,7 +80,7 @@ class ReadAuditWriter {
                     for (Pending p : chain.getValue()) {
                         if (p.once() != null) {
                             if (!scoped) { // the claims write the chain's partner's rows (row-level security)
-                                dev.allowlist.portal.partner.TenantConnections.set(c, chain.getKey(), true);
+                                TenantConnections.set(c, chain.getKey(), true);
                                 scoped = true;
                             }
                             if (!p.once().claim(c)) {
@@ -124,7 +128,7 @@ class ReadAuditWriter {
             if (e == null) {
                 return null;
             }
-            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             throw cause instanceof AuditUnavailableException u ? u
                     : new AuditUnavailableException(cause instanceof TimeoutException ? "no answer in " + WAIT_SECONDS + " s"
                             : String.valueOf(cause.getMessage()));

@@ -1,17 +1,23 @@
 package dev.allowlist.portal.catalog;
 
+import dev.allowlist.portal.Sha256;
 import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.audit.ResourceType;
+import dev.allowlist.portal.system.InvalidInputException;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -30,7 +36,7 @@ public class CatalogService {
     public record Loaded(String versionId, String contentHash, RuleCatalog catalog) {
     }
 
-    @jakarta.inject.Inject
+    @Inject
     AuditService audit;
 
     private final ConcurrentHashMap<String, Loaded> parsed = new ConcurrentHashMap<>();
@@ -58,7 +64,7 @@ public class CatalogService {
             stored.persist();
             audit.record(AuditService.Operation.ACTION, ResourceType.CATALOG, catalog.id(), null,
                     "Rule catalog " + catalog.id() + " stored and made current",
-                    java.util.Map.of("contentHash", hash, "rules", catalog.rules().size(), "source", "bundled"));
+                    Map.of("contentHash", hash, "rules", catalog.rules().size(), "source", "bundled"));
             LOG.infof("Catalog %s stored (%d rules, sha256 %s) and made current", catalog.id(), catalog.rules().size(), hash);
         }
         CatalogVersion currentVersion = CatalogVersion.find("current", true).firstResult();
@@ -88,7 +94,7 @@ public class CatalogService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Summary> list() {
-        return CatalogVersion.<CatalogVersion>listAll(io.quarkus.panache.common.Sort.descending("loadedAt")).stream()
+        return CatalogVersion.<CatalogVersion>listAll(Sort.descending("loadedAt")).stream()
                 .map(v -> new Summary(v.id, v.contentHash, v.ruleCount, v.loadedAt, v.current)).toList();
     }
 
@@ -112,7 +118,7 @@ public class CatalogService {
         try {
             catalog = new CatalogParser().parse(json);
         } catch (CatalogException e) {
-            throw dev.allowlist.portal.system.InvalidInputException.of("file", "error.catalog", e.getMessage());
+            throw InvalidInputException.of("file", "error.catalog", e.getMessage());
         }
         String hash = sha256(json);
         CatalogVersion same = CatalogVersion.find("contentHash", hash).firstResult();
@@ -120,7 +126,7 @@ public class CatalogService {
             return same.id;
         }
         if (CatalogVersion.findById(catalog.id()) != null) {
-            throw dev.allowlist.portal.system.InvalidInputException.of("file", "error.catalogId", catalog.id());
+            throw InvalidInputException.of("file", "error.catalogId", catalog.id());
         }
         CatalogVersion stored = new CatalogVersion();
         stored.id = catalog.id();
@@ -131,7 +137,7 @@ public class CatalogService {
         stored.current = false;
         stored.persist();
         audit.record(AuditService.Operation.CREATE, ResourceType.CATALOG, catalog.id(), null, "Rule catalog " + catalog.id() + " uploaded",
-                java.util.Map.of("contentHash", hash, "rules", catalog.rules().size()));
+                Map.of("contentHash", hash, "rules", catalog.rules().size()));
         return stored.id;
     }
 
@@ -139,7 +145,7 @@ public class CatalogService {
     @Transactional
     public void makeCurrent(String id) {
         CatalogVersion version = CatalogVersion.<CatalogVersion>findByIdOptional(id)
-                .orElseThrow(jakarta.ws.rs.NotFoundException::new);
+                .orElseThrow(NotFoundException::new);
         // bulk updates, not the loaded entity's flag: a bulk update bypasses the persistence context,
         // so the flag set on the entity would be lost when republishing the current version. Two
         // statements: at most one version may be current at any moment (a unique index).
@@ -165,6 +171,6 @@ public class CatalogService {
     }
 
     static String sha256(String text) {
-        return dev.allowlist.portal.Sha256.hex(text);
+        return Sha256.hex(text);
     }
 }

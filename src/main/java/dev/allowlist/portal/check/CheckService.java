@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.allowlist.portal.Sha256;
 import dev.allowlist.portal.allowlist.Allowlist;
 import dev.allowlist.portal.allowlist.AllowlistEntry;
 import dev.allowlist.portal.allowlist.AllowlistSnapshot;
@@ -21,26 +22,34 @@ import dev.allowlist.portal.check.core.ListFormat;
 import dev.allowlist.portal.check.core.Reconciler;
 import dev.allowlist.portal.check.core.Reconciliation;
 import dev.allowlist.portal.export.ExportFormats;
+import dev.allowlist.portal.partner.Actor;
 import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.partner.Role;
 import dev.allowlist.portal.system.InvalidInputException;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +137,7 @@ public class CheckService {
     }
 
     @Inject
-    dev.allowlist.portal.partner.PortalConfig config;
+    PortalConfig config;
 
     @Inject
     CurrentMember member;
@@ -149,7 +158,7 @@ public class CheckService {
     EntityManager em;
 
     @Inject
-    jakarta.enterprise.event.Event<CheckReported> reported;
+    Event<CheckReported> reported;
 
     private final Cache<String, Window> windows = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(2)).build();
@@ -157,7 +166,7 @@ public class CheckService {
     // --- check tokens
 
     /** A new check token; it is returned once and only its hash is kept. */
-    @jakarta.transaction.Transactional
+    @Transactional
     public String createToken(long customerId) {
         requireAdmin();
         AllowlistSnapshot snapshot = current.of(customerId).orElseThrow(NotFoundException::new);
@@ -176,7 +185,7 @@ public class CheckService {
         return token;
     }
 
-    @jakarta.transaction.Transactional
+    @Transactional
     public void revokeToken(long customerId, long tokenId) {
         requireAdmin();
         CheckToken token = CheckToken.<CheckToken>find("id = ?1 and customerId = ?2", tokenId, customerId).firstResultOptional()
@@ -189,7 +198,7 @@ public class CheckService {
         }
     }
 
-    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<TokenView> tokens(long customerId) {
         member.requireCustomerReader();
         return CheckToken.<CheckToken>find("customerId = ?1 order by id desc", customerId).list().stream()
@@ -213,9 +222,9 @@ public class CheckService {
         if (ref == null) {
             return Optional.empty();
         }
-        member.actAsCheckToken(ref.partnerId(), ref.tokenId());
         CheckReport report = parse(body);
-        return Optional.of(QuarkusTransaction.requiringNew().call(() -> store(ref.customerId(), report, SCRIPT, ref.tokenId())));
+        return Optional.of(member.actingAs(Actor.checkToken(ref.partnerId(), ref.tokenId()),
+                () -> QuarkusTransaction.requiringNew().call(() -> store(ref.customerId(), report, SCRIPT, ref.tokenId()))));
     }
 
     /** A report a person uploads from an offline run. */
@@ -251,7 +260,7 @@ public class CheckService {
         int start = body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf ? 3 : 0;
         try {
             return STRICT.readValue(body, start, body.length - start, CheckReport.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw InvalidInputException.of("report", "error.checkReport.shape");
         }
     }
@@ -302,7 +311,7 @@ public class CheckService {
         return run.id;
     }
 
-    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<RunView> latest(long customerId) {
         member.requireCustomerReader();
         AllowlistSnapshot snapshot = current.of(customerId).orElseThrow(NotFoundException::new);
@@ -310,7 +319,7 @@ public class CheckService {
                 .map(run -> view(run, snapshot.allowlist(), changeReports.applied(customerId), true));
     }
 
-    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<RunView> history(long customerId, int max) {
         member.requireCustomerReader();
         int applied = changeReports.applied(customerId);
@@ -337,7 +346,7 @@ public class CheckService {
                         allowlist == null ? List.of() : rulesFor(allowlist, r.host()),
                         allowlist == null ? null : entryFor(allowlist, r.host())));
             }
-            hosts.sort(java.util.Comparator.comparing(HostView::passed).thenComparing(HostView::host));
+            hosts.sort(Comparator.comparing(HostView::passed).thenComparing(HostView::host));
         }
         return new RunView(run.id, run.receivedAt, run.source, run.machine, run.proxy, run.allowlistVersion, run.passed,
                 run.failed, applied > 0 && run.allowlistVersion < applied, hosts);
@@ -414,7 +423,7 @@ public class CheckService {
     }
 
     private static OffsetDateTime time(ResultSet rs, int column) throws SQLException {
-        java.sql.Timestamp t = rs.getTimestamp(column);
+        Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant().atOffset(ZoneOffset.UTC);
     }
 
@@ -432,7 +441,7 @@ public class CheckService {
         }
         ListFormat format = formatId == null || formatId.isBlank() || formatId.equals("auto") ? FirewallLists.detect(text)
                 : ListFormat.byId(formatId).orElseThrow(() -> InvalidInputException.of("format", "error.reconcile.format",
-                        String.join(", ", java.util.Arrays.stream(ListFormat.values()).map(ListFormat::id).toList())));
+                        String.join(", ", Arrays.stream(ListFormat.values()).map(ListFormat::id).toList())));
         FirewallLists.Parsed parsed;
         try {
             parsed = FirewallLists.parse(text, format);
@@ -462,7 +471,7 @@ public class CheckService {
         return result;
     }
 
-    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.SUPPORTS)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ReconciliationSummary> lastReconciliation(long customerId) {
         member.requireCustomerReader();
         return ReconciliationRecord.<ReconciliationRecord>find("customerId = ?1 order by id desc", customerId)
@@ -493,7 +502,7 @@ public class CheckService {
     }
 
     static String sha256(String text) {
-        return dev.allowlist.portal.Sha256.hex(text);
+        return Sha256.hex(text);
     }
 
 }

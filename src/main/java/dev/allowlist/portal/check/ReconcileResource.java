@@ -1,5 +1,6 @@
 package dev.allowlist.portal.check;
 
+import dev.allowlist.portal.allowlist.CurrentAllowlists;
 import dev.allowlist.portal.check.core.FirewallLists;
 import dev.allowlist.portal.check.core.ListFormat;
 import dev.allowlist.portal.check.core.Reconciliation;
@@ -9,6 +10,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,7 +42,7 @@ public class ReconcileResource {
     CheckService checks;
 
     @Inject
-    dev.allowlist.portal.allowlist.CurrentAllowlists current;
+    CurrentAllowlists current;
 
     @Inject
     I18n i18n;
@@ -51,7 +53,7 @@ public class ReconcileResource {
 
     @GET
     public TemplateInstance form(@PathParam("id") long id) {
-        var snapshot = current.of(id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        var snapshot = current.of(id).orElseThrow(NotFoundException::new);
         checks.lastReconciliation(id); // a reader's right to this customer, checked before the page
         return Templates.reconcile(id, snapshot.customerName(), formats(), "auto", "", null, null, Map.of());
     }
@@ -59,7 +61,7 @@ public class ReconcileResource {
     @POST
     public Response reconcile(@PathParam("id") long id, @RestForm String list, @RestForm("file") FileUpload file,
             @RestForm String format, @RestForm String output) throws IOException {
-        var snapshot = current.of(id).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        var snapshot = current.of(id).orElseThrow(NotFoundException::new);
         String text = list == null ? "" : list;
         if (file != null && file.uploadedFile() != null && Files.size(file.uploadedFile()) > 0) {
             if (Files.size(file.uploadedFile()) > FirewallLists.MAX_CHARACTERS) {

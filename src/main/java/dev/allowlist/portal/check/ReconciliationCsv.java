@@ -3,6 +3,7 @@ package dev.allowlist.portal.check;
 import dev.allowlist.portal.check.core.Reconciliation;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -17,12 +18,12 @@ final class ReconciliationCsv {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n")
                 .setHeader("side", "value", "kind", "status", "firewall entry", "line").get())) {
             for (Reconciliation.Required r : result.required()) {
-                csv.printRecord("required", cell(r.value()), r.kind(), r.status().name().toLowerCase(java.util.Locale.ROOT),
+                csv.printRecord("required", cell(r.value()), r.kind(), r.status().name().toLowerCase(Locale.ROOT),
                         cell(r.by()), r.line() == 0 ? "" : r.line());
             }
             for (Reconciliation.Found f : result.firewall()) {
                 if (f.status() != Reconciliation.FoundStatus.USED) {
-                    csv.printRecord("firewall", cell(f.text()), "", f.status().name().toLowerCase(java.util.Locale.ROOT),
+                    csv.printRecord("firewall", cell(f.text()), "", f.status().name().toLowerCase(Locale.ROOT),
                             cell(String.join(" ", f.covers())), f.line());
                 }
             }

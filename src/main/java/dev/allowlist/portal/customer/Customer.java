@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
@@ -72,12 +73,12 @@ public class Customer extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
-    @org.hibernate.annotations.BatchSize(size = 100)
+    @BatchSize(size = 100)
     @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("license")
     public List<CustomerLicense> licenses = new ArrayList<>();
 
-    @org.hibernate.annotations.BatchSize(size = 100)
+    @BatchSize(size = 100)
     @OneToMany(mappedBy = "customer", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("value")
     public List<McsHost> mcsHosts = new ArrayList<>();

@@ -11,18 +11,28 @@ import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.system.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -84,7 +94,7 @@ public class CustomerService {
         int pageCount = (int) Math.max(1, (total + size - 1) / size);
         List<CustomerSummary> summaries = rows.stream().map(r -> new CustomerSummary(((Number) r[0]).longValue(),
                 (String) r[1], (String) r[2], licenses((String) r[5]), regions(r[3]), ((Number) r[6]).longValue(),
-                r[4] instanceof OffsetDateTime o ? o : ((java.time.Instant) r[4]).atOffset(java.time.ZoneOffset.UTC)))
+                r[4] instanceof OffsetDateTime o ? o : ((Instant) r[4]).atOffset(ZoneOffset.UTC)))
                 .toList();
         return new CustomerPage(summaries, index, pageCount, total, term);
     }
@@ -111,7 +121,7 @@ public class CustomerService {
             return List.of();
         }
         // the enum's order: CENTRAL, ENDPOINT, ...
-        return java.util.Arrays.stream(joined.split(",")).map(License::valueOf).sorted().toList();
+        return Arrays.stream(joined.split(",")).map(License::valueOf).sorted().toList();
     }
 
     private static List<String> regions(Object value) {
@@ -119,12 +129,12 @@ public class CustomerService {
             return List.of(array);
         }
         if (value instanceof Object[] array) {
-            return java.util.Arrays.stream(array).map(String::valueOf).toList();
+            return Arrays.stream(array).map(String::valueOf).toList();
         }
-        if (value instanceof java.sql.Array array) {
+        if (value instanceof Array array) {
             try {
                 return List.of((String[]) array.getArray());
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -139,7 +149,7 @@ public class CustomerService {
      * memory stays flat however many customers a partner has.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public void each(java.util.function.Consumer<List<Customer>> consumer) {
+    public void each(Consumer<List<Customer>> consumer) {
         member.requireCustomerReader();
         String afterName = null;
         long afterId = 0;
@@ -200,7 +210,7 @@ public class CustomerService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Customer> findForChange(long id) {
         member.requireCustomerReader();
-        return Customer.<Customer>find("id", id).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        return Customer.<Customer>find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional();
     }
 
@@ -321,7 +331,7 @@ public class CustomerService {
                     outside.add(host);
                 }
             }
-            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            Map<String, Object> details = new LinkedHashMap<>();
             details.put("source", source.name());
             details.put("added", added);
             details.put("alreadyKnown", alreadyKnown);
@@ -339,8 +349,8 @@ public class CustomerService {
     public void removeHost(long customerId, long hostId) {
         change(customerId, customer -> {
             McsHost host = McsHost.<McsHost>find("id = ?1 and customer = ?2", hostId, customer).firstResultOptional()
-                    .orElseThrow(jakarta.ws.rs.NotFoundException::new);
-            Map<String, Object> before = new java.util.LinkedHashMap<>();
+                    .orElseThrow(NotFoundException::new);
+            Map<String, Object> before = new LinkedHashMap<>();
             before.put("value", host.value);
             before.put("source", host.source.name());
             before.put("firstSeenAt", host.firstSeenAt.toString());
@@ -371,9 +381,9 @@ public class CustomerService {
      * transaction, its audit event and, when the work names a cause, a new allowlist version if the list
      * changed.
      */
-    private <T> T change(long customerId, java.util.function.Function<Customer, Change<T>> work) {
+    private <T> T change(long customerId, Function<Customer, Change<T>> work) {
         member.requireCustomerEditor();
-        Customer customer = findForChange(customerId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        Customer customer = findForChange(customerId).orElseThrow(NotFoundException::new);
         allowlists.forget(customer.id);
         Change<T> change = work.apply(customer);
         if (change.event() != null) {
@@ -501,7 +511,7 @@ public class CustomerService {
 
     /** The audited fields of a customer. */
     static Map<String, Object> snapshot(Customer c) {
-        Map<String, Object> s = new java.util.LinkedHashMap<>();
+        Map<String, Object> s = new LinkedHashMap<>();
         s.put("name", c.name);
         s.put("externalReference", c.externalReference);
         s.put("notes", c.notes);

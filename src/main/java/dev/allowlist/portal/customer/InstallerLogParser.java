@@ -3,6 +3,7 @@ package dev.allowlist.portal.customer;
 import dev.allowlist.portal.catalog.DomainName;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -264,7 +265,7 @@ public final class InstallerLogParser {
         return null;
     }
 
-    private static String decodeUtf16(byte[] bytes, int offset, java.nio.charset.Charset charset) throws NotTextException {
+    private static String decodeUtf16(byte[] bytes, int offset, Charset charset) throws NotTextException {
         // a truncated last code unit (odd length) is dropped, as a truncated last line is accepted
         int length = (bytes.length - offset) & ~1;
         return decodeStrict(bytes, offset, length, charset, true);
@@ -274,7 +275,7 @@ public final class InstallerLogParser {
         return decodeStrict(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8, true);
     }
 
-    private static String decodeStrict(byte[] bytes, int offset, int length, java.nio.charset.Charset charset,
+    private static String decodeStrict(byte[] bytes, int offset, int length, Charset charset,
             boolean tolerateTruncatedEnd) throws NotTextException {
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

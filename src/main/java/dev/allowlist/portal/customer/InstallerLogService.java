@@ -2,6 +2,8 @@ package dev.allowlist.portal.customer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.allowlist.portal.Sha256;
+import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.catalog.CatalogService;
 import dev.allowlist.portal.partner.CurrentMember;
@@ -12,7 +14,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,7 +65,7 @@ public class InstallerLogService {
     ObjectMapper json;
 
     @Inject
-    dev.allowlist.portal.audit.AuditService audit;
+    AuditService audit;
 
     @Inject
     CustomerChanges allowlists;
@@ -151,7 +155,7 @@ public class InstallerLogService {
     }
 
     private void auditUpload(InstallerLogUpload upload, boolean repeated) {
-        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
         details.put("fileName", upload.fileName);
         details.put("sizeBytes", upload.sizeBytes);
         details.put("sha256", upload.sha256);
@@ -161,7 +165,7 @@ public class InstallerLogService {
         details.put("hostsKnown", upload.hostsKnown);
         details.put("linesIgnored", upload.linesIgnored);
         details.put("repeated", repeated);
-        audit.record(dev.allowlist.portal.audit.AuditService.Operation.ACTION, ResourceType.INSTALLER_LOG, upload.id,
+        audit.record(AuditService.Operation.ACTION, ResourceType.INSTALLER_LOG, upload.id,
                 upload.customer.id, (repeated ? "Installer log uploaded again: " : "Installer log uploaded: ")
                         + upload.fileName, details);
     }
@@ -192,6 +196,6 @@ public class InstallerLogService {
     }
 
     static String sha256(byte[] content) {
-        return dev.allowlist.portal.Sha256.hex(content);
+        return Sha256.hex(content);
     }
 }

@@ -3,8 +3,12 @@ package dev.allowlist.portal.export;
 import dev.allowlist.portal.allowlist.Allowlist;
 import dev.allowlist.portal.allowlist.AllowlistEntry;
 import dev.allowlist.portal.allowlist.AllowlistWarning;
+import dev.allowlist.portal.allowlist.Reason;
+import dev.allowlist.portal.allowlist.UnemittedRule;
+import dev.allowlist.portal.catalog.DomainName;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -62,7 +66,7 @@ public interface ExportFormat {
         for (AllowlistWarning w : c.allowlist().warnings()) {
             lines.add("Warning: " + clean(w.message()));
         }
-        for (dev.allowlist.portal.allowlist.UnemittedRule u : c.allowlist().unemitted()) {
+        for (UnemittedRule u : c.allowlist().unemitted()) {
             lines.add("Not emitted: " + u.message());
         }
         for (Omitted o : omitted) {
@@ -85,14 +89,14 @@ public interface ExportFormat {
      * observed hosts a wildcard took over (what check scripts and host-by-host lists need in both modes).
      */
     static List<String> exactHosts(Allowlist allowlist) {
-        java.util.LinkedHashSet<String> hosts = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> hosts = new LinkedHashSet<>();
         for (AllowlistEntry e : allowlist.entries()) {
-            if (e.kind() == dev.allowlist.portal.catalog.DomainName.Kind.EXACT) {
+            if (e.kind() == DomainName.Kind.EXACT) {
                 hosts.add(e.value());
             }
-            for (dev.allowlist.portal.allowlist.Reason r : e.reasons()) {
+            for (Reason r : e.reasons()) {
                 if (r.replaces() != null
-                        && dev.allowlist.portal.catalog.DomainName.kindOf(r.replaces()) == dev.allowlist.portal.catalog.DomainName.Kind.EXACT) {
+                        && DomainName.kindOf(r.replaces()) == DomainName.Kind.EXACT) {
                     hosts.add(r.replaces());
                 }
             }
@@ -105,10 +109,10 @@ public interface ExportFormat {
     }
 
     static boolean isWildcard(AllowlistEntry e) {
-        return e.kind() == dev.allowlist.portal.catalog.DomainName.Kind.WILDCARD;
+        return e.kind() == DomainName.Kind.WILDCARD;
     }
 
     static boolean isPattern(AllowlistEntry e) {
-        return e.kind() == dev.allowlist.portal.catalog.DomainName.Kind.PATTERN;
+        return e.kind() == DomainName.Kind.PATTERN;
     }
 }

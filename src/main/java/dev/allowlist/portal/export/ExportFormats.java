@@ -1,9 +1,11 @@
 package dev.allowlist.portal.export;
 
+import dev.allowlist.portal.allowlist.Allowlist;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every export format by id, in the order the download menu shows them; the retired ones last (they
@@ -36,7 +38,7 @@ public final class ExportFormats {
     }
 
     /** The hosts the check scripts test for this allowlist: what a check report may name. */
-    public static java.util.Set<String> checkedHosts(dev.allowlist.portal.allowlist.Allowlist allowlist) {
+    public static Set<String> checkedHosts(Allowlist allowlist) {
         return VerifyScripts.testable(allowlist).keySet();
     }
 

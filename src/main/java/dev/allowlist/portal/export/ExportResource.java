@@ -1,6 +1,7 @@
 package dev.allowlist.portal.export;
 
 import dev.allowlist.portal.system.I18n;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.util.concurrent.CompletionStage;
 
 /** Downloads from the pages and the bulk ZIP. */
 @Path("/exports")
@@ -23,8 +25,8 @@ public class ExportResource {
     /** Blocking (a snapshot may have to be read); the wait for the audit event holds no worker thread. */
     @GET
     @Path("customers/{id}")
-    @io.smallrye.common.annotation.Blocking
-    public java.util.concurrent.CompletionStage<Response> download(@PathParam("id") long id, @QueryParam("format") String format,
+    @Blocking
+    public CompletionStage<Response> download(@PathParam("id") long id, @QueryParam("format") String format,
             @QueryParam("proxy") String proxy) {
         return exports.downloadLater(id, format, proxy).thenApply(ExportResource::file);
     }

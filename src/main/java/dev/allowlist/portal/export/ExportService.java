@@ -1,5 +1,6 @@
 package dev.allowlist.portal.export;
 
+import dev.allowlist.portal.Sha256;
 import dev.allowlist.portal.allowlist.Allowlist;
 import dev.allowlist.portal.allowlist.AllowlistService;
 import dev.allowlist.portal.allowlist.AllowlistSnapshot;
@@ -20,10 +21,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -63,7 +68,7 @@ public class ExportService {
      * One customer's allowlist in a format; the stage completes with it once the download is recorded (and
      * fails when it cannot be: nothing is served unrecorded). The caller holds no thread meanwhile.
      */
-    public java.util.concurrent.CompletionStage<Download> downloadLater(long customerId, String formatId, String proxy) {
+    public CompletionStage<Download> downloadLater(long customerId, String formatId, String proxy) {
         ExportFormat format = format(formatId);
         checkProxy(proxy);
         AllowlistSnapshot snapshot = current.of(customerId).orElseThrow(NotFoundException::new);
@@ -117,7 +122,7 @@ public class ExportService {
                 null, "All customers exported as " + format.id(), Map.of("format", format.id(), "bulk", true)));
         Instant now = Instant.now();
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-            java.util.Set<String> names = new java.util.HashSet<>();
+            Set<String> names = new HashSet<>();
             long after = 0;
             while (true) {
                 long from = after;
@@ -149,7 +154,7 @@ public class ExportService {
         List<Customer> batch = Customer.<Customer>find("id > ?1 order by id", after).page(0, BULK_BATCH).list();
         // the batch's newest version numbers in one query, not one per customer
         Map<Long, AllowlistVersions.Latest> latest = versions.latest(batch.stream().map(c -> c.id).toList());
-        List<Rendered> rendered = new java.util.ArrayList<>(batch.size());
+        List<Rendered> rendered = new ArrayList<>(batch.size());
         for (Customer customer : batch) {
             AllowlistVersions.Latest newest = latest.get(customer.id);
             rendered.add(new Rendered(customer.id, render(customer.name, customer.id, newest == null ? 0 : newest.number(),
@@ -178,7 +183,7 @@ public class ExportService {
     }
 
     static String sha256(String text) {
-        return dev.allowlist.portal.Sha256.hex(text);
+        return Sha256.hex(text);
     }
 
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.allowlist.portal.allowlist.AllowlistEntry;
 import dev.allowlist.portal.allowlist.AllowlistWarning;
 import dev.allowlist.portal.allowlist.Reason;
+import dev.allowlist.portal.allowlist.UnemittedRule;
 import java.util.List;
 
 /** The allowlist JSON of the API (design.md), for scripts. */
@@ -53,7 +54,7 @@ final class JsonFormat implements ExportFormat {
             warning.put("message", w.message());
         }
         ArrayNode unemitted = root.putArray("unemitted");
-        for (dev.allowlist.portal.allowlist.UnemittedRule u : c.allowlist().unemitted()) {
+        for (UnemittedRule u : c.allowlist().unemitted()) {
             ObjectNode rule = unemitted.addObject();
             rule.put("region", u.region());
             rule.put("rule", u.rule());

@@ -3,6 +3,8 @@ package dev.allowlist.portal.export;
 import dev.allowlist.portal.allowlist.AllowlistEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 /** Formats that are one domain per line, differing in wildcard syntax, comments and what they can express. */
 final class LineFormats {
@@ -12,8 +14,8 @@ final class LineFormats {
 
     /** Renders a line list: {@code line} gives an entry's line, or null with {@code why} explaining. */
     static ExportFormat.Export render(ExportFormat.ExportContext c, String title, String commentMarker,
-            java.util.function.Function<AllowlistEntry, String> why,
-            java.util.function.Function<AllowlistEntry, String> line) {
+            Function<AllowlistEntry, String> why,
+            Function<AllowlistEntry, String> line) {
         List<ExportFormat.Omitted> omitted = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         for (AllowlistEntry entry : c.allowlist().entries()) {
@@ -98,7 +100,7 @@ final class LineFormats {
         public Export render(ExportContext c) {
             return LineFormats.render(c, "Sophos Firewall FQDN hosts", null,
                     e -> ExportFormat.isPattern(e) ? PATTERN_REASON : null,
-                    e -> e.value().toLowerCase(java.util.Locale.ROOT));
+                    e -> e.value().toLowerCase(Locale.ROOT));
         }
     }
 

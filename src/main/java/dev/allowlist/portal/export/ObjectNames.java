@@ -1,5 +1,7 @@
 package dev.allowlist.portal.export;
 
+import dev.allowlist.portal.Sha256;
+
 
 /**
  * Stable object names for firewall exports: {@code AP<customer id>-<value>}, with {@code *} written
@@ -27,6 +29,6 @@ final class ObjectNames {
     }
 
     static String sha256(String text) {
-        return dev.allowlist.portal.Sha256.hex(text);
+        return Sha256.hex(text);
     }
 }

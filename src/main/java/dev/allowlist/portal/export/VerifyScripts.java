@@ -1,7 +1,13 @@
 package dev.allowlist.portal.export;
 
+import dev.allowlist.portal.allowlist.Allowlist;
 import dev.allowlist.portal.allowlist.AllowlistEntry;
 import dev.allowlist.portal.allowlist.Reason;
+import dev.allowlist.portal.catalog.DomainName;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,15 +36,15 @@ final class VerifyScripts {
         return testable(c.allowlist());
     }
 
-    static Map<String, List<Integer>> testable(dev.allowlist.portal.allowlist.Allowlist allowlist) {
+    static Map<String, List<Integer>> testable(Allowlist allowlist) {
         Map<String, TreeSet<Integer>> hosts = new LinkedHashMap<>();
         for (AllowlistEntry e : allowlist.entries()) {
             if (!ExportFormat.isWildcard(e) && !ExportFormat.isPattern(e)) {
                 hosts.computeIfAbsent(e.value(), k -> new TreeSet<>()).addAll(e.ports());
             }
             for (Reason r : e.reasons()) {
-                if (r.replaces() != null && dev.allowlist.portal.catalog.DomainName.kindOf(r.replaces())
-                        == dev.allowlist.portal.catalog.DomainName.Kind.EXACT) {
+                if (r.replaces() != null && DomainName.kindOf(r.replaces())
+                        == DomainName.Kind.EXACT) {
                     hosts.computeIfAbsent(r.replaces(), k -> new TreeSet<>()).addAll(e.ports());
                 }
             }
@@ -64,13 +70,13 @@ final class VerifyScripts {
 
     /** A part of the scripts kept as a file beside this class (src/main/resources/export/). */
     static String part(String name) {
-        try (java.io.InputStream in = VerifyScripts.class.getResourceAsStream("/export/" + name)) {
+        try (InputStream in = VerifyScripts.class.getResourceAsStream("/export/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("missing script part " + name);
             }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.allowlist.portal.feed;
 
 import dev.allowlist.portal.export.ExportService;
+import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,9 +27,9 @@ public class FeedResource {
      */
     @GET
     @Path("{token}")
-    @io.smallrye.common.annotation.Blocking
+    @Blocking
     public CompletionStage<Response> pull(@PathParam("token") String token, @HeaderParam("If-None-Match") String ifNoneMatch,
-            @Context io.vertx.core.http.HttpServerRequest request) {
+            @Context HttpServerRequest request) {
         // the client's address as the connection gives it (a trusted proxy's X-Forwarded-For already applied)
         String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
         Optional<FeedService.Pull> pull = feeds.pull(token, ifNoneMatch, client);

@@ -17,6 +17,7 @@ import dev.allowlist.portal.export.ExportFormat;
 import dev.allowlist.portal.export.ExportFormats;
 import dev.allowlist.portal.export.ExportService.Download;
 import dev.allowlist.portal.export.ExportService;
+import dev.allowlist.portal.partner.Actor;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.partner.Role;
@@ -35,8 +36,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -169,9 +172,9 @@ public class FeedService {
             return (OffsetDateTime) value;
         }
         if (value instanceof Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
+            return i.atOffset(ZoneOffset.UTC);
         }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 
     /** What a token names; facts that never change for a feed (revocation is checked on the snapshot). */
@@ -208,7 +211,11 @@ public class FeedService {
             }
             feedRefs.put(tokenHash, ref);
         }
-        member.actAsFeed(ref.partnerId(), ref.feedId());
+        FeedRef found = ref;
+        return member.actingAs(Actor.feed(ref.partnerId(), ref.feedId()), () -> answer(found, ifNoneMatch, client));
+    }
+
+    private Optional<Pull> answer(FeedRef ref, String ifNoneMatch, String client) {
         Optional<AllowlistSnapshot> found = current.of(ref.customerId());
         if (found.isEmpty() || !found.get().activeFeeds().containsKey(ref.feedId())) {
             return Optional.empty(); // revoked, or the customer is gone

@@ -1,5 +1,6 @@
 package dev.allowlist.portal.importing;
 
+import dev.allowlist.portal.Sha256;
 import dev.allowlist.portal.allowlist.AllowlistGenerator;
 import dev.allowlist.portal.allowlist.CustomerProfile;
 import dev.allowlist.portal.audit.AuditService;
@@ -21,6 +22,7 @@ import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.time.OffsetDateTime;
@@ -33,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
@@ -93,7 +96,7 @@ public class CustomerImportService {
     I18n i18n;
 
     @Inject
-    jakarta.persistence.EntityManager em;
+    EntityManager em;
 
     private volatile RowReader.Vocabulary vocabulary;
 
@@ -459,11 +462,11 @@ public class CustomerImportService {
         return v;
     }
 
-    private static java.util.Optional<String> label(ResourceBundle bundle, String key) {
+    private static Optional<String> label(ResourceBundle bundle, String key) {
         try {
-            return java.util.Optional.of(bundle.getString(key));
+            return Optional.of(bundle.getString(key));
         } catch (MissingResourceException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -478,6 +481,6 @@ public class CustomerImportService {
     }
 
     static String sha256(byte[] content) {
-        return dev.allowlist.portal.Sha256.hex(content);
+        return Sha256.hex(content);
     }
 }

@@ -1,6 +1,7 @@
 package dev.allowlist.portal.importing;
 
 import dev.allowlist.portal.customer.CustomerService;
+import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.system.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -37,7 +38,7 @@ public class InstallerLogBatchResource {
     CustomerService customers;
 
     @Inject
-    dev.allowlist.portal.partner.CurrentMember member;
+    CurrentMember member;
 
     @GET
     @Path("batch")

@@ -2,6 +2,7 @@ package dev.allowlist.portal.importing;
 
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.InstallerLogService;
+import dev.allowlist.portal.customer.InstallerLogUpload;
 import dev.allowlist.portal.importing.core.LogArchive;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.system.I18n;
@@ -112,7 +113,7 @@ public class InstallerLogBatchService {
                 Integer known = null;
                 Integer ignored = null;
                 if (f.uploadId != null) {
-                    var upload = dev.allowlist.portal.customer.InstallerLogUpload.<dev.allowlist.portal.customer.InstallerLogUpload>findByIdOptional(f.uploadId);
+                    var upload = InstallerLogUpload.<InstallerLogUpload>findByIdOptional(f.uploadId);
                     if (upload.isPresent()) {
                         added = upload.get().hostsAdded;
                         known = upload.get().hostsKnown;

@@ -7,7 +7,9 @@ import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.notify.core.Backoff;
 import dev.allowlist.portal.notify.core.TargetPolicy;
 import dev.allowlist.portal.notify.core.WebhookSignature;
+import dev.allowlist.portal.partner.Actor;
 import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.PartnerDirectory;
 import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.partner.Role;
 import io.agroal.api.AgroalDataSource;
@@ -21,8 +23,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -84,7 +88,7 @@ public class DeliveryWorker {
     AuditService audit;
 
     @Inject
-    dev.allowlist.portal.partner.PartnerDirectory directory;
+    PartnerDirectory directory;
 
     @Scheduled(every = "${portal.notifications.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
@@ -94,8 +98,8 @@ public class DeliveryWorker {
             ManagedContext context = Arc.container().requestContext();
             context.activate();
             try {
-                Arc.container().instance(CurrentMember.class).get().actAsSystem(d.partnerId(), Role.PARTNER_ADMIN);
-                deliver(d.id());
+                Arc.container().instance(CurrentMember.class).get()
+                        .actingAs(Actor.system(d.partnerId(), Role.PARTNER_ADMIN), () -> deliver(d.id()));
             } catch (RuntimeException e) {
                 LOG.warnf("Delivery of outbox message %d failed: %s", d.id(), e.getMessage());
             } finally {
@@ -171,7 +175,7 @@ public class DeliveryWorker {
             try {
                 problem = TargetPolicy.checkAddresses(uri.getHost(), List.of(InetAddress.getAllByName(uri.getHost())),
                         notifications.allowedHosts());
-            } catch (java.net.UnknownHostException e) {
+            } catch (UnknownHostException e) {
                 problem = "error.webhook.unresolved";
             }
         }
@@ -196,7 +200,7 @@ public class DeliveryWorker {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return new Result(status >= 200 && status < 300, status, status >= 200 && status < 300 ? null : "HTTP " + status);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return new Result(false, null, e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -213,7 +217,7 @@ public class DeliveryWorker {
                     .addHeader("List-Unsubscribe", "<" + mail.unsubscribe() + ">")
                     .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
             return new Result(true, null, null);
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             return new Result(false, null, e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()));
         }
     }
@@ -222,7 +226,7 @@ public class DeliveryWorker {
         try {
             JsonNode event = JSON.readTree(m.payload);
             return JSON.writeValueAsString(Map.of("text", Mails.summary(language, event) + " " + event.path("data").path("link").asText("")));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -6,6 +6,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public class Mails {
     Template text;
 
     Rendered render(String language, String subject, List<String> lines, String link, String unsubscribe) {
-        var data = new java.util.HashMap<String, Object>();
+        var data = new HashMap<String, Object>();
         data.put("language", language);
         data.put("subject", subject);
         data.put("lines", lines);

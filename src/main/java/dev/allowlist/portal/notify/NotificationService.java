@@ -5,17 +5,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.allowlist.portal.Sha256;
 import dev.allowlist.portal.allowlist.VersionRecorded;
 import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.catalog.CatalogPublished;
 import dev.allowlist.portal.check.CheckReported;
+import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.notify.core.TargetPolicy;
 import dev.allowlist.portal.notify.core.WebhookSignature;
+import dev.allowlist.portal.partner.Actor;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.partner.Role;
+import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -35,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -88,7 +94,7 @@ public class NotificationService {
     EntityManager em;
 
     @Inject
-    dev.allowlist.portal.system.I18n i18n;
+    I18n i18n;
 
     /** Each partner's enabled subscriptions, a few seconds at most (imports record thousands of versions). */
     private final Cache<String, List<Subscription>> enabled = Caffeine.newBuilder().maximumSize(10_000)
@@ -131,7 +137,7 @@ public class NotificationService {
             } catch (NumberFormatException e) {
                 customerId = -1L;
             }
-            if (dev.allowlist.portal.customer.Customer.findByIdOptional(customerId).isEmpty()) {
+            if (Customer.findByIdOptional(customerId).isEmpty()) {
                 errors.add("customerId", "error.subscription.customer");
             }
         }
@@ -251,7 +257,7 @@ public class NotificationService {
     // --- a member's own digest
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public java.util.Optional<MemberDigest> digest() {
+    public Optional<MemberDigest> digest() {
         member.requireCustomerReader();
         return MemberDigest.<MemberDigest>find("subject", member.subject()).firstResultOptional();
     }
@@ -300,16 +306,17 @@ public class NotificationService {
         if (found == null) {
             return false;
         }
-        member.actAsSystem((String) found[1], Role.PARTNER_ADMIN);
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
-            Subscription s = Subscription.findById(((Number) found[0]).longValue());
-            if (s != null && s.enabled) {
-                s.enabled = false;
-                s.disabledReason = "unsubscribed by the recipient";
-                audit.record(AuditService.Operation.ACTION, ResourceType.SUBSCRIPTION, s.id, s.customerId,
-                        "Unsubscribed by the recipient: " + s.target, Map.of("after", Map.of("enabled", false)));
-                enabled.invalidate(s.partnerId);
-            }
+        member.actingAs(Actor.system((String) found[1], Role.PARTNER_ADMIN), () -> {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Subscription s = Subscription.findById(((Number) found[0]).longValue());
+                if (s != null && s.enabled) {
+                    s.enabled = false;
+                    s.disabledReason = "unsubscribed by the recipient";
+                    audit.record(AuditService.Operation.ACTION, ResourceType.SUBSCRIPTION, s.id, s.customerId,
+                            "Unsubscribed by the recipient: " + s.target, Map.of("after", Map.of("enabled", false)));
+                    enabled.invalidate(s.partnerId);
+                }
+            });
         });
         return true;
     }
@@ -317,7 +324,7 @@ public class NotificationService {
     /** An unsubscribe token's subscription {id, partner}, or null: across partners, through its SECURITY DEFINER function (V16). */
     @SuppressWarnings("unchecked")
     private Object[] subscriptionOfUnsubscribeHash(String tokenHash) {
-        List<Object[]> rows = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "SELECT subscription_id, partner_id FROM portal_subscription_by_unsubscribe_hash(?1)")
                 .setParameter(1, tokenHash).getResultList());
         return rows.isEmpty() ? null : rows.get(0);
@@ -503,7 +510,7 @@ public class NotificationService {
     }
 
     static String sha256(String text) {
-        return dev.allowlist.portal.Sha256.hex(text);
+        return Sha256.hex(text);
     }
 
 }

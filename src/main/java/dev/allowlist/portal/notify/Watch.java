@@ -1,5 +1,6 @@
 package dev.allowlist.portal.notify;
 
+import dev.allowlist.portal.partner.Actor;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.Partner;
 import dev.allowlist.portal.partner.PortalConfig;
@@ -14,6 +15,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -151,7 +153,7 @@ public class Watch {
                 .map(d -> d.id).toList());
         for (long id : due) {
             Digest digest = QuarkusTransaction.requiringNew().call(() -> {
-                MemberDigest d = em.find(MemberDigest.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                MemberDigest d = em.find(MemberDigest.class, id, LockModeType.PESSIMISTIC_WRITE);
                 if (d == null || !d.lastSentAt.plus(period(d.frequency)).isBefore(OffsetDateTime.now())) {
                     return null;
                 }
@@ -226,8 +228,7 @@ public class Watch {
             context.activate();
         }
         try {
-            Arc.container().instance(CurrentMember.class).get().actAsSystem(partner, Role.PARTNER_ADMIN);
-            work.run();
+            Arc.container().instance(CurrentMember.class).get().actingAs(Actor.system(partner, Role.PARTNER_ADMIN), work);
         } catch (RuntimeException e) {
             LOG.warnf("Notifications of partner %s not looked at: %s", partner, e.getMessage());
         } finally {

@@ -3,13 +3,18 @@ package dev.allowlist.portal.partner;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ForbiddenException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -18,7 +23,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * {@code partner:<slug>}; it counts only when a platform admin has registered it.
  */
 @RequestScoped
-@jakarta.inject.Named("currentMember")
+@Named("currentMember")
 public class CurrentMember {
 
     /** The tenant id of requests that belong to no partner: matches no row and cannot be inserted. */
@@ -44,48 +49,45 @@ public class CurrentMember {
     private String partnerSlug;
     private String partnerName;
 
-    /** Acts as a system member of a partner (demo data, background work); never from a request. */
-    public void actAsSystem(String partnerId, Role asRole) {
-        resolved = true;
-        status = Status.PARTNER_MEMBER;
-        subject = "system";
-        displayName = "System";
-        role = asRole;
-        partnerSlug = partnerId;
-        partnerName = partners.displayName(partnerId).orElse(partnerId);
+    /**
+     * Runs work as another actor, then restores whoever was acting, even when the work fails: the one way
+     * to act as the system, a feed or a check token. Nothing else changes who the request's member is.
+     */
+    public <T> T actingAs(Actor actor, Supplier<T> work) {
+        resolve();
+        Acting before = new Acting(status, subject, displayName, email, role, partnerSlug, partnerName,
+                notRegisteredReason);
+        status = actor.status();
+        subject = actor.subject();
+        displayName = actor.displayName();
+        email = null;
+        role = actor.role();
+        partnerSlug = actor.partnerId();
+        partnerName = actor.partnerId() == null ? null : partners.displayName(actor.partnerId()).orElse(actor.partnerId());
+        notRegisteredReason = null;
+        try {
+            return work.get();
+        } finally {
+            status = before.status();
+            subject = before.subject();
+            displayName = before.displayName();
+            email = before.email();
+            role = before.role();
+            partnerSlug = before.partnerSlug();
+            partnerName = before.partnerName();
+            notRegisteredReason = before.notRegisteredReason();
+        }
     }
 
-    /** The platform's own work outside a login (benchmarks, maintenance): a platform admin named "system". */
-    public void actAsPlatformSystem() {
-        resolved = true;
-        status = Status.PLATFORM_ADMIN;
-        subject = "system";
-        displayName = "System";
-        role = Role.PLATFORM_ADMIN;
-        partnerSlug = null;
-        partnerName = null;
+    public void actingAs(Actor actor, Runnable work) {
+        actingAs(actor, () -> {
+            work.run();
+            return null;
+        });
     }
 
-    /** A firewall pulling a feed: it acts for the feed's partner, with no role beyond reading that feed. */
-    public void actAsFeed(String partnerId, long feedId) {
-        resolved = true;
-        status = Status.PARTNER_MEMBER;
-        subject = "feed:" + feedId;
-        displayName = "Feed " + feedId;
-        role = Role.PARTNER_VIEWER;
-        partnerSlug = partnerId;
-        partnerName = partners.displayName(partnerId).orElse(partnerId);
-    }
-
-    /** A check script posting its report: it acts for the token's partner, with no role beyond that report. */
-    public void actAsCheckToken(String partnerId, long tokenId) {
-        resolved = true;
-        status = Status.PARTNER_MEMBER;
-        subject = "check:" + tokenId;
-        displayName = "Check token " + tokenId;
-        role = Role.PARTNER_VIEWER;
-        partnerSlug = partnerId;
-        partnerName = partners.displayName(partnerId).orElse(partnerId);
+    private record Acting(Status status, String subject, String displayName, String email, Role role,
+            String partnerSlug, String partnerName, NotRegisteredReason notRegisteredReason) {
     }
 
     private void resolve() {
@@ -122,7 +124,7 @@ public class CurrentMember {
         // groups must name exactly one: a login naming several partners belongs to none of them (its
         // role cannot be said to be for one rather than the other).
         List<String> candidates = fromClaim.size() == 1 ? fromClaim
-                : java.util.stream.Stream.concat(fromClaim.stream(), fromGroups.stream()).distinct().toList();
+                : Stream.concat(fromClaim.stream(), fromGroups.stream()).distinct().toList();
         if (candidates.size() > 1) {
             partnerSlug = String.join(", ", candidates);
             refuse(NotRegisteredReason.SEVERAL_PARTNERS);
@@ -146,7 +148,7 @@ public class CurrentMember {
     public enum NotRegisteredReason { UNKNOWN_PARTNER, NO_ROLE, SEVERAL_PARTNERS, RESERVED_SUBJECT }
 
     /** Subjects the portal writes events as itself; no login may carry them. */
-    public static final java.util.Set<String> RESERVED_SUBJECTS = java.util.Set.of("system");
+    public static final Set<String> RESERVED_SUBJECTS = Set.of("system");
 
     private NotRegisteredReason notRegisteredReason;
 
@@ -175,7 +177,7 @@ public class CurrentMember {
         if (claim instanceof JsonObject object) {
             return object.keySet().stream().sorted().toList();
         }
-        if (claim instanceof java.util.Collection<?> values) {
+        if (claim instanceof Collection<?> values) {
             return values.stream().map(String::valueOf).distinct().sorted().toList();
         }
         return List.of();

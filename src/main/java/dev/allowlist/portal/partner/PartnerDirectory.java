@@ -1,5 +1,6 @@
 package dev.allowlist.portal.partner;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,7 @@ public class PartnerDirectory {
         if (Context.isOnEventLoopThread()) {
             return Optional.empty(); // error pages of unmatched routes render here; no blocking query
         }
-        Optional<Partner> partner = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+        Optional<Partner> partner = QuarkusTransaction.requiringNew()
                 .call(() -> Partner.<Partner>findByIdOptional(slug));
         partner.ifPresent(p -> names.put(p.id, p.displayName));
         return partner.map(p -> p.displayName);

@@ -1,7 +1,11 @@
 package dev.allowlist.portal.partner;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "portal")
 public interface PortalConfig {
@@ -30,7 +34,7 @@ public interface PortalConfig {
 
     interface Notifications {
         /** The AES key (base64, 32 bytes) that encrypts webhook secrets; without it no webhook can be made. */
-        java.util.Optional<String> key();
+        Optional<String> key();
 
         /** Attempts per event before the endpoint is disabled (15 with the default first retry: about 24 hours). */
         @WithDefault("15")
@@ -38,30 +42,30 @@ public interface PortalConfig {
 
         /** The first retry's delay; each next one doubles, up to 480 times this. */
         @WithDefault("30s")
-        java.time.Duration firstRetry();
+        Duration firstRetry();
 
         /** Plain http webhook URLs (never in production). */
         @WithDefault("false")
         boolean httpAllowed();
 
         /** Hosts a webhook may reach although their addresses are private (the platform's own choice). */
-        java.util.Optional<java.util.List<String>> allowedHosts();
+        Optional<List<String>> allowedHosts();
 
         /** How long a rotated secret still signs, beside the new one. */
         @WithDefault("24h")
-        java.time.Duration rotationOverlap();
+        Duration rotationOverlap();
 
         /** How often the delivery worker looks for due events. */
         @WithDefault("2s")
-        java.time.Duration poll();
+        Duration poll();
 
         /** How often pending changes and stale feeds are looked for. */
         @WithDefault("5m")
-        java.time.Duration scan();
+        Duration scan();
 
         /** How often members' digests are looked at. */
         @WithDefault("15m")
-        java.time.Duration digestCheck();
+        Duration digestCheck();
     }
 
     Publication publication();
@@ -79,15 +83,15 @@ public interface PortalConfig {
 
         /** The cache's memory bound, estimated from each token's size. */
         @WithDefault("16M")
-        io.quarkus.runtime.configuration.MemorySize maxSize();
+        MemorySize maxSize();
 
         /** An entry lives until its token's exp, and never longer than this. */
         @WithDefault("5m")
-        java.time.Duration maxAge();
+        Duration maxAge();
 
         /** How often the identity provider's key set is fetched and compared. */
         @WithDefault("1m")
-        java.time.Duration keySetCheck();
+        Duration keySetCheck();
     }
 
     Feeds feeds();
@@ -95,17 +99,17 @@ public interface PortalConfig {
     interface Feeds {
         /** How often the feeds' pull counters (kept in memory) are written. */
         @WithDefault("5s")
-        java.time.Duration countsFlush();
+        Duration countsFlush();
     }
 
     interface Publication {
         /** How long a catalog publication's run stays with its instance without a batch done; then another takes it over. */
         @WithDefault("15s")
-        java.time.Duration lease();
+        Duration lease();
 
         /** How often each instance looks for runs whose lease ran out. */
         @WithDefault("5s")
-        java.time.Duration takeoverCheck();
+        Duration takeoverCheck();
     }
 
     interface Checks {
@@ -117,6 +121,6 @@ public interface PortalConfig {
     interface InstallerLog {
         /** The largest SophosCloudInstaller.log accepted; larger uploads are answered 413. */
         @WithDefault("20M")
-        io.quarkus.runtime.configuration.MemorySize maxSize();
+        MemorySize maxSize();
     }
 }

@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.postgresql.core.BaseConnection;
 
 /**
  * Row-level security's half in the portal: every connection the pool hands out carries the setting
@@ -28,7 +31,7 @@ public class TenantConnections implements AgroalPoolInterceptor {
      * transaction, they keep it when they go back to the pool, so their next user must overwrite it.
      * A connection not in here names none, and work with no partner costs it no round trip.
      */
-    private static final java.util.Set<Object> SESSION_SCOPED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Set<Object> SESSION_SCOPED = ConcurrentHashMap.newKeySet();
 
     @Override
     public void onConnectionAcquire(Connection connection) {
@@ -74,7 +77,7 @@ public class TenantConnections implements AgroalPoolInterceptor {
     }
 
     private static Object physical(Connection connection) throws SQLException {
-        return connection.unwrap(org.postgresql.core.BaseConnection.class);
+        return connection.unwrap(BaseConnection.class);
     }
 
     /** The tenant the pool gives the current thread's connections. */

@@ -1,5 +1,6 @@
 package dev.allowlist.portal.partner;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
@@ -10,6 +11,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -42,7 +45,7 @@ public class VerifiedTokens {
 
     /** Bytes an entry costs beyond its token: the identity, its roles and the parsed claims' objects. */
     private static final int OVERHEAD = 2048;
-    private static final com.fasterxml.jackson.databind.ObjectMapper HEADER_READER = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper HEADER_READER = new ObjectMapper();
 
     /** A verified identity, the key that signed its token, and when the entry must go. */
     record Verified(SecurityIdentity identity, String keyId, Instant expires, int weight) {
@@ -148,7 +151,7 @@ public class VerifiedTokens {
             String header = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
             var node = HEADER_READER.readTree(header).get("kid");
             return node == null || !node.isTextual() ? "" : node.asText();
-        } catch (IllegalArgumentException | java.io.IOException e) {
+        } catch (IllegalArgumentException | IOException e) {
             return "";
         }
     }
@@ -159,6 +162,6 @@ public class VerifiedTokens {
 
     /** For tests: the key ids of the entries held. */
     Set<String> keyIds() {
-        return cache.asMap().values().stream().map(Verified::keyId).collect(java.util.stream.Collectors.toSet());
+        return cache.asMap().values().stream().map(Verified::keyId).collect(Collectors.toSet());
     }
 }

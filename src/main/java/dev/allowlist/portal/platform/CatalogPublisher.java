@@ -13,20 +13,31 @@ import dev.allowlist.portal.catalog.CatalogDiff;
 import dev.allowlist.portal.catalog.CatalogPublication;
 import dev.allowlist.portal.catalog.CatalogPublished;
 import dev.allowlist.portal.catalog.CatalogService;
+import dev.allowlist.portal.partner.Actor;
 import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.partner.Role;
+import dev.allowlist.portal.partner.TenantConnections;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,8 +48,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,7 +73,7 @@ public class CatalogPublisher {
     private static final Logger LOG = Logger.getLogger(CatalogPublisher.class);
     private static final int BATCH = 500;
     /** This instance, as the lease names it. */
-    static final String INSTANCE = host() + "/" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    static final String INSTANCE = host() + "/" + UUID.randomUUID().toString().substring(0, 8);
     private static final TypeReference<List<AllowlistEntry>> ENTRIES = new TypeReference<>() { };
 
     /** One sample of the impact: a customer (by partner and id only) and its change report. */
@@ -93,16 +107,16 @@ public class CatalogPublisher {
     ObjectMapper json;
 
     @Inject
-    jakarta.persistence.EntityManager em;
+    EntityManager em;
 
     @Inject
-    jakarta.enterprise.event.Event<CatalogPublished> published;
+    Event<CatalogPublished> published;
 
     @Inject
-    dev.allowlist.portal.partner.PortalConfig config;
+    PortalConfig config;
 
     /** The runs this instance is working on (not to be submitted twice). */
-    private final Set<Long> mine = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> mine = ConcurrentHashMap.newKeySet();
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "catalog-publisher");
@@ -132,7 +146,7 @@ public class CatalogPublisher {
                 }
             }
             for (String partnerId : partnerIds) {
-                dev.allowlist.portal.partner.TenantConnections.set(c, partnerId, false);
+                TenantConnections.set(c, partnerId, false);
                 try (PreparedStatement st = c.prepareStatement(PROFILES_SQL)) {
                     st.setString(1, partnerId);
                     st.setFetchSize(1000);
@@ -155,7 +169,7 @@ public class CatalogPublisher {
                     }
                 }
             }
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException(e);
         }
         return new Preview(candidate.versionId(), current.versionId(),
@@ -204,7 +218,7 @@ public class CatalogPublisher {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CatalogPublication> publications() {
-        return CatalogPublication.listAll(io.quarkus.panache.common.Sort.descending("id"));
+        return CatalogPublication.listAll(Sort.descending("id"));
     }
 
     /** At start, the runs no instance holds (one that stopped, or this one before a restart). */
@@ -239,8 +253,8 @@ public class CatalogPublisher {
         return taken;
     }
 
-    @io.quarkus.scheduler.Scheduled(every = "${portal.publication.takeover-check}", delayed = "5s",
-            concurrentExecution = io.quarkus.scheduler.Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${portal.publication.takeover-check}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void lookForRunsToTakeOver() {
         takeOver();
     }
@@ -249,7 +263,7 @@ public class CatalogPublisher {
     void stop(@Observes ShutdownEvent stop) {
         worker.shutdownNow();
         try {
-            worker.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            worker.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -276,8 +290,8 @@ public class CatalogPublisher {
 
     private static String host() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             return "instance";
         }
     }
@@ -355,15 +369,15 @@ public class CatalogPublisher {
      * catalog), not one per customer. Counted from the versions themselves, so a resumed run counts right.
      */
     private void announce(String partnerId, CatalogPublication run) {
-        Arc.container().instance(CurrentMember.class).get().actAsSystem(partnerId, Role.PARTNER_ADMIN);
-        QuarkusTransaction.requiringNew().run(() -> {
-            Number changed = (Number) em.createNativeQuery("SELECT count(DISTINCT customer_id) FROM allowlist_version "
-                    + "WHERE partner_id = ?1 AND cause = 'catalog-published' AND catalog_version = ?2 AND created_at >= ?3")
-                    .setParameter(1, partnerId).setParameter(2, run.catalogVersion).setParameter(3, run.startedAt)
-                    .getSingleResult();
-            published.fire(new CatalogPublished(partnerId, run.id, run.catalogVersion,
-                    changed.intValue()));
-        });
+        Arc.container().instance(CurrentMember.class).get().actingAs(Actor.system(partnerId, Role.PARTNER_ADMIN),
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    Number changed = (Number) em.createNativeQuery("SELECT count(DISTINCT customer_id) FROM "
+                            + "allowlist_version WHERE partner_id = ?1 AND cause = 'catalog-published' "
+                            + "AND catalog_version = ?2 AND created_at >= ?3")
+                            .setParameter(1, partnerId).setParameter(2, run.catalogVersion)
+                            .setParameter(3, run.startedAt).getSingleResult();
+                    published.fire(new CatalogPublished(partnerId, run.id, run.catalogVersion, changed.intValue()));
+                }));
     }
 
     /** The next customers after the cursor, all of one partner (a tenant per transaction). */
@@ -396,8 +410,8 @@ public class CatalogPublisher {
      * the run and its cursor is still the one the batch was read after. Returns false when not.
      */
     private boolean processAs(Batch batch, long publicationId, CatalogPublication readAt) {
-        Arc.container().instance(CurrentMember.class).get().actAsSystem(batch.partnerId(), Role.PARTNER_ADMIN);
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return Arc.container().instance(CurrentMember.class).get().actingAs(
+                Actor.system(batch.partnerId(), Role.PARTNER_ADMIN), () -> QuarkusTransaction.requiringNew().call(() -> {
             CatalogPublication run = lockedIfMine(publicationId, readAt);
             if (run == null) {
                 return false;
@@ -410,12 +424,12 @@ public class CatalogPublisher {
             run.lastCustomerId = batch.customerIds().get(batch.customerIds().size() - 1);
             run.leaseUntil = OffsetDateTime.now().plus(config.publication().lease());
             return true;
-        });
+        }));
     }
 
     /** The run's row, locked, if this instance still holds it and it has not moved since it was read; else null. */
     private CatalogPublication lockedIfMine(long publicationId, CatalogPublication readAt) {
-        CatalogPublication run = em.find(CatalogPublication.class, publicationId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        CatalogPublication run = em.find(CatalogPublication.class, publicationId, LockModeType.PESSIMISTIC_WRITE);
         if (run == null || !"RUNNING".equals(run.status) || !INSTANCE.equals(run.owner)
                 || !run.lastPartner.equals(readAt.lastPartner) || run.lastCustomerId != readAt.lastCustomerId) {
             return null;

@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -75,7 +76,7 @@ public class CatalogResource {
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.catalogs(catalogs.list(), publisher.publications(), e.messages(i18n)))
                     .build();
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (MalformedInputException e) {
             return Response.status(400).entity(Templates.catalogs(catalogs.list(), publisher.publications(),
                     Map.of("file", i18n.t("error.catalog", "not UTF-8 text")))).build();
         }

@@ -4,7 +4,9 @@ import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerInput;
 import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.customer.McsHost;
+import dev.allowlist.portal.partner.Actor;
 import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.Partner;
 import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.partner.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -60,21 +62,22 @@ class DemoData {
     }
 
     void seedPartner(String slug, String name, List<Demo> demos) {
-        boolean exists = QuarkusTransaction.requiringNew().call(() -> dev.allowlist.portal.partner.Partner.findById(slug) != null);
+        boolean exists = QuarkusTransaction.requiringNew().call(() -> Partner.findById(slug) != null);
         if (exists) {
             return;
         }
         // registering a partner is the platform's act, recorded in the platform's history; only then
         // does the seeding act for the partner (it once registered globex while acting as acme)
-        member.actAsPlatformSystem();
-        QuarkusTransaction.requiringNew().run(() -> partners.registerAsSystem(slug, name));
-        member.actAsSystem(slug, Role.PARTNER_ADMIN);
-        for (Demo demo : demos) {
-            Customer customer = customers.create(demo.input());
-            if (!demo.hosts().isEmpty()) {
-                customers.addHosts(customer.id, demo.hosts(), McsHost.Source.LOG_UPLOAD);
+        member.actingAs(Actor.platformSystem(),
+                () -> QuarkusTransaction.requiringNew().run(() -> partners.registerAsSystem(slug, name)));
+        member.actingAs(Actor.system(slug, Role.PARTNER_ADMIN), () -> {
+            for (Demo demo : demos) {
+                Customer customer = customers.create(demo.input());
+                if (!demo.hosts().isEmpty()) {
+                    customers.addHosts(customer.id, demo.hosts(), McsHost.Source.LOG_UPLOAD);
+                }
             }
-        }
+        });
         LOG.infof("Demo data: partner %s with %d customers", slug, demos.size());
     }
 

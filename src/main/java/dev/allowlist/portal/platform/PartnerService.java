@@ -7,11 +7,13 @@ import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.Partner;
 import dev.allowlist.portal.partner.PartnerDirectory;
 import dev.allowlist.portal.system.InvalidInputException;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Registers partners: the platform admins' part of the partners' lifecycle. */
@@ -31,7 +33,7 @@ public class PartnerService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Partner> list() {
-        return Partner.listAll(io.quarkus.panache.common.Sort.by("id"));
+        return Partner.listAll(Sort.by("id"));
     }
 
     @Transactional
@@ -66,7 +68,7 @@ public class PartnerService {
         partner.persist();
         directory.registered(partner);
         audit.record(AuditService.Operation.CREATE, ResourceType.PARTNER, partner.id, null, "Partner registered: " + partner.id,
-                Changes.created(java.util.Map.of("slug", partner.id, "displayName", partner.displayName)));
+                Changes.created(Map.of("slug", partner.id, "displayName", partner.displayName)));
         return partner;
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -39,7 +40,7 @@ public class PlatformResource {
     I18n i18n;
 
     @GET
-    public TemplateInstance partners(@jakarta.ws.rs.QueryParam("registered") boolean registered) {
+    public TemplateInstance partners(@QueryParam("registered") boolean registered) {
         member.requirePlatformAdmin();
         return Templates.partners(service.list(), Map.of(), "", "", registered);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The request's language (the {@code lang} cookie set by the switcher, else Accept-Language, else
@@ -72,11 +73,11 @@ public class I18n {
         return format(bundle(locale()), key, args);
     }
 
-    private static final java.util.concurrent.ConcurrentHashMap<Locale, ResourceBundle> BUNDLES =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<Locale, ResourceBundle> BUNDLES =
+            new ConcurrentHashMap<>();
     /** Parsed patterns by language and key; formatted from a clone (MessageFormat is not thread-safe). */
-    private static final java.util.concurrent.ConcurrentHashMap<String, MessageFormat> FORMATS =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, MessageFormat> FORMATS =
+            new ConcurrentHashMap<>();
 
     public static ResourceBundle bundle(Locale locale) {
         return BUNDLES.computeIfAbsent(locale, l -> ResourceBundle.getBundle("messages.portal", l,

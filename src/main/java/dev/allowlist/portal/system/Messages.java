@@ -1,7 +1,13 @@
 package dev.allowlist.portal.system;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import io.quarkus.qute.TemplateExtension;
+import io.vertx.core.http.HttpServerRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
 /** Template access to the request's messages: {@code {m:t('key')}}, {@code {m:label('license', value)}}. */
 @TemplateExtension(namespace = "m")
@@ -11,13 +17,13 @@ public class Messages {
     }
 
     /** The request-scoped bean's client proxy: one per application start, it finds each request's own. */
-    private record Proxy(io.quarkus.arc.ArcContainer container, I18n i18n) {
+    private record Proxy(ArcContainer container, I18n i18n) {
     }
 
     private static volatile Proxy proxy;
 
     private static I18n i18n() {
-        io.quarkus.arc.ArcContainer container = Arc.container();
+        ArcContainer container = Arc.container();
         Proxy p = proxy;
         if (p == null || p.container() != container) { // a restart (dev mode, test profiles) has a new container
             p = new Proxy(container, container.instance(I18n.class).get());
@@ -36,14 +42,14 @@ public class Messages {
     }
 
     /** Numbered steps kept in one message, {@code <prefix>.<value>}, separated by {@code |}. */
-    public static java.util.List<String> steps(String prefix, Object value) {
-        return java.util.Arrays.stream(label(prefix, value).split("\\|")).map(String::strip).toList();
+    public static List<String> steps(String prefix, Object value) {
+        return Arrays.stream(label(prefix, value).split("\\|")).map(String::strip).toList();
     }
 
     /** The current page, URL-encoded, for links that come back to it. */
     public static String here() {
-        String uri = Arc.container().instance(io.vertx.core.http.HttpServerRequest.class).get().uri();
-        return java.net.URLEncoder.encode(uri, java.nio.charset.StandardCharsets.UTF_8);
+        String uri = Arc.container().instance(HttpServerRequest.class).get().uri();
+        return URLEncoder.encode(uri, StandardCharsets.UTF_8);
     }
 
     public static String lang() {

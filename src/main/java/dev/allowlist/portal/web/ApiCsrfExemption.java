@@ -6,6 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -22,7 +23,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 class ApiCsrfExemption {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final java.util.Set<String> SAFE = java.util.Set.of("GET", "HEAD", "OPTIONS");
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     @ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token")
     String cookieName;

@@ -2,6 +2,7 @@ package dev.allowlist.portal.web;
 
 import dev.allowlist.portal.customer.InstallerLogService;
 import dev.allowlist.portal.system.I18n;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 class BodySizeLimit {
 
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    io.quarkus.runtime.configuration.MemorySize maxBodySize;
+    MemorySize maxBodySize;
 
     @Inject
     InstallerLogService installerLogs;

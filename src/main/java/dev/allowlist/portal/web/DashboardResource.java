@@ -1,6 +1,9 @@
 package dev.allowlist.portal.web;
 
+import dev.allowlist.portal.check.CheckService;
 import dev.allowlist.portal.customer.CustomerService;
+import dev.allowlist.portal.notify.NotificationService;
+import dev.allowlist.portal.notify.Subscription;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.NotRegisteredException;
 import io.quarkus.qute.CheckedTemplate;
@@ -10,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 
 /** The start page: the partner's customers at a glance, or the platform admin's tools. */
 @Path("/")
@@ -19,8 +23,8 @@ public class DashboardResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(CustomerService.CustomerPage recent,
-                java.util.List<dev.allowlist.portal.check.CheckService.Attention> attention,
-                java.util.List<dev.allowlist.portal.notify.Subscription> disabledEndpoints);
+                List<CheckService.Attention> attention,
+                List<Subscription> disabledEndpoints);
     }
 
     @Inject
@@ -30,10 +34,10 @@ public class DashboardResource {
     CustomerService customers;
 
     @Inject
-    dev.allowlist.portal.check.CheckService checks;
+    CheckService checks;
 
     @Inject
-    dev.allowlist.portal.notify.NotificationService notifications;
+    NotificationService notifications;
 
     @GET
     public TemplateInstance dashboard() {
@@ -41,6 +45,6 @@ public class DashboardResource {
             throw new NotRegisteredException();
         }
         return member.isPartnerMember() ? Templates.dashboard(customers.list("", 1), checks.attention(), notifications.disabled())
-                : Templates.dashboard(null, java.util.List.of(), java.util.List.of());
+                : Templates.dashboard(null, List.of(), List.of());
     }
 }

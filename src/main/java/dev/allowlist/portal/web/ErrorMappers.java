@@ -1,10 +1,18 @@
 package dev.allowlist.portal.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.audit.AuditUnavailableException;
+import dev.allowlist.portal.customer.InstallerLogService;
 import dev.allowlist.portal.customer.StaleVersionException;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.NotRegisteredException;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -14,9 +22,11 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -47,7 +57,7 @@ public class ErrorMappers {
      * The error page for answers given before a request reaches the portal (no login, no request
      * scope): the same heading, message and styles, without the navigation.
      */
-    static String standalonePage(java.util.ResourceBundle bundle, int status, String title, String message) {
+    static String standalonePage(ResourceBundle bundle, int status, String title, String message) {
         String language = bundle.getLocale().getLanguage().isEmpty() ? "en" : bundle.getLocale().getLanguage();
         return "<!DOCTYPE html>\n<html lang=\"" + language + "\">\n<head>\n<meta charset=\"UTF-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + html(title) + " — "
@@ -95,12 +105,12 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    public Response tooLarge(dev.allowlist.portal.customer.InstallerLogService.TooLargeException e) {
+    public Response tooLarge(InstallerLogService.TooLargeException e) {
         return respond(413, "error.413.title", i18n.t("error.log.tooLarge", e.limit() / (1024 * 1024)), List.of());
     }
 
     @ServerExceptionMapper
-    public Response auditUnavailable(dev.allowlist.portal.audit.AuditUnavailableException e) {
+    public Response auditUnavailable(AuditUnavailableException e) {
         LOG.warn(e.getMessage());
         return respond(503, "error.generic.title", i18n.t("error.auditUnavailable"), List.of());
     }
@@ -122,18 +132,18 @@ public class ErrorMappers {
      * A body that is not JSON, or JSON of the wrong shape: the portal's error shape, with the field and
      * the position, never Jackson's own message (which names classes).
      */
-    @ServerExceptionMapper({ com.fasterxml.jackson.core.JsonParseException.class,
-            com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
-            com.fasterxml.jackson.databind.JsonMappingException.class,
-            com.fasterxml.jackson.core.JsonProcessingException.class })
-    public Response badJson(com.fasterxml.jackson.core.JsonProcessingException e) {
-        String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping ? mapping.getPath().stream()
+    @ServerExceptionMapper({ JsonParseException.class,
+            MismatchedInputException.class,
+            JsonMappingException.class,
+            JsonProcessingException.class })
+    public Response badJson(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("") : "";
         var location = e.getLocation();
         String where = location == null ? "" : " " + i18n.t("error.json.at", String.valueOf(location.getLineNr()),
                 String.valueOf(location.getColumnNr()));
-        String message = (e instanceof com.fasterxml.jackson.core.JsonParseException || field.isEmpty()
+        String message = (e instanceof JsonParseException || field.isEmpty()
                 ? i18n.t("error.json.syntax") : i18n.t("error.json.field", field)) + where;
         return respond(400, "error.400.title", message, field.isEmpty() ? List.of()
                 : List.of(Map.of("field", field, "message", i18n.t("error.json.type"))));
@@ -176,25 +186,25 @@ public class ErrorMappers {
             case DUPLICATE -> respond(409, "error.409.title", i18n.t("error.concurrent"), List.of());
             case DATABASE_UNAVAILABLE -> {
                 LOG.warn("Database unavailable on " + request.method() + " "
-                        + dev.allowlist.portal.audit.AuditService.loggablePath(request.path()) + ": " + Faults.rootMessage(e));
+                        + AuditService.loggablePath(request.path()) + ": " + Faults.rootMessage(e));
                 Response r = respond(503, "error.503.title", i18n.t("error.databaseUnavailable"), List.of());
                 yield Response.fromResponse(r).header("Retry-After", Faults.RETRY_AFTER_SECONDS).build();
             }
             case UNEXPECTED -> {
                 LOG.error("Unexpected error on " + request.method() + " "
-                        + dev.allowlist.portal.audit.AuditService.loggablePath(request.path()), e);
+                        + AuditService.loggablePath(request.path()), e);
                 yield respond(500, "error.500.title", i18n.t("error.500.message"), List.of());
             }
         };
     }
 
     @Inject
-    io.agroal.api.AgroalDataSource dataSource;
+    AgroalDataSource dataSource;
 
     private boolean databaseReachable() {
         try {
             return dataSource.isHealthy(true);
-        } catch (java.sql.SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             return false;
         }
     }

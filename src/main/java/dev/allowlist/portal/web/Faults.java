@@ -2,13 +2,16 @@ package dev.allowlist.portal.web;
 
 import dev.allowlist.portal.customer.StaleVersionException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.JDBCException;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
 
@@ -28,7 +31,7 @@ final class Faults {
     /** The most telling kind among the exception, its causes and what they suppressed. */
     static Kind classify(Throwable e) {
         Kind found = Kind.UNEXPECTED;
-        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+        ArrayDeque<Throwable> todo = new ArrayDeque<>();
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         todo.add(e);
         while (!todo.isEmpty()) {
@@ -76,8 +79,8 @@ final class Faults {
     static boolean involvesDatabase(Throwable e) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = e; t != null && seen.put(t, true) == null; t = t.getCause()) {
-            if (t instanceof SQLException || t instanceof jakarta.persistence.PersistenceException
-                    || t instanceof org.hibernate.JDBCException) {
+            if (t instanceof SQLException || t instanceof PersistenceException
+                    || t instanceof JDBCException) {
                 return true;
             }
         }

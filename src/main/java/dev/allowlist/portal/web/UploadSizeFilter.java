@@ -46,6 +46,6 @@ class UploadSizeFilter {
                     .entity(Map.of("status", 413, "message", message)).build();
         }
         return Response.status(413).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(dev.allowlist.portal.web.ErrorMappers.errorPage(413, i18n.t("error.413.title"), message)).build();
+                .entity(ErrorMappers.errorPage(413, i18n.t("error.413.title"), message)).build();
     }
 }

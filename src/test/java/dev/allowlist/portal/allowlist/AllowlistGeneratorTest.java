@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -115,9 +116,9 @@ class AllowlistGeneratorTest {
         assertThat(values(allowlist)).containsExactlyInAnyOrderElementsOf(expected).hasSize(35);
         assertThat(allowlist.warnings()).extracting(AllowlistWarning::code, AllowlistWarning::subject)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(Code.NEEDS_WILDCARD, "*.cloudfront.net"),
-                        org.assertj.core.groups.Tuple.tuple(Code.NEEDS_WILDCARD, "*.mcs2-cloudstation-eu-west-1.prod.hydra.sophos.com"),
-                        org.assertj.core.groups.Tuple.tuple(Code.NEEDS_WILDCARD, "*.mcs-push-server-eu-west-1.prod.hydra.sophos.com"));
+                        Tuple.tuple(Code.NEEDS_WILDCARD, "*.cloudfront.net"),
+                        Tuple.tuple(Code.NEEDS_WILDCARD, "*.mcs2-cloudstation-eu-west-1.prod.hydra.sophos.com"),
+                        Tuple.tuple(Code.NEEDS_WILDCARD, "*.mcs-push-server-eu-west-1.prod.hydra.sophos.com"));
         assertThat(entry(allowlist, HOST_EU_WEST_1).reasons()).containsExactly(Reason.observedHost(HOST_EU_WEST_1));
         assertThat(entry(allowlist, "central.sophos.com").reasons()).extracting(Reason::source)
                 .containsExactly("central.central-sophos-com", "endpoint.central-sophos-com");
@@ -205,14 +206,14 @@ class AllowlistGeneratorTest {
         assertThat(pattern.kind()).isEqualTo(DomainName.Kind.PATTERN);
         assertThat(allowlist.warnings()).filteredOn(w -> w.subject().equals(pattern.value()))
                 .extracting(AllowlistWarning::code, AllowlistWarning::detail)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Code.NEEDS_WILDCARD, "ad-sync.presigned-url-eu-central-1"));
+                .containsExactly(Tuple.tuple(Code.NEEDS_WILDCARD, "ad-sync.presigned-url-eu-central-1"));
 
         Allowlist withWildcards = GENERATOR.generate(new CustomerProfile(Set.of(CENTRAL), List.of("eu-central-1"), true,
                 true, false, false, false), List.of());
         AllowlistEntry s3 = entry(withWildcards, "*.s3.eu-central-1.amazonaws.com");
         assertThat(s3.reasons()).extracting(Reason::source, Reason::replaces).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("ad-sync.wildcard-s3-eu-central-1", null),
-                org.assertj.core.groups.Tuple.tuple("ad-sync.presigned-url-eu-central-1", pattern.value()));
+                Tuple.tuple("ad-sync.wildcard-s3-eu-central-1", null),
+                Tuple.tuple("ad-sync.presigned-url-eu-central-1", pattern.value()));
     }
 
     @Test
@@ -269,7 +270,7 @@ class AllowlistGeneratorTest {
                 false, false, false, false), List.of());
         assertThat(wildcard.unemitted()).filteredOn(u -> u.rule().equals("edr.live-terminal-<region>"))
                 .extracting(UnemittedRule::coveredBy, UnemittedRule::proxyTakes)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("*.sophos.com", true));
+                .containsExactly(Tuple.tuple("*.sophos.com", true));
         // a region the vendor names hosts for loses nothing; the content hash ignores the list
         assertThat(GENERATOR.generate(profile(Set.of(EDR), true, List.of("eu-west-1")), List.of()).unemitted()).isEmpty();
     }
@@ -325,7 +326,7 @@ class AllowlistGeneratorTest {
         Allowlist allowlist = GENERATOR.generate(profile(Set.of(ENDPOINT), false, List.of("us-west-2")), List.of(HOST_EU_WEST_1));
         assertThat(allowlist.warnings()).filteredOn(w -> w.code() == Code.HOST_REGION_MISMATCH)
                 .extracting(AllowlistWarning::subject, AllowlistWarning::detail)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(HOST_EU_WEST_1, "eu-west-1"));
+                .containsExactly(Tuple.tuple(HOST_EU_WEST_1, "eu-west-1"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.allowlist.portal.catalog.BundledCatalog;
 import dev.allowlist.portal.catalog.DomainName;
+import dev.allowlist.portal.catalog.License;
 import dev.allowlist.portal.catalog.Owner;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,7 @@ class ChangeReportTest {
 
     static final AllowlistGenerator GENERATOR = new AllowlistGenerator(BundledCatalog.get());
 
-    static List<AllowlistEntry> entries(Set<dev.allowlist.portal.catalog.License> licenses, boolean wildcard,
+    static List<AllowlistEntry> entries(Set<License> licenses, boolean wildcard,
             List<String> hosts) {
         return GENERATOR.generate(new CustomerProfile(licenses, List.of("eu-west-1"), wildcard, false, false, false, false),
                 hosts).entries();

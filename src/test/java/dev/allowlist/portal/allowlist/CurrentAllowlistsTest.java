@@ -9,9 +9,11 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.allowlist.portal.TestDatabase;
 import dev.allowlist.portal.TestPartners;
 import dev.allowlist.portal.TestUsers;
 import dev.allowlist.portal.catalog.BundledCatalog;
+import dev.allowlist.portal.feed.FeedPulls;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,16 +23,20 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.hamcrest.Matchers;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
@@ -70,7 +76,7 @@ class CurrentAllowlistsTest {
     }
 
     void sql(String statement, Object... params) {
-        try (Connection c = dev.allowlist.portal.TestDatabase.owner(); PreparedStatement st = c.prepareStatement(statement)) {
+        try (Connection c = TestDatabase.owner(); PreparedStatement st = c.prepareStatement(statement)) {
             for (int i = 0; i < params.length; i++) {
                 st.setObject(i + 1, params[i]);
             }
@@ -80,9 +86,9 @@ class CurrentAllowlistsTest {
         }
     }
 
-    static void eventually(String what, java.util.concurrent.Callable<Boolean> condition) {
-        org.awaitility.Awaitility.await(what).atMost(java.time.Duration.ofSeconds(5))
-                .pollInterval(java.time.Duration.ofMillis(50)).until(condition);
+    static void eventually(String what, Callable<Boolean> condition) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50)).until(condition);
     }
 
     static List<String> values(long id) {
@@ -106,13 +112,13 @@ class CurrentAllowlistsTest {
         // the customer page's allowlist section, rendered once per snapshot and language, is markup (not
         // escaped twice), in the language of each visit
         as("alice").get("/customers/" + id).then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("<section id=\"allowlist\" class=\"allowlist\">"))
-                .body(org.hamcrest.Matchers.containsString("<h3>Sophos domains</h3>"))
-                .body(org.hamcrest.Matchers.containsString("<td><code>dci.sophosupd.com</code></td>"))
-                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("&lt;section")));
+                .body(Matchers.containsString("<section id=\"allowlist\" class=\"allowlist\">"))
+                .body(Matchers.containsString("<h3>Sophos domains</h3>"))
+                .body(Matchers.containsString("<td><code>dci.sophosupd.com</code></td>"))
+                .body(Matchers.not(Matchers.containsString("&lt;section")));
         as("alice").header("Accept-Language", "ja").get("/customers/" + id).then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("<h3>ソフォスのドメイン</h3>"));
-        as("alice").get("/customers/" + id).then().body(org.hamcrest.Matchers.containsString("<h3>Sophos domains</h3>"));
+                .body(Matchers.containsString("<h3>ソフォスのドメイン</h3>"));
+        as("alice").get("/customers/" + id).then().body(Matchers.containsString("<h3>Sophos domains</h3>"));
 
         // another partner gets 404 while alice's allowlist is held in memory, on every route that serves it
         as("bob").get(path).then().statusCode(404);
@@ -133,18 +139,18 @@ class CurrentAllowlistsTest {
         as("alice").contentType(ContentType.JSON).body(body).put("/api/v1/customers/" + id).then().statusCode(200);
         assertThat(values(id)).contains("*.sophos.com");
         as("alice").get(path + "?format=txt").then().statusCode(200)
-                .header("Content-Disposition", org.hamcrest.Matchers.containsString("renamed-"));
+                .header("Content-Disposition", Matchers.containsString("renamed-"));
 
         long hostId = as("alice").get("/api/v1/customers/" + id + "/mcs-hosts").then().extract().jsonPath().getLong("[0].id");
         as("alice").delete("/api/v1/customers/" + id + "/mcs-hosts/" + hostId).then().statusCode(204);
         assertThat(values(id)).doesNotContain("mcs-cached.sophos.com");
 
         as("alice").get("/customers/" + id + "/changes").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("Applied on the firewall: v0"));
+                .body(Matchers.containsString("Applied on the firewall: v0"));
         as("alice").contentType(ContentType.JSON).body(Map.of("version", 2)).post("/api/v1/customers/" + id + "/applied")
                 .then().statusCode(200);
         as("alice").get("/customers/" + id + "/changes").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("Applied on the firewall: v2"));
+                .body(Matchers.containsString("Applied on the firewall: v2"));
 
         int version = as("alice").get(path).then().extract().jsonPath().getInt("version");
         as("alice").delete("/api/v1/customers/" + id + "?version=" + as("alice").get("/api/v1/customers/" + id).then()
@@ -171,7 +177,7 @@ class CurrentAllowlistsTest {
 
         // the customer page lists uploads from the snapshot: one stored by another instance shows up (V19)
         as("alice").get("/customers/" + id).then().statusCode(200)
-                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("behind-the-back.log")));
+                .body(Matchers.not(Matchers.containsString("behind-the-back.log")));
         sql("INSERT INTO installer_log_upload (partner_id, customer_id, file_name, size_bytes, sha256, encoding, line_count, "
                 + "hosts_found, hosts_added, hosts_known, lines_ignored, result, uploaded_by, first_uploaded_at, "
                 + "last_uploaded_at) VALUES ('acme', ?, 'behind-the-back.log', 1, repeat('a', 64), 'UTF-8', 1, 0, 0, 0, 0, "
@@ -208,8 +214,8 @@ class CurrentAllowlistsTest {
                 as("alice").get(path).then().extract().jsonPath().getString("catalogVersion")));
     }
 
-    @jakarta.inject.Inject
-    dev.allowlist.portal.feed.FeedPulls feedPulls;
+    @Inject
+    FeedPulls feedPulls;
 
     @Test
     void concurrentFeedPullsAreCountedAndTheirOneDeliveryAuditedOnce() throws Exception {

@@ -3,7 +3,9 @@ package dev.allowlist.portal.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,7 +29,7 @@ class AuditExportFailureTest {
 
     private static final AuditExport.Events COMPLETE = consumer -> consumer.accept(EVENT);
 
-    private static String run(jakarta.ws.rs.core.StreamingOutput output) throws Exception {
+    private static String run(StreamingOutput output) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         output.write(out);
         return out.toString(StandardCharsets.UTF_8);
@@ -45,7 +47,7 @@ class AuditExportFailureTest {
         ObjectMapper mapper = new ObjectMapper();
         String json = run(AuditExport.json(FAILING, AuditService.Filter.none(), "acme", mapper));
         assertThat(json).contains("\"events\":[");
-        assertThatThrownBy(() -> mapper.readTree(json)).isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
+        assertThatThrownBy(() -> mapper.readTree(json)).isInstanceOf(JsonProcessingException.class);
         assertThat(mapper.readTree(run(AuditExport.json(COMPLETE, AuditService.Filter.none(), "acme", mapper)))
                 .get("events")).hasSize(1);
     }

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.allowlist.portal.TestDatabase;
 import dev.allowlist.portal.TestPartners;
 import dev.allowlist.portal.TestUsers;
 import dev.allowlist.portal.customer.Customers;
@@ -47,7 +48,7 @@ class AuditRedactionTest {
     }
 
     private long countContaining(String text) throws Exception {
-        try (Connection c = dev.allowlist.portal.TestDatabase.owner(); PreparedStatement st = c.prepareStatement(
+        try (Connection c = TestDatabase.owner(); PreparedStatement st = c.prepareStatement(
                 "SELECT count(*) FROM audit_event e WHERE strpos(e::text, ?) > 0")) {
             st.setString(1, text);
             try (ResultSet rs = st.executeQuery()) {
@@ -80,7 +81,7 @@ class AuditRedactionTest {
         AuditService.Draft old = new AuditService.Draft("acme", Instant.now().truncatedTo(ChronoUnit.MICROS), "feed:" + feedId,
                 "Feed " + feedId, "web", "127.0.0.1", "ACTION", "feed", feedId, "/feeds/" + token, customerId,
                 "Feed pulled (txt)", "{\"format\":\"txt\"}");
-        try (Connection c = dev.allowlist.portal.TestDatabase.owner()) {
+        try (Connection c = TestDatabase.owner()) {
             c.setAutoCommit(false);
             AuditService.append(c, "acme", List.of(old));
             c.commit();
@@ -90,7 +91,7 @@ class AuditRedactionTest {
         assertThat(countContaining(token)).isEqualTo(1);
         as("carol").get("/api/v1/audit/verify").then().body("intact", equalTo(true));
 
-        try (Connection c = dev.allowlist.portal.TestDatabase.owner(); ResultSet rs = c.createStatement()
+        try (Connection c = TestDatabase.owner(); ResultSet rs = c.createStatement()
                 .executeQuery("SELECT audit_redact_feed_paths()")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(1);

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import dev.allowlist.portal.TestDatabase;
 import dev.allowlist.portal.TestPartners;
 import dev.allowlist.portal.TestUsers;
 import io.agroal.api.AgroalDataSource;
@@ -18,13 +19,15 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -204,7 +207,7 @@ class AuditTest {
         long victim = ((Number) events.get(events.size() - 2).get("id")).longValue();
         long next = ((Number) events.get(events.size() - 1).get("id")).longValue();
 
-        try (Connection c = dev.allowlist.portal.TestDatabase.owner(); Statement st = c.createStatement()) {
+        try (Connection c = TestDatabase.owner(); Statement st = c.createStatement()) {
             // the trigger refuses even the superuser
             assertThatThrownBy(() -> st.executeUpdate("UPDATE audit_event SET summary = 'x' WHERE id = " + victim))
                     .hasMessageContaining("append-only");
@@ -294,7 +297,7 @@ class AuditTest {
                 .body(containsString("Customer created: " + name)).body(not(containsString("MCS hosts added")));
         as("carol").get("/audit?operation=BOGUS").then().statusCode(400);
         as("carol").get("/audit?from=yesterday").then().statusCode(400);
-        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
         String csv = as("carol").get("/api/v1/audit?format=csv&customerId=" + id + "&from=" + today + "&to=" + today)
                 .then().statusCode(200).extract().asString();
         assertThat(csv).contains("# from: " + today, "# to: " + today, "# customerId: " + id, "# retention:",
@@ -309,7 +312,7 @@ class AuditTest {
         }
         String first = as("carol").get("/audit?customerId=" + id).then().statusCode(200).extract().asString();
         assertThat(first).contains("MCS hosts added: h51.sophos.com").doesNotContain("Customer created: " + name);
-        java.util.regex.Matcher older = java.util.regex.Pattern.compile("href=\"(/audit\\?[^\"]*before=[0-9]+)\"").matcher(first);
+        Matcher older = Pattern.compile("href=\"(/audit\\?[^\"]*before=[0-9]+)\"").matcher(first);
         assertThat(older.find()).isTrue();
         as("carol").get(older.group(1).replace("&amp;", "&")).then().statusCode(200)
                 .body(containsString("Customer created: " + name)).body(not(containsString("h51.sophos.com")));

@@ -1,7 +1,9 @@
 package dev.allowlist.portal.bench;
 
+import dev.allowlist.portal.TestDatabase;
 import dev.allowlist.portal.TestPartners;
 import dev.allowlist.portal.catalog.CatalogPublication;
+import dev.allowlist.portal.partner.Actor;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.platform.CatalogPublisher;
 import io.agroal.api.AgroalDataSource;
@@ -9,6 +11,8 @@ import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.jboss.logging.Logger;
@@ -36,7 +40,7 @@ class CatalogPublishBenchmark {
     void publishOverManyCustomers() throws Exception {
         TestPartners.ensureRegistered();
         int customers = Integer.getInteger("customers", 10_000);
-        try (Connection c = dev.allowlist.portal.TestDatabase.owner(); Statement st = c.createStatement()) {
+        try (Connection c = TestDatabase.owner(); Statement st = c.createStatement()) {
             st.execute("INSERT INTO partner (id, display_name) SELECT 'bench' || g, 'Bench ' || g FROM generate_series(1, 20) g "
                     + "ON CONFLICT DO NOTHING");
             st.execute("INSERT INTO customer (partner_id, name, regions, wildcard_support, narrow_hydra, created_at, updated_at) "
@@ -54,9 +58,8 @@ class CatalogPublishBenchmark {
         Arc.container().requestContext().activate();
         try {
             CurrentMember paula = Arc.container().instance(CurrentMember.class).get();
-            paula.actAsPlatformSystem();
             long start = System.nanoTime();
-            long run = publisher.publish("sophos-central-2026.11");
+            long run = paula.actingAs(Actor.platformSystem(), () -> publisher.publish("sophos-central-2026.11"));
             while (true) {
                 CatalogPublication p = QuarkusTransaction.requiringNew().call(() -> CatalogPublication.findById(run));
                 if (!"RUNNING".equals(p.status)) {
@@ -64,7 +67,7 @@ class CatalogPublishBenchmark {
                     String line = String.format("catalog publish: %d customers in %.1f s (%.0f customers/s), %d new versions, %s",
                             p.total, seconds, p.total / seconds, p.changed, p.status);
                     LOG.info(line);
-                    java.nio.file.Files.writeString(java.nio.file.Path.of("target/bench-catalog-publish.txt"), line + "\n");
+                    Files.writeString(Path.of("target/bench-catalog-publish.txt"), line + "\n");
                     break;
                 }
                 Thread.sleep(200);

@@ -9,6 +9,7 @@ import dev.allowlist.portal.catalog.CatalogPublication;
 import dev.allowlist.portal.notify.SecretBox;
 import dev.allowlist.portal.notify.Watch;
 import dev.allowlist.portal.notify.core.WebhookSignature;
+import dev.allowlist.portal.partner.Actor;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.platform.CatalogPublisher;
 import io.quarkus.arc.Arc;
@@ -24,8 +25,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -101,30 +107,30 @@ class NotificationBenchmark {
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peak = new AtomicLong();
-        java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         Arc.container().requestContext().activate();
         try {
-            Arc.container().instance(CurrentMember.class).get().actAsPlatformSystem();
             long start = System.nanoTime();
-            long run = publisher.publish("sophos-central-2026.11");
-            org.awaitility.Awaitility.await("the publication").atMost(java.time.Duration.ofMinutes(10))
-                    .pollInterval(java.time.Duration.ofMillis(200)).until(() -> !"RUNNING".equals(
+            long run = Arc.container().instance(CurrentMember.class).get().actingAs(Actor.platformSystem(),
+                    () -> publisher.publish("sophos-central-2026.11"));
+            Awaitility.await("the publication").atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> !"RUNNING".equals(
                             QuarkusTransaction.requiringNew().call(() -> CatalogPublication.<CatalogPublication>findById(run)).status));
             CatalogPublication p = QuarkusTransaction.requiringNew().call(() -> CatalogPublication.findById(run));
             double publishSeconds = (System.nanoTime() - start) / 1e9;
             System.gc();
             long heapBefore = memory.getHeapMemoryUsage().getUsed();
             sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max), 0, 50,
-                    java.util.concurrent.TimeUnit.MILLISECONDS);
+                    TimeUnit.MILLISECONDS);
             long notifyStart = System.nanoTime();
-            org.awaitility.Awaitility.await("the outbox drained").atMost(java.time.Duration.ofMinutes(5))
-                    .pollInterval(java.time.Duration.ofMillis(50)).until(() ->
+            Awaitility.await("the outbox drained").atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(50)).until(() ->
                             count("SELECT count(*) FROM outbox WHERE status = 'pending' AND partner_id LIKE 'bench%'") == 0);
             double drainedSeconds = (System.nanoTime() - notifyStart) / 1e9;
             int digests = watch.sendDueDigests();
             double seconds = (System.nanoTime() - notifyStart) / 1e9;
             sampler.shutdown();
-            sampler.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);
+            sampler.awaitTermination(1, TimeUnit.SECONDS);
             long versions = count("SELECT count(*) FROM allowlist_version WHERE partner_id LIKE 'bench%' AND cause = 'catalog-published'");
             long outbox = count("SELECT count(*) FROM outbox WHERE partner_id LIKE 'bench%'");
             long failed = count("SELECT count(*) FROM outbox WHERE partner_id LIKE 'bench%' AND status <> 'delivered'");

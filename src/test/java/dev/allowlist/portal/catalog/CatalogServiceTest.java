@@ -3,6 +3,7 @@ package dev.allowlist.portal.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.allowlist.portal.TestDatabase;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ class CatalogServiceTest {
         String hash = CatalogService.sha256(BundledCatalog.json());
         assertThat(catalogs.current().contentHash()).isEqualTo(hash);
         assertThat(catalogs.current().versionId()).isEqualTo("sophos-central-2026.11");
-        try (Connection c = dev.allowlist.portal.TestDatabase.owner()) {
+        try (Connection c = TestDatabase.owner()) {
             ResultSet rs = c.createStatement().executeQuery(
                     "SELECT id, content_hash, rule_count, current FROM catalog_version WHERE current");
             assertThat(rs.next()).isTrue();

@@ -17,6 +17,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +71,7 @@ class CheckFlowTest {
                 + ",\"error\":" + (ok ? "null" : "\"no TLS handshake (curl exit 35)\"") + "}],\"answer\":null}]}";
     }
 
-    static io.restassured.response.Response post(String token, String body) {
+    static Response post(String token, String body) {
         return given().contentType(ContentType.JSON).body(body).post("/checks/" + token);
     }
 
@@ -115,7 +117,7 @@ class CheckFlowTest {
         as("alice").get("/").then().body(containsString("id=\"attention\"")).body(containsString(name));
         as("carol").get("/api/v1/audit?customerId=" + id + "&resourceType=check-report").then()
                 .body("events.summary[0]", containsString("passed, 1 failed (allowlist v1)"))
-                .body("events.actorSubject", hasItem(org.hamcrest.Matchers.startsWith("check:")))
+                .body("events.actorSubject", hasItem(Matchers.startsWith("check:")))
                 // the token is the report URL's credential: the history keeps the path without it
                 .body("events.resourcePath", hasItem("/checks/")).body(not(containsString(token)));
 
@@ -169,7 +171,7 @@ class CheckFlowTest {
         for (int i = 0; i < 6; i++) {
             post(td, report(b, "sophos.com", true)).then().statusCode(202);
         }
-        io.restassured.response.Response limited = post(td, report(b, "sophos.com", true));
+        Response limited = post(td, report(b, "sophos.com", true));
         limited.then().statusCode(429).body("message", containsString("Too many reports"));
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
         as("alice").get("/api/v1/customers/" + b + "/checks").then().body("history.size()", equalTo(6));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.allowlist.portal.TestPartners;
 import dev.allowlist.portal.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ class ConcurrencyTest {
         for (int round = 0; round < 3; round++) {
             long id = Customers.create("alice", Customers.uniqueName("Concurrent PUT"), List.of("CENTRAL"));
             String token = TestUsers.token("alice");
-            List<Response> responses = atOnce(4, () -> io.restassured.RestAssured.given().auth().oauth2(token)
+            List<Response> responses = atOnce(4, () -> RestAssured.given().auth().oauth2(token)
                     .contentType(ContentType.JSON).body(Map.of("name", Customers.uniqueName("Renamed"), "version", 0,
                             "licenses", List.of("CENTRAL", "EDR")))
                     .put("/api/v1/customers/" + id));
@@ -93,7 +94,7 @@ class ConcurrencyTest {
         long id = Customers.create("alice", Customers.uniqueName("Concurrent hosts"), List.of("CENTRAL"));
         String token = TestUsers.token("alice");
         String host = "mcs2-cloudstation-eu-west-1.prod.hydra.sophos.com";
-        List<Response> responses = atOnce(20, () -> io.restassured.RestAssured.given().auth().oauth2(token)
+        List<Response> responses = atOnce(20, () -> RestAssured.given().auth().oauth2(token)
                 .contentType(ContentType.JSON).body(Map.of("hosts", List.of(host)))
                 .post("/api/v1/customers/" + id + "/mcs-hosts"));
         assertThat(count(responses, 200)).as(statuses(responses)).isEqualTo(20);
@@ -108,7 +109,7 @@ class ConcurrencyTest {
         long id = Customers.create("alice", Customers.uniqueName("Concurrent uploads"), List.of("CENTRAL"));
         String token = TestUsers.token("alice");
         byte[] log = InstallerLogs.typical("\r\n").getBytes(StandardCharsets.UTF_8);
-        List<Response> responses = atOnce(10, () -> io.restassured.RestAssured.given().auth().oauth2(token)
+        List<Response> responses = atOnce(10, () -> RestAssured.given().auth().oauth2(token)
                 .contentType("application/octet-stream").body(log)
                 .post("/api/v1/customers/" + id + "/installer-logs?fileName=SophosCloudInstaller.log"));
         assertThat(responses).as(statuses(responses)).allMatch(r -> r.statusCode() / 100 == 2);

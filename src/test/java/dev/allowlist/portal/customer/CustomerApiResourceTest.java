@@ -10,13 +10,21 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import dev.allowlist.portal.TestDatabase;
 import dev.allowlist.portal.TestPartners;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -136,7 +144,7 @@ class CustomerApiResourceTest {
                 .then().statusCode(200)
                 .body("customerId", equalTo((int) id))
                 .body("catalogVersion", equalTo("sophos-central-2026.11"))
-                .body("contentHash", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"))
+                .body("contentHash", Matchers.matchesPattern("[0-9a-f]{64}"))
                 .body("entries.value", contains("*.sophos.com", "sophos.com", "*.sophosupd.com", "*.sophosupd.net",
                         "*.sophosxl.net", "sophosxl.net", "amazonaws.com", "az416426.vo.msecnd.net",
                         "dc.services.visualstudio.com", "*.cloudfront.net", "ocsp.globalsign.com", "ocsp2.globalsign.com",
@@ -156,16 +164,16 @@ class CustomerApiResourceTest {
         TestPartners.ensureRegistered();
         // 480 names, then 60 alike, for globex: the batch boundary at 500 falls among customers of one
         // name (the id breaks the tie), and case differs (the order is PostgreSQL's lower())
-        io.agroal.api.AgroalDataSource dataSource = io.quarkus.arc.Arc.container()
-                .instance(io.agroal.api.AgroalDataSource.class).get();
-        List<Long> expected = new java.util.ArrayList<>();
-        try (java.sql.Connection c = dev.allowlist.portal.TestDatabase.owner(); java.sql.Statement st = c.createStatement()) {
+        AgroalDataSource dataSource = Arc.container()
+                .instance(AgroalDataSource.class).get();
+        List<Long> expected = new ArrayList<>();
+        try (Connection c = TestDatabase.owner(); Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO customer (partner_id, name, created_at, updated_at) SELECT 'globex', "
                     + "CASE WHEN g % 2 = 0 THEN 'Stream ' ELSE 'stream ' END || lpad(g::text, 3, '0'), now(), now() "
                     + "FROM generate_series(1, 480) g");
             st.executeUpdate("INSERT INTO customer (partner_id, name, created_at, updated_at) "
                     + "SELECT 'globex', 'Stream twin', now(), now() FROM generate_series(1, 60)");
-            try (java.sql.ResultSet rs = st.executeQuery("SELECT id FROM customer WHERE partner_id = 'globex' "
+            try (ResultSet rs = st.executeQuery("SELECT id FROM customer WHERE partner_id = 'globex' "
                     + "ORDER BY lower(name), id")) {
                 while (rs.next()) {
                     expected.add(rs.getLong(1));

@@ -11,8 +11,11 @@ import static org.hamcrest.Matchers.not;
 import dev.allowlist.portal.TestPartners;
 import dev.allowlist.portal.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
+import java.util.UUID;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +58,7 @@ class CustomerResourceTest {
                 .formParam("licenses", "ENDPOINT").formParam("wildcardSupport", "true").formParam("version", "0")
                 .post(path).then().statusCode(303).header("Location", containsString(path));
         as("erin").get("/api/v1/customers/" + id).then().body("name", equalTo(name + " (renamed)"))
-                .body("wildcardSupport", equalTo(true)).body("regions", org.hamcrest.Matchers.empty());
+                .body("wildcardSupport", equalTo(true)).body("regions", Matchers.empty());
 
         as("erin").get(path + "/delete").then().statusCode(200).body(containsString("cannot be undone"));
         formAs("erin", csrf).formParam("version", "1").post(path + "/delete").then().statusCode(303)
@@ -106,10 +109,10 @@ class CustomerResourceTest {
     void wrongOrMissingCsrfTokenIsRefusedWithAMessageAndChangesNothing() {
         long before = TestPartners.count("customer");
         TestUsers.Csrf csrf = csrf("alice", "/customers/new");
-        as("alice").contentType(io.restassured.http.ContentType.URLENC).cookie("csrf-token", csrf.cookie())
+        as("alice").contentType(ContentType.URLENC).cookie("csrf-token", csrf.cookie())
                 .formParam("csrf-token", "forged" + csrf.field()).formParam("name", "CSRF victim")
                 .post("/customers").then().statusCode(400).body(containsString("nothing was saved"));
-        as("alice").contentType(io.restassured.http.ContentType.URLENC).formParam("name", "CSRF victim")
+        as("alice").contentType(ContentType.URLENC).formParam("name", "CSRF victim")
                 .post("/customers").then().statusCode(400).body(containsString("Reload the page"));
         assertThat(TestPartners.count("customer")).isEqualTo(before);
     }
@@ -128,18 +131,18 @@ class CustomerResourceTest {
                 .then().statusCode(400).body(containsString("Not a valid host name: &quot;bad_host!&quot;"))
                 .body(containsString("valid.sophos.com bad_host!"));
         as("alice").get("/api/v1/customers/" + id + "/mcs-hosts").then()
-                .body("value", org.hamcrest.Matchers.containsInAnyOrder("mcs1.sophos.com", "proxy.example.org"));
+                .body("value", Matchers.containsInAnyOrder("mcs1.sophos.com", "proxy.example.org"));
 
         long hostId = as("alice").get("/api/v1/customers/" + id + "/mcs-hosts").then().extract()
                 .jsonPath().getLong("find { it.value == 'proxy.example.org' }.id");
         formAs("alice", csrf).post("/customers/" + id + "/hosts/" + hostId + "/delete").then().statusCode(303);
         as("alice").get("/api/v1/customers/" + id + "/mcs-hosts").then()
-                .body("value", org.hamcrest.Matchers.contains("mcs1.sophos.com"));
+                .body("value", Matchers.contains("mcs1.sophos.com"));
     }
 
     @Test
     void listIsSearchableAndPaginated() {
-        String prefix = "Paged " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String prefix = "Paged " + UUID.randomUUID().toString().substring(0, 6);
         for (int i = 0; i < 23; i++) {
             Customers.create("alice", String.format("%s %02d", prefix, i), List.of("ENDPOINT"));
         }
@@ -168,6 +171,6 @@ class CustomerResourceTest {
         as("alice").cookie("lang", cookie).header("Accept-Language", "en").get("/customers").then()
                 .body(containsString("顧客"));
         as("alice").get("/language?lang=ja&back=//evil.example").then().statusCode(303)
-                .header("Location", org.hamcrest.Matchers.not(containsString("evil")));
+                .header("Location", Matchers.not(containsString("evil")));
     }
 }

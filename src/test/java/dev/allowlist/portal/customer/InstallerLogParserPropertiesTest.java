@@ -2,12 +2,13 @@ package dev.allowlist.portal.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allowlist.portal.PropertyCheck;
 import dev.allowlist.portal.catalog.BundledCatalog;
 import dev.allowlist.portal.catalog.DomainName;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import dev.allowlist.portal.PropertyCheck;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -82,8 +83,8 @@ class InstallerLogParserPropertiesTest {
     static List<byte[]> halves(byte[] bytes) {
         List<byte[]> smaller = new ArrayList<>();
         if (bytes.length > 1) {
-            smaller.add(java.util.Arrays.copyOfRange(bytes, 0, bytes.length / 2));
-            smaller.add(java.util.Arrays.copyOfRange(bytes, bytes.length / 2, bytes.length));
+            smaller.add(Arrays.copyOfRange(bytes, 0, bytes.length / 2));
+            smaller.add(Arrays.copyOfRange(bytes, bytes.length / 2, bytes.length));
         }
         if (bytes.length <= 64) {
             for (int i = 0; i < bytes.length; i++) {

@@ -17,8 +17,11 @@ import dev.allowlist.portal.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +37,7 @@ class InstallerLogResourceTest {
     void rawUploadAddsTheHostsAndFeedsTheAllowlistAndRegion() {
         long id = Customers.create("alice", Customers.uniqueName("Log raw"), List.of("EDR"));
         // explicit mode, so that the observed host is an entry of its own
-        as("alice").contentType(ContentType.JSON).body(java.util.Map.of("name", "Log raw explicit", "licenses",
+        as("alice").contentType(ContentType.JSON).body(Map.of("name", "Log raw explicit", "licenses",
                 List.of("EDR"), "version", 0, "narrowHydra", true)).put("/api/v1/customers/" + id).then().statusCode(200);
         byte[] log = InstallerLogs.encode(InstallerLogs.typical("\r\n"), StandardCharsets.UTF_16LE, true);
 
@@ -56,7 +59,7 @@ class InstallerLogResourceTest {
                 .body("regions.source", equalTo("INFERRED"))
                 .body("regions.regions", contains("eu-west-1"))
                 .body("entries.value", hasItem("*.mcs2-cloudstation-eu-west-1.prod.hydra.sophos.com"))
-                .body("entries.value", org.hamcrest.Matchers.not(hasItem("live-terminal-us-east-2.prod.hydra.sophos.com")));
+                .body("entries.value", Matchers.not(hasItem("live-terminal-us-east-2.prod.hydra.sophos.com")));
     }
 
     @Test
@@ -108,7 +111,7 @@ class InstallerLogResourceTest {
         as("alice").contentType("application/octet-stream").body(new byte[0]).post("/api/v1/customers/" + id + "/installer-logs")
                 .then().statusCode(400).body("message", containsString("empty"));
         byte[] big = new byte[1024 * 1024 + 128 * 1024];
-        java.util.Arrays.fill(big, (byte) 'a');
+        Arrays.fill(big, (byte) 'a');
         as("alice").contentType("application/octet-stream").body(big).post("/api/v1/customers/" + id + "/installer-logs")
                 .then().statusCode(413).body("message", containsString("larger than 1 MB"));
         TestUsers.Csrf csrf = csrf("alice", "/customers/" + id);

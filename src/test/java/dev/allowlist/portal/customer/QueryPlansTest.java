@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.allowlist.portal.TestDatabase;
 import dev.allowlist.portal.TestPartners;
+import dev.allowlist.portal.allowlist.CurrentAllowlists;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -13,9 +15,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +41,7 @@ class QueryPlansTest {
         q.put("customers list page", CustomerService.LIST_SQL.replaceAll("\\?(\\d)", "\\$$1")
                 .replace("$1", "$1::varchar").replace("$2", "$2::text").replace("$3", "$3::int").replace("$4", "$4::int"));
         q.put("a customer's snapshot (allowlist, versions, feeds: one round trip)",
-                dev.allowlist.portal.allowlist.CurrentAllowlists.LOAD_SQL.replaceFirst("\\?", "\\$1::varchar")
+                CurrentAllowlists.LOAD_SQL.replaceFirst("\\?", "\\$1::varchar")
                         .replaceFirst("\\?", "\\$2::bigint"));
         q.put("customer with licenses (detail)", "SELECT c.*, l.* FROM customer c LEFT JOIN customer_license l "
                 + "ON l.customer_id = c.id WHERE c.partner_id = $1::varchar AND c.id = $2::bigint");
@@ -80,7 +85,7 @@ class QueryPlansTest {
      * Pages of a whole partner's history: read in the index's order, stopping after one page (a sort
      * would read the partner's whole history). One customer's few events may be sorted.
      */
-    static final java.util.Set<String> IN_INDEX_ORDER = java.util.Set.of("audit history, first page",
+    static final Set<String> IN_INDEX_ORDER = Set.of("audit history, first page",
             "audit history, a later page");
 
     @Test
@@ -91,7 +96,7 @@ class QueryPlansTest {
         // In one transaction, rolled back at the end: 100 partners with long histories (so that the planner
         // weighs real numbers), then the plans as the portal's role with its partner set, so that they
         // include row-level security's predicates.
-        try (Connection c = dev.allowlist.portal.TestDatabase.owner(); Statement st = c.createStatement()) {
+        try (Connection c = TestDatabase.owner(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute("INSERT INTO audit_event (partner_id, occurred_at, actor_subject, operation, resource_type, "
                     + "customer_id, summary, details, prev_hash, hash) SELECT 'zz-history-' || (i % 100), now() - i * interval '1 minute', "
@@ -100,7 +105,7 @@ class QueryPlansTest {
             st.execute("SET LOCAL ROLE allowlist_app");
             st.execute("SET LOCAL enable_seqscan = off");
             st.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-            Map<String, String> leading = new java.util.HashMap<>();
+            Map<String, String> leading = new HashMap<>();
             try (ResultSet rs = st.executeQuery("SELECT i.relname, a.attname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
                     + "JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0]")) {
                 while (rs.next()) {
@@ -144,7 +149,7 @@ class QueryPlansTest {
             String index = node.path("Index Name").asText();
             String column = leading.get(index);
             String cond = node.path("Index Cond").asText("");
-            if (column == null || !java.util.regex.Pattern.compile("\\b" + column + "\\b").matcher(cond).find()) {
+            if (column == null || !Pattern.compile("\\b" + column + "\\b").matcher(cond).find()) {
                 scans.add(query + ": " + type + " of " + index + " without a condition on " + column + " (" + cond + ")");
             }
         }

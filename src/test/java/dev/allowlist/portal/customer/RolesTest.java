@@ -13,6 +13,7 @@ import io.restassured.http.ContentType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,8 +63,8 @@ class RolesTest {
             formAs(user, csrf).post("/customers/" + id + "/hosts/" + hostId + "/delete").then().statusCode(403);
         }
         as("alice").get("/api/v1/customers/" + id).then().statusCode(200)
-                .body("name", org.hamcrest.Matchers.equalTo(name)).body("version", org.hamcrest.Matchers.equalTo(0))
-                .body("mcsHosts.value", org.hamcrest.Matchers.contains("mcs.sophos.com"));
+                .body("name", Matchers.equalTo(name)).body("version", Matchers.equalTo(0))
+                .body("mcsHosts.value", Matchers.contains("mcs.sophos.com"));
     }
 
     @Test

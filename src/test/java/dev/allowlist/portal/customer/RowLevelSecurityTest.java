@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.allowlist.portal.TestDatabase;
 import dev.allowlist.portal.TestPartners;
+import dev.allowlist.portal.partner.TenantConnections;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -30,7 +31,7 @@ class RowLevelSecurityTest {
 
     /** Every table with a partner_id column: a table a later feature adds is covered without being named here. */
     static List<String> tenantTables() {
-        List<String> tables = new java.util.ArrayList<>();
+        List<String> tables = new ArrayList<>();
         try (Connection owner = TestDatabase.owner(); Statement st = owner.createStatement();
                 ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' "
                         + "AND column_name = 'partner_id' ORDER BY table_name")) {
@@ -65,7 +66,7 @@ class RowLevelSecurityTest {
 
     /** Names the partner for the connection's session, the way the portal's code does. */
     private static void scope(Connection c, String partner) throws SQLException {
-        dev.allowlist.portal.partner.TenantConnections.set(c, partner, false);
+        TenantConnections.set(c, partner, false);
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -125,7 +126,7 @@ class TenantIsolationTest {
     private static void assertUntouched() {
         as("alice").get("/api/v1/customers/" + acmeId).then().statusCode(200)
                 .body("name", equalTo(acmeName)).body("version", equalTo(0))
-                .body("mcsHosts.value", org.hamcrest.Matchers.contains("dzr-api-amzn-eu-west-1-9af7.api-upe.p.hmr.sophos.com"));
+                .body("mcsHosts.value", Matchers.contains("dzr-api-amzn-eu-west-1-9af7.api-upe.p.hmr.sophos.com"));
         // in the database itself: still acme's, still one host, nothing moved to globex
         assertThat(TestPartners.count("customer WHERE id = " + acmeId + " AND partner_id = 'acme' AND name = '"
                 + acmeName.replace("'", "''") + "'")).isEqualTo(1);

@@ -3,6 +3,7 @@ package dev.allowlist.portal.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.allowlist.portal.TestPartners;
+import dev.allowlist.portal.partner.Actor;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.Role;
 import io.quarkus.arc.Arc;
@@ -11,8 +12,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Supplier;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +34,7 @@ class TenantScopingTest {
         long acmeId = as("acme", () -> QuarkusTransaction.requiringNew().call(() -> {
             Customer c = new Customer();
             c.name = "Scoping " + System.nanoTime();
-            c.createdAt = java.time.OffsetDateTime.now();
+            c.createdAt = OffsetDateTime.now();
             c.updatedAt = c.createdAt;
             em.persist(c);
             return c.id;
@@ -50,11 +53,11 @@ class TenantScopingTest {
         Customer loaded = as("globex", () -> QuarkusTransaction.requiringNew().call(() -> em.find(Customer.class, acmeId)));
         assertThat(loaded).as("em.find across tenants").isNull();
         // writes: a tenant id other than the login's is refused, never stored
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> as("globex", () -> QuarkusTransaction.requiringNew().call(() -> {
+        Assertions.assertThatThrownBy(() -> as("globex", () -> QuarkusTransaction.requiringNew().call(() -> {
             Customer c = new Customer();
             c.partnerId = "acme"; // forged
             c.name = "Forged tenant " + System.nanoTime();
-            c.createdAt = java.time.OffsetDateTime.now();
+            c.createdAt = OffsetDateTime.now();
             c.updatedAt = c.createdAt;
             em.persist(c);
             return c.id;
@@ -68,10 +71,9 @@ class TenantScopingTest {
         ManagedContext context = Arc.container().requestContext();
         context.activate();
         try {
-            if (partner != null) {
-                Arc.container().instance(CurrentMember.class).get().actAsSystem(partner, Role.PARTNER_ADMIN);
-            }
-            return work.get();
+            return partner == null ? work.get()
+                    : Arc.container().instance(CurrentMember.class).get().actingAs(Actor.system(partner, Role.PARTNER_ADMIN),
+                            work);
         } finally {
             context.terminate();
         }

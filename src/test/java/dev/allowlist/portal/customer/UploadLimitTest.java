@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.allowlist.portal.TestPartners;
 import dev.allowlist.portal.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +42,8 @@ class UploadLimitTest {
                     + "\r\nAccept-Language: en\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             // the server answers without reading the body, and may keep the connection open: read one response
-            java.io.InputStream in = socket.getInputStream();
-            java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
             while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
                 int b = in.read();
                 if (b < 0) {
@@ -48,12 +52,12 @@ class UploadLimitTest {
                 head.write(b);
             }
             String headers = head.toString(StandardCharsets.ISO_8859_1);
-            java.util.regex.Matcher declared = java.util.regex.Pattern.compile("(?i)content-length: *([0-9]+)").matcher(headers);
+            Matcher declared = Pattern.compile("(?i)content-length: *([0-9]+)").matcher(headers);
             byte[] body;
             if (declared.find()) {
                 body = in.readNBytes(Integer.parseInt(declared.group(1)));
             } else {
-                java.io.ByteArrayOutputStream rest = new java.io.ByteArrayOutputStream();
+                ByteArrayOutputStream rest = new ByteArrayOutputStream();
                 byte[] buffer = new byte[8192];
                 for (int n; !rest.toString(StandardCharsets.UTF_8).contains("\r\n0\r\n") && (n = in.read(buffer)) > 0;) {
                     rest.write(buffer, 0, n);

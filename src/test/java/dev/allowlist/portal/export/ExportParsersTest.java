@@ -2,6 +2,7 @@ package dev.allowlist.portal.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allowlist.portal.SystemTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class ExportParsersTest {
     }
 
     static void requireTool(String tool) {
-        dev.allowlist.portal.SystemTools.require(tool, switch (tool) {
+        SystemTools.require(tool, switch (tool) {
             case "node" -> "nodejs";
             case "squid" -> "squid";
             case "shellcheck" -> "shellcheck";

@@ -10,13 +10,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.allowlist.portal.TestDatabase;
 import dev.allowlist.portal.TestPartners;
 import dev.allowlist.portal.TestUsers;
 import dev.allowlist.portal.feed.FeedPulls;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +35,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,19 +60,19 @@ class ExportResourceTest {
     void aNewVersionOnlyWhenTheContentChanges() {
         long id = customer("alice", "Versions " + UUID.randomUUID(), Map.of("licenses", List.of("ENDPOINT"),
                 "wildcardSupport", true));
-        as("alice").get("/api/v1/customers/" + id + "/allowlist/versions").then().body("number", org.hamcrest.Matchers.contains(1))
+        as("alice").get("/api/v1/customers/" + id + "/allowlist/versions").then().body("number", Matchers.contains(1))
                 .body("[0].cause", equalTo("customer-created"));
         Map<String, Object> body = new HashMap<>(as("alice").get("/api/v1/customers/" + id).then().extract().jsonPath().getMap(""));
         body.put("notes", "only a note");
         as("alice").contentType(ContentType.JSON).body(body).put("/api/v1/customers/" + id).then().statusCode(200);
         as("alice").contentType(ContentType.JSON).body(Map.of("hosts", List.of("covered.sophos.com")))
                 .post("/api/v1/customers/" + id + "/mcs-hosts").then().statusCode(200); // covered by *.sophos.com
-        as("alice").get("/api/v1/customers/" + id + "/allowlist/versions").then().body("number", org.hamcrest.Matchers.contains(1));
+        as("alice").get("/api/v1/customers/" + id + "/allowlist/versions").then().body("number", Matchers.contains(1));
         body = new HashMap<>(as("alice").get("/api/v1/customers/" + id).then().extract().jsonPath().getMap(""));
         body.put("licenses", List.of("EDR"));
         as("alice").contentType(ContentType.JSON).body(body).put("/api/v1/customers/" + id).then().statusCode(200);
         as("alice").get("/api/v1/customers/" + id + "/allowlist/versions").then()
-                .body("number", org.hamcrest.Matchers.contains(2, 1)).body("[0].cause", equalTo("profile-changed"));
+                .body("number", Matchers.contains(2, 1)).body("[0].cause", equalTo("profile-changed"));
         as("alice").get("/api/v1/customers/" + id + "/allowlist").then().body("version", equalTo(2));
     }
 
@@ -129,7 +141,7 @@ class ExportResourceTest {
         body.put("firewallProduct", "none");
         as("alice").contentType(ContentType.JSON).body(body).put("/api/v1/customers/" + id).then().statusCode(200)
                 .body("firewallProduct", equalTo(null));
-        as("alice").get("/customers/" + id).then().body(org.hamcrest.Matchers.not(containsString("id=\"product-lead\"")));
+        as("alice").get("/customers/" + id).then().body(Matchers.not(containsString("id=\"product-lead\"")));
         // the history records the field
         as("carol").get("/api/v1/audit?customerId=" + id + "&resourceType=customer").then()
                 .body(containsString("\"firewallProduct\":\"fortigate\""));
@@ -140,7 +152,7 @@ class ExportResourceTest {
         long id = customer("alice", "Japan " + UUID.randomUUID(), Map.of("licenses", List.of("EDR", "AD_SYNC"),
                 "wildcardSupport", true, "regions", List.of("ap-northeast-1")));
         as("alice").get("/api/v1/customers/" + id + "/allowlist").then().statusCode(200)
-                .body("unemitted.rule", org.hamcrest.Matchers.hasItems("edr.live-terminal-<region>", "edr.mcs-push-server-<region>",
+                .body("unemitted.rule", Matchers.hasItems("edr.live-terminal-<region>", "edr.mcs-push-server-<region>",
                         "edr.message-upload-<region>", "ad-sync.presigned-url-<region>"))
                 .body("unemitted.region", everyItemIs("ap-northeast-1"))
                 .body("warnings.code", hasItem("REGION_WITHOUT_RULES"));
@@ -156,7 +168,7 @@ class ExportResourceTest {
     }
 
     static org.hamcrest.Matcher<Iterable<? extends Object>> everyItemIs(String value) {
-        return org.hamcrest.Matchers.everyItem(equalTo(value));
+        return Matchers.everyItem(equalTo(value));
     }
 
     @Test
@@ -167,14 +179,14 @@ class ExportResourceTest {
                 .statusCode(400).body(containsString("panos-url"));
         // a feed made before the format was retired
         String token = "retired-format-feed-token-" + UUID.randomUUID();
-        try (java.sql.Connection c = dev.allowlist.portal.TestDatabase.owner();
-                java.sql.PreparedStatement st = c.prepareStatement("INSERT INTO feed (partner_id, customer_id, format, token_hash, "
+        try (Connection c = TestDatabase.owner();
+                PreparedStatement st = c.prepareStatement("INSERT INTO feed (partner_id, customer_id, format, token_hash, "
                         + "created_by, created_at) VALUES ('acme', ?, 'panos-edl', encode(sha256(?::bytea), 'hex'), 'alice', now())")) {
             st.setLong(1, id);
             st.setString(2, token);
             st.executeUpdate();
         }
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().get("/feeds/" + token).then().statusCode(200).body(containsString("dci.sophosupd.com\n")));
         as("alice").get("/customers/" + id).then().body(containsString("retired-feed"))
                 .body(containsString("replace this feed with one of format panos-url"));
@@ -247,7 +259,7 @@ class ExportResourceTest {
         formAs("alice", csrf).post("/exports/customers/" + id + "/feeds/" + feedId + "/revoke").then().statusCode(303);
         given().get(url).then().statusCode(404).body(equalTo(""));
         as("carol").get("/api/v1/audit?customerId=" + id + "&resourceType=feed").then()
-                .body("events.summary", org.hamcrest.Matchers.contains("Feed created (panos-url)",
+                .body("events.summary", Matchers.contains("Feed created (panos-url)",
                         "Feed version 1 delivered to 127.0.0.1 (panos-url)", "Feed version 2 delivered to 127.0.0.1 (panos-url)",
                         "Feed version 2 delivered to 203.0.113.7 (panos-url)", "Feed revoked (panos-url)"));
         // each delivery names its ETag, and is remembered once
@@ -256,19 +268,19 @@ class ExportResourceTest {
         assertThat(TestPartners.count("feed_delivery WHERE feed_id = " + feedId)).isEqualTo(3);
     }
 
-    @jakarta.inject.Inject
+    @Inject
     FeedPulls feedPulls;
 
     /** A GET over a raw connection from a local address, with X-Forwarded-For (as a proxy in front would send it). */
     static String rawGet(String path, String localAddress, String forwardedFor) throws Exception {
-        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port",
+        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port",
                 Integer.class).orElse(8081);
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(localAddress), 0));
-            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getByName("127.0.0.1"), port), 5000);
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+            socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 5000);
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nX-Forwarded-For: "
-                    + forwardedFor + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    + forwardedFor + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

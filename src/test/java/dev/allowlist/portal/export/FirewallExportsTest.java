@@ -18,6 +18,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 import org.junit.jupiter.api.Test;
+import org.xml.sax.SAXException;
 
 /**
  * The firewall exports against their products' documented grammar (README, "Firewall exports"):
@@ -214,7 +215,7 @@ class FirewallExportsTest {
         String hosts = render(new SophosFirewallFormats.FqdnHosts(), "wildcard");
         assertThat(hosts).contains("<FQDN>*.sophos.com</FQDN>", "allows these domains by default");
         assertThatThrownBy(() -> validateSfos(hosts.replace("<FQDN>*.sophos.com</FQDN>", "<FQDN>*.sophos.com/x</FQDN>")))
-                .isInstanceOf(org.xml.sax.SAXException.class);
+                .isInstanceOf(SAXException.class);
         String tls = render(new SophosFirewallFormats.TlsExclusion(), "wildcard");
         assertThat(tls).contains("<URL>sophos.com</URL>").doesNotContain("<URL>central.sophos.com</URL>");
     }

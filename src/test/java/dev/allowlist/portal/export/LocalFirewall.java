@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A customer's network in miniature, for running the check scripts for real: an HTTP proxy on this
@@ -99,7 +100,7 @@ public final class LocalFirewall implements AutoCloseable {
         loop(tls, socket -> {
             try (socket) {
                 socket.setSoTimeout(5000);
-                ((javax.net.ssl.SSLSocket) socket).startHandshake();
+                ((SSLSocket) socket).startHandshake();
                 readHead(socket.getInputStream());
                 socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
                         .getBytes(StandardCharsets.US_ASCII));

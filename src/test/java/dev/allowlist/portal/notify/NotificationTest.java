@@ -11,22 +11,32 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import dev.allowlist.portal.TestDatabase;
 import dev.allowlist.portal.TestPartners;
 import dev.allowlist.portal.TestUsers;
+import dev.allowlist.portal.catalog.BundledCatalog;
+import dev.allowlist.portal.platform.CatalogPublishingTest;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,13 +158,13 @@ class NotificationTest {
     }
 
     /** Subscribes as this partner admin through the page's form; returns the page the form answers with. */
-    static io.restassured.response.Response subscribe(String user, Map<String, String> fields) {
+    static Response subscribe(String user, Map<String, String> fields) {
         TestUsers.Csrf csrf = csrf(user, "/notifications");
         return formAs(user, csrf).formParams(fields).post("/notifications/subscriptions");
     }
 
     /** A webhook subscription's secret, as its page shows it once. */
-    static String secretOf(io.restassured.response.Response page) {
+    static String secretOf(Response page) {
         page.then().statusCode(200).body(containsString("shown only once"));
         Matcher m = Pattern.compile("whsec_[A-Za-z0-9+/=]+").matcher(page.asString());
         assertThat(m.find()).isTrue();
@@ -175,7 +185,7 @@ class NotificationTest {
         try (Connection c = TestDatabase.owner(); Statement st = c.createStatement(); var rs = st.executeQuery(sql)) {
             assertThat(rs.next()).as(sql).isTrue();
             return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -183,7 +193,7 @@ class NotificationTest {
     static void owner(String sql) {
         try (Connection c = TestDatabase.owner(); Statement st = c.createStatement()) {
             st.execute(sql);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -209,8 +219,8 @@ class NotificationTest {
     /** Runs docs/examples/verify_webhook.py (python3 is on every machine of this kind; Debian package python3). */
     static String python(String secret, String id, String timestamp, String signature, String body, String now)
             throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("webhook", ".json");
-        java.nio.file.Files.writeString(file, body, StandardCharsets.UTF_8);
+        Path file = Files.createTempFile("webhook", ".json");
+        Files.writeString(file, body, StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>(List.of("python3", "docs/examples/verify_webhook.py", secret, id, timestamp,
                 signature, file.toString()));
         if (now != null) {
@@ -498,17 +508,17 @@ class NotificationTest {
         int versionEventsBefore = received("/catalog-acme").size();
 
         // the bundled catalog without t1.sophosupd.com: every explicit ENDPOINT customer gets a new version
-        com.fasterxml.jackson.databind.node.ObjectNode candidate = (com.fasterxml.jackson.databind.node.ObjectNode) JSON
-                .readTree(dev.allowlist.portal.catalog.BundledCatalog.json());
+        ObjectNode candidate = (ObjectNode) JSON
+                .readTree(BundledCatalog.json());
         String id = "sophos-central-notify-" + UUID.randomUUID().toString().substring(0, 8);
         candidate.put("id", id);
-        com.fasterxml.jackson.databind.node.ArrayNode rules = (com.fasterxml.jackson.databind.node.ArrayNode) candidate.get("rules");
+        ArrayNode rules = (ArrayNode) candidate.get("rules");
         for (int i = rules.size() - 1; i >= 0; i--) {
-            com.fasterxml.jackson.databind.node.ObjectNode rule = (com.fasterxml.jackson.databind.node.ObjectNode) rules.get(i);
+            ObjectNode rule = (ObjectNode) rules.get(i);
             if (rule.get("id").asText().equals("endpoint.t1-sophosupd-com")) {
                 rules.remove(i);
             } else if (rule.has("alternativeOf")) {
-                com.fasterxml.jackson.databind.node.ArrayNode alternatives = (com.fasterxml.jackson.databind.node.ArrayNode) rule
+                ArrayNode alternatives = (ArrayNode) rule
                         .get("alternativeOf");
                 for (int j = alternatives.size() - 1; j >= 0; j--) {
                     if (alternatives.get(j).asText().equals("endpoint.t1-sophosupd-com")) {
@@ -517,9 +527,9 @@ class NotificationTest {
                 }
             }
         }
-        dev.allowlist.portal.platform.CatalogPublishingTest.upload(JSON.writeValueAsBytes(candidate), 303);
+        CatalogPublishingTest.upload(JSON.writeValueAsBytes(candidate), 303);
         try {
-            dev.allowlist.portal.platform.CatalogPublishingTest.publishAndWait(id);
+            CatalogPublishingTest.publishAndWait(id);
             long acmeChanged = ownerLong("SELECT count(DISTINCT customer_id) FROM allowlist_version WHERE partner_id = 'acme' "
                     + "AND cause = 'catalog-published' AND catalog_version = '" + id + "'");
             assertThat(acmeChanged).isGreaterThanOrEqualTo(3);
@@ -537,7 +547,7 @@ class NotificationTest {
             assertThat(globexGot).hasSize(1);
             assertThat(JSON.readTree(globexGot.get(0).body()).path("data").path("partner").asText()).isEqualTo("globex");
         } finally {
-            dev.allowlist.portal.platform.CatalogPublishingTest.publishAndWait("sophos-central-2026.11");
+            CatalogPublishingTest.publishAndWait("sophos-central-2026.11");
         }
     }
 
@@ -606,7 +616,7 @@ class NotificationTest {
                 for (Address to : m.getAllRecipients()) {
                     n += to.toString().equals(address) ? 1 : 0;
                 }
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -626,7 +636,7 @@ class NotificationTest {
                 all.append(m.getContentType()).append('\n').append(m.getContent());
             }
             return all.toString();
-        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -15,6 +15,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,7 +70,7 @@ class LoginClaimsTest {
             InputStream in = socket.getInputStream();
             String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(response).startsWith("HTTP/1.1 201");
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"id\":([0-9]+)").matcher(response);
+            Matcher m = Pattern.compile("\"id\":([0-9]+)").matcher(response);
             assertThat(m.find()).isTrue();
             return Long.parseLong(m.group(1));
         }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -86,7 +87,7 @@ class VerifiedTokensTest {
         bearer(token).get("/api/v1/customers").then().statusCode(200);
         assertThat(tokens.hits()).as("answered from the cache").isEqualTo(hits + 1);
         // the condition is the clock itself: the moment the token's exp has passed
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> Instant.now().isAfter(exp));
         bearer(token).get("/api/v1/customers").then().statusCode(401);
     }

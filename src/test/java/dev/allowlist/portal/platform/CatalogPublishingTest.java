@@ -11,23 +11,37 @@ import static org.hamcrest.Matchers.hasSize;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.allowlist.portal.TestDatabase;
 import dev.allowlist.portal.TestPartners;
 import dev.allowlist.portal.TestUsers;
 import dev.allowlist.portal.catalog.BundledCatalog;
 import dev.allowlist.portal.catalog.CatalogPublication;
+import dev.allowlist.portal.customer.Customers;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 /** Publishing a catalog that removes a rule: a removal in every affected customer's report, nothing for the others. */
 @QuarkusTest
 public class CatalogPublishingTest {
 
-    @jakarta.inject.Inject
+    @Inject
     CatalogPublisher publisher;
 
     static final ObjectMapper MAPPER = new ObjectMapper();
@@ -40,7 +54,7 @@ public class CatalogPublishingTest {
     /** Uploads a catalog file as paula; returns the page (refused) or the redirect's location (stored). */
     public static String upload(byte[] file, int status) {
         TestUsers.Csrf csrf = csrf("paula", "/platform/catalogs");
-        io.restassured.response.Response response = as("paula").cookie("csrf-token", csrf.cookie())
+        Response response = as("paula").cookie("csrf-token", csrf.cookie())
                 .multiPart("csrf-token", csrf.field()).multiPart("file", "catalog.json", file, "application/json")
                 .post("/platform/catalogs");
         response.then().statusCode(status);
@@ -52,27 +66,27 @@ public class CatalogPublishingTest {
         String location = TestUsers.formAs("paula", csrf).post("/platform/catalogs/" + versionId + "/publish")
                 .then().statusCode(303).extract().header("Location");
         String run = location.substring(location.indexOf("/platform/"));
-        org.awaitility.Awaitility.await("publication " + run).atMost(java.time.Duration.ofSeconds(30))
-                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> {
+        Awaitility.await("publication " + run).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
                     String page = as("paula").get(run).then().statusCode(200).extract().asString();
                     assertThat(page).doesNotContain("<strong>FAILED</strong>");
                     return page.contains("<strong>DONE</strong>");
                 });
     }
 
-    private static String newestHash(long customerId) throws java.sql.SQLException {
-        try (java.sql.Connection c = dev.allowlist.portal.TestDatabase.owner(); java.sql.PreparedStatement st = c.prepareStatement(
+    private static String newestHash(long customerId) throws SQLException {
+        try (Connection c = TestDatabase.owner(); PreparedStatement st = c.prepareStatement(
                 "SELECT content_hash FROM allowlist_version WHERE customer_id = ? ORDER BY number DESC LIMIT 1")) {
             st.setLong(1, customerId);
-            try (java.sql.ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = st.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
     }
 
     static void awaitNoRunningPublication() {
-        org.awaitility.Awaitility.await("no publication running").atMost(java.time.Duration.ofSeconds(30))
-                .pollInterval(java.time.Duration.ofMillis(100))
+        Awaitility.await("no publication running").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> TestPartners.count("catalog_publication WHERE status = 'RUNNING'") == 0);
     }
 
@@ -103,8 +117,8 @@ public class CatalogPublishingTest {
         long rich = customer("alice", Map.of("name", "Rich " + UUID.randomUUID(), "licenses", List.of("ENDPOINT", "EDR", "AD_SYNC"),
                 "regions", List.of("ap-northeast-1", "eu-west-1"), "usesActiveDirectory", true, "tlsInspection", true,
                 "applicationFiltering", true, "narrowHydra", true));
-        dev.allowlist.portal.customer.Customers.addHost("alice", rich, "mcs2-cloudstation-eu-central-1.prod.hydra.sophos.com");
-        dev.allowlist.portal.customer.Customers.addHost("alice", rich, "mcs-cloudstation-eu-west-1.prod.hydra.sophos.com");
+        Customers.addHost("alice", rich, "mcs2-cloudstation-eu-central-1.prod.hydra.sophos.com");
+        Customers.addHost("alice", rich, "mcs-cloudstation-eu-west-1.prod.hydra.sophos.com");
 
         // the candidate: the bundled catalog without t1.sophosupd.com
         ObjectNode candidate = (ObjectNode) MAPPER.readTree(BundledCatalog.json());
@@ -155,8 +169,8 @@ public class CatalogPublishingTest {
                 .body("added.value", contains("t1.sophosupd.com"));
         as("alice").get("/api/v1/customers/" + wildcard + "/allowlist").then().body("catalogVersion", equalTo("sophos-central-2026.11"));
         // an interrupted run resumes from its cursor: customers before it are left as they are
-        long before = dev.allowlist.portal.TestPartners.count("allowlist_version");
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+        long before = TestPartners.count("allowlist_version");
+        QuarkusTransaction.requiringNew().run(() -> {
             CatalogPublication interrupted = new CatalogPublication();
             interrupted.catalogVersion = id;
             interrupted.previousVersion = "sophos-central-2026.11";
@@ -165,7 +179,7 @@ public class CatalogPublishingTest {
             interrupted.lastPartner = "globex";
             interrupted.lastCustomerId = globex - 1;
             interrupted.startedBy = "test";
-            interrupted.startedAt = java.time.OffsetDateTime.now();
+            interrupted.startedAt = OffsetDateTime.now();
             interrupted.persist();
         });
         publisher.resume(null);
@@ -188,7 +202,7 @@ public class CatalogPublishingTest {
         assertThat(TestPartners.count("catalog_version WHERE current AND id = 'sophos-central-2026.11'")).isEqualTo(1);
 
         as("paula").get("/api/v1/audit?resourceType=catalog").then()
-                .body("events.summary", org.hamcrest.Matchers.hasItem("Rule catalog " + id + " published (was sophos-central-2026.11)"));
+                .body("events.summary", Matchers.hasItem("Rule catalog " + id + " published (was sophos-central-2026.11)"));
     }
 
     /**
@@ -203,7 +217,7 @@ public class CatalogPublishingTest {
         long cursor;
         long dead;
         long alive;
-        try (java.sql.Connection c = dev.allowlist.portal.TestDatabase.owner(); java.sql.Statement st = c.createStatement()) {
+        try (Connection c = TestDatabase.owner(); Statement st = c.createStatement()) {
             st.execute("INSERT INTO partner (id, display_name) VALUES ('zz-takeover', 'Takeover') ON CONFLICT DO NOTHING");
             st.execute("DELETE FROM allowlist_version WHERE partner_id = 'zz-takeover'");
             st.execute("DELETE FROM customer_license WHERE partner_id = 'zz-takeover'");
@@ -213,13 +227,13 @@ public class CatalogPublishingTest {
                     + "FROM generate_series(1, 1200) g");
             st.execute("INSERT INTO customer_license (partner_id, customer_id, license) SELECT partner_id, id, 'ENDPOINT' "
                     + "FROM customer WHERE partner_id = 'zz-takeover'");
-            try (java.sql.ResultSet rs = st.executeQuery("SELECT id FROM customer WHERE partner_id = 'zz-takeover' "
+            try (ResultSet rs = st.executeQuery("SELECT id FROM customer WHERE partner_id = 'zz-takeover' "
                     + "ORDER BY id OFFSET 599 LIMIT 1")) {
                 rs.next();
                 cursor = rs.getLong(1); // the dead instance had done the first 600
             }
             String current;
-            try (java.sql.ResultSet rs = st.executeQuery("SELECT id FROM catalog_version WHERE current")) {
+            try (ResultSet rs = st.executeQuery("SELECT id FROM catalog_version WHERE current")) {
                 rs.next();
                 current = rs.getString(1);
             }
@@ -227,19 +241,19 @@ public class CatalogPublishingTest {
                     + "last_partner, last_customer_id, started_by, started_at, owner, lease_until) VALUES ('" + current + "', '"
                     + current + "', 'RUNNING', 1200, 600, 600, 'zz-takeover', %d, 'test', now(), '%s', now() + interval '%s') "
                     + "RETURNING id";
-            try (java.sql.ResultSet rs = st.executeQuery(String.format(insert, cursor, "dead-instance/00000000", "-1 second"))) {
+            try (ResultSet rs = st.executeQuery(String.format(insert, cursor, "dead-instance/00000000", "-1 second"))) {
                 rs.next();
                 dead = rs.getLong(1);
             }
-            try (java.sql.ResultSet rs = st.executeQuery(String.format(insert, cursor, "alive-elsewhere/11111111", "1 hour"))) {
+            try (ResultSet rs = st.executeQuery(String.format(insert, cursor, "alive-elsewhere/11111111", "1 hour"))) {
                 rs.next();
                 alive = rs.getLong(1);
             }
         }
         try {
             assertThat(publisher.takeOver()).contains(dead).doesNotContain(alive);
-            org.awaitility.Awaitility.await("taken over and done").atMost(java.time.Duration.ofSeconds(60))
-                    .pollInterval(java.time.Duration.ofMillis(200))
+            Awaitility.await("taken over and done").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> TestPartners.count("catalog_publication WHERE id = " + dead + " AND status = 'DONE'") == 1);
             long after = TestPartners.count("customer WHERE partner_id = 'zz-takeover' AND id > " + cursor);
             assertThat(after).isEqualTo(600);
@@ -254,7 +268,7 @@ public class CatalogPublishingTest {
             assertThat(TestPartners.count("catalog_publication WHERE id = " + alive + " AND status = 'RUNNING' "
                     + "AND owner = 'alive-elsewhere/11111111'")).isEqualTo(1);
         } finally {
-            try (java.sql.Connection c = dev.allowlist.portal.TestDatabase.owner(); java.sql.Statement st = c.createStatement()) {
+            try (Connection c = TestDatabase.owner(); Statement st = c.createStatement()) {
                 st.execute("UPDATE catalog_publication SET status = 'FAILED', error = 'test', owner = NULL WHERE id = " + alive);
             }
         }

@@ -2,6 +2,7 @@ package dev.allowlist.portal.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allowlist.portal.TestDatabase;
 import dev.allowlist.portal.customer.CustomerInput;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
@@ -37,7 +38,7 @@ class DemoDataTest {
         } finally {
             Arc.container().requestContext().terminate();
         }
-        try (Connection c = dev.allowlist.portal.TestDatabase.owner(); PreparedStatement st = c.prepareStatement(
+        try (Connection c = TestDatabase.owner(); PreparedStatement st = c.prepareStatement(
                 "SELECT coalesce(partner_id, 'platform') FROM audit_event WHERE summary LIKE 'Partner registered: %' "
                         + "AND summary LIKE ? ORDER BY id")) {
             for (String slug : new String[] { first, second }) {

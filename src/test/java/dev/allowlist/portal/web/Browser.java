@@ -1,5 +1,6 @@
 package dev.allowlist.portal.web;
 
+import dev.allowlist.portal.SystemTools;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,10 +9,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -29,7 +36,7 @@ final class Browser implements AutoCloseable {
     private int step;
 
     Browser(String name, String base) {
-        dev.allowlist.portal.SystemTools.require(new File("/usr/bin/chromium").canExecute()
+        SystemTools.require(new File("/usr/bin/chromium").canExecute()
                 && new File("/usr/bin/chromedriver").canExecute(), "chromium", "chromium chromium-driver fonts-noto-cjk");
         this.name = name;
         this.base = base;
@@ -64,7 +71,7 @@ final class Browser implements AutoCloseable {
         // back at the portal, past the code callback's own redirect, and loaded
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().startsWith(base)
                 && !d.getCurrentUrl().contains("code=") && "complete".equals(
-                        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+                        ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** A screenshot of the page as it is now, numbered, under target/screenshots. */
@@ -81,11 +88,11 @@ final class Browser implements AutoCloseable {
 
     /** Clicks something that loads a new page, and waits until the old page is gone. */
     void go(By target) {
-        org.openqa.selenium.WebElement old = driver.findElement(By.tagName("html"));
+        WebElement old = driver.findElement(By.tagName("html"));
         driver.findElement(target).click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> isGone(old));
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "complete".equals(
-                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /**
@@ -93,13 +100,13 @@ final class Browser implements AutoCloseable {
      * mid-navigation either as stale or, under load, as an "unknown error" that the node "does not
      * belong to the document" (seen on a busy CI machine): both mean the old page is gone.
      */
-    private static boolean isGone(org.openqa.selenium.WebElement old) {
+    private static boolean isGone(WebElement old) {
         try {
             old.isEnabled();
             return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        } catch (StaleElementReferenceException e) {
             return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
+        } catch (WebDriverException e) {
             if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
                 return true;
             }
@@ -111,9 +118,9 @@ final class Browser implements AutoCloseable {
         for (int attempt = 0; ; attempt++) {
             try {
                 return driver.findElement(By.tagName("body")).getText();
-            } catch (org.openqa.selenium.WebDriverException e) {
+            } catch (WebDriverException e) {
                 // the body of a page being replaced: stale, or "does not belong to the document" under load
-                boolean replaced = e instanceof org.openqa.selenium.StaleElementReferenceException
+                boolean replaced = e instanceof StaleElementReferenceException
                         || String.valueOf(e.getMessage()).contains("does not belong to the document");
                 if (!replaced || attempt > 20) {
                     throw e;
@@ -124,13 +131,13 @@ final class Browser implements AutoCloseable {
 
     /** Waits for a downloaded file whose name ends so, and returns it. */
     Path download(String suffix) {
-        return org.awaitility.Awaitility.await("a download ending in " + suffix + " in " + downloads)
-                .atMost(java.time.Duration.ofSeconds(10)).pollInterval(java.time.Duration.ofMillis(100))
+        return Awaitility.await("a download ending in " + suffix + " in " + downloads)
+                .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     try (var files = Files.list(downloads)) {
                         return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst();
                     }
-                }, java.util.Optional::isPresent).get();
+                }, Optional::isPresent).get();
     }
 
     WebDriver driver() {

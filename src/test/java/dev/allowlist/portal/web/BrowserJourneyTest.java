@@ -2,15 +2,24 @@ package dev.allowlist.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.allowlist.portal.TestDatabase;
 import dev.allowlist.portal.TestPartners;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -219,9 +228,9 @@ class BrowserJourneyTest {
     @Test
     @Order(7)
     void aliceSubscribesAWebhookSendsATestEventAndReadsTheDeliveryLog() throws Exception {
-        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(
+                new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/", exchange -> {
             received.add(exchange.getRequestHeaders().getFirst("webhook-id"));
             exchange.getRequestBody().readAllBytes();
@@ -248,7 +257,7 @@ class BrowserJourneyTest {
             b.shot("webhook-secret");
             b.open("/notifications");
             b.go(By.xpath("//tr[td/code[text()='" + hook + "']]//button[text()='Send a test event']"));
-            org.awaitility.Awaitility.await("the test event").atMost(java.time.Duration.ofSeconds(15)).until(() -> {
+            Awaitility.await("the test event").atMost(Duration.ofSeconds(15)).until(() -> {
                 b.driver.navigate().refresh();
                 return b.text().contains("204");
             });
@@ -262,7 +271,7 @@ class BrowserJourneyTest {
             b.go(By.linkText("English"));
         } finally {
             receiver.stop(0);
-            try (java.sql.Connection c = dev.allowlist.portal.TestDatabase.owner(); java.sql.Statement st = c.createStatement()) {
+            try (Connection c = TestDatabase.owner(); Statement st = c.createStatement()) {
                 st.execute("DELETE FROM subscription WHERE target = '" + hook + "'");
             }
         }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +49,9 @@ class CsrfTest {
                 .formParam("format", "txt").post("/exports/customers/" + id + "/feeds").then().statusCode(200)
                 .extract().asString();
         Matcher feed = Pattern.compile("/feeds/([A-Za-z0-9_-]{40,})").matcher(page);
-        org.assertj.core.api.Assertions.assertThat(feed.find()).isTrue();
+        Assertions.assertThat(feed.find()).isTrue();
         Matcher revoke = Pattern.compile("/feeds/([0-9]+)/revoke").matcher(as("alice").get("/customers/" + id).asString());
-        org.assertj.core.api.Assertions.assertThat(revoke.find()).isTrue();
+        Assertions.assertThat(revoke.find()).isTrue();
         String feedId = revoke.group(1);
 
         RequestSpecification alice = browserOf(TestSessions.login("alice", "/customers"));
@@ -77,7 +79,7 @@ class CsrfTest {
         paula.post("/platform/catalogs/sophos-central-2026.11/publish").then().statusCode(400);
         browserOf(TestSessions.login("paula", "/platform/partners")).contentType("text/plain")
                 .body("id=evil&displayName=Evil").post("/platform/partners").then().statusCode(400);
-        as("paula").get("/platform/partners").then().body(org.hamcrest.Matchers.not(containsString("Evil")));
+        as("paula").get("/platform/partners").then().body(Matchers.not(containsString("Evil")));
     }
 
     @Test

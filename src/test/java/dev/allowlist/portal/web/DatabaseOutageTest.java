@@ -6,17 +6,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import dev.allowlist.portal.SystemTools;
 import dev.allowlist.portal.TestPartners;
 import dev.allowlist.portal.TestUsers;
 import dev.allowlist.portal.ThrowawayPostgres;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +42,7 @@ class DatabaseOutageTest {
     @BeforeAll
     static void partners() {
         // Debian's pg_createcluster, run as root
-        dev.allowlist.portal.SystemTools.require(ThrowawayPostgres.available(), "pg_createcluster", "postgresql");
+        SystemTools.require(ThrowawayPostgres.available(), "pg_createcluster", "postgresql");
         TestUsers.forget();
         TestPartners.ensureRegistered();
     }
@@ -55,7 +58,7 @@ class DatabaseOutageTest {
         try {
             // the download waits for its event without holding a thread, and is refused when it cannot be stored
             as("alice").get("/api/v1/customers/" + kept + "/allowlist?format=squid").then().statusCode(503)
-                    .body("status", equalTo(503)).body("message", org.hamcrest.Matchers.anyOf(
+                    .body("status", equalTo(503)).body("message", Matchers.anyOf(
                             containsString("cannot be recorded in the audit history"), containsString("cannot reach its database")))
                     .body(not(containsString("Exception")));
             as("alice").get("/api/v1/customers").then().statusCode(503).header("Retry-After", "5")
@@ -68,7 +71,7 @@ class DatabaseOutageTest {
             ThrowawayPostgres.startDatabase();
         }
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                io.restassured.RestAssured.given().auth().oauth2(token).get("/api/v1/customers").then().statusCode(200));
+                RestAssured.given().auth().oauth2(token).get("/api/v1/customers").then().statusCode(200));
         as("alice").get("/api/v1/customers").then().body("id", hasItem(kept.intValue()))
                 .body("name", not(hasItem("During the outage")));
     }

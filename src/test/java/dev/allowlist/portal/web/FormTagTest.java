@@ -3,6 +3,7 @@ package dev.allowlist.portal.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +41,7 @@ class FormTagTest {
         try {
             return Files.readString(file).toLowerCase().matches("(?s).*<form[^>]*method=\"post\".*");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

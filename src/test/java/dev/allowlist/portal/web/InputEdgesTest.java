@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -61,10 +62,10 @@ class InputEdgesTest {
         for (String back : new String[] { "/%09/evil.example", "/%0d%0a/x", "//evil.example", "/%5Cevil", "https://evil.example/",
                 "/%20/x" }) {
             given().redirects().follow(false).urlEncodingEnabled(false).get("/language?lang=ja&back=" + back).then()
-                    .statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/"));
+                    .statusCode(303).header("Location", Matchers.endsWith("/"));
         }
         given().redirects().follow(false).get("/language?lang=ja&back=/customers?page=2").then().statusCode(303)
-                .header("Location", org.hamcrest.Matchers.endsWith("/customers?page=2"));
+                .header("Location", Matchers.endsWith("/customers?page=2"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -34,7 +35,7 @@ class KeycloakLoginE2ETest {
             b.driver.findElement(By.id("kc-login")).click();
             new WebDriverWait(b.driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(portal)
                     && !d.getCurrentUrl().contains("code=") && "complete".equals(
-                            ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+                            ((JavascriptExecutor) d).executeScript("return document.readyState")));
             assertThat(b.text()).contains("Acme MSP", "Customers");
             b.shot("logged-in");
             b.open("/customers/new");

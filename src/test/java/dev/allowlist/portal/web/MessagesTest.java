@@ -9,11 +9,16 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +28,7 @@ class MessagesTest {
     @Test
     void idsAndVersionNumbersAreNotGroupedLikeQuantities() {
         for (String language : new String[] { "en", "ja" }) {
-            java.util.ResourceBundle bundle = I18n.bundle(java.util.Locale.forLanguageTag(language));
+            ResourceBundle bundle = I18n.bundle(Locale.forLanguageTag(language));
             assertThat(I18n.format(bundle, "audit.event", 12345L)).contains("12345");
             assertThat(I18n.format(bundle, "audit.broken", 12345L, "t", "p")).contains("12345");
             assertThat(I18n.format(bundle, "audit.customer", 100234L)).contains("#100234");
@@ -31,8 +36,8 @@ class MessagesTest {
             assertThat(I18n.format(bundle, "catalogs.sample", "acme", 100234L)).contains("#100234");
         }
         // a pattern parsed once serves many threads (formatted from clones)
-        java.util.ResourceBundle en = I18n.bundle(java.util.Locale.ENGLISH);
-        java.util.List<String> formatted = java.util.stream.IntStream.range(0, 2000).parallel()
+        ResourceBundle en = I18n.bundle(Locale.ENGLISH);
+        List<String> formatted = IntStream.range(0, 2000).parallel()
                 .mapToObj(i -> I18n.format(en, "audit.event", (long) i)).toList();
         for (int i = 0; i < 2000; i++) {
             assertThat(formatted.get(i)).isEqualTo("Audit event " + i);
@@ -49,8 +54,8 @@ class MessagesTest {
         Pattern placeholder = Pattern.compile("\\{(\\d+)[^}]*}");
         int checked = 0;
         for (String language : new String[] { "en", "ja" }) {
-            java.util.ResourceBundle bundle = I18n.bundle(java.util.Locale.forLanguageTag(language));
-            for (String key : java.util.Collections.list(bundle.getKeys())) {
+            ResourceBundle bundle = I18n.bundle(Locale.forLanguageTag(language));
+            for (String key : Collections.list(bundle.getKeys())) {
                 String pattern = bundle.getString(key);
                 int count = 0;
                 Matcher m = placeholder.matcher(pattern);

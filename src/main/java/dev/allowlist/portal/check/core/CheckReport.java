@@ -1,5 +1,6 @@
 package dev.allowlist.portal.check.core;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ public record CheckReport(String schema, String scriptVersion, long customerId, 
 
         /** What failed, for the advice: "dns", "port-80", "port-443", "answer"; empty when it passed. */
         public List<String> failures() {
-            List<String> failures = new java.util.ArrayList<>();
+            List<String> failures = new ArrayList<>();
             if (Boolean.FALSE.equals(dns)) {
                 failures.add("dns");
             }

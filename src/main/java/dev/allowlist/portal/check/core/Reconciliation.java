@@ -1,6 +1,8 @@
 package dev.allowlist.portal.check.core;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a firewall's configuration does with a customer's allowlist: each required entry present,
@@ -18,7 +20,7 @@ public record Reconciliation(ListFormat format, List<Required> required, List<Fo
 
         /** "present", "covered", "missing": the key of its label and its CSS class. */
         public String statusKey() {
-            return status.name().toLowerCase(java.util.Locale.ROOT);
+            return status.name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -27,7 +29,7 @@ public record Reconciliation(ListFormat format, List<Required> required, List<Fo
 
         /** "used", "broader", "extra": the key of its label and its CSS class. */
         public String statusKey() {
-            return status.name().toLowerCase(java.util.Locale.ROOT);
+            return status.name().toLowerCase(Locale.ROOT);
         }
 
         public boolean used() {
@@ -43,7 +45,7 @@ public record Reconciliation(ListFormat format, List<Required> required, List<Fo
 
     /** The required entries as a person reads them: missing first, then covered, then present. */
     public List<Required> requiredByUrgency() {
-        return required.stream().sorted(java.util.Comparator.comparingInt((Required r) -> switch (r.status()) {
+        return required.stream().sorted(Comparator.comparingInt((Required r) -> switch (r.status()) {
             case MISSING -> 0;
             case COVERED -> 1;
             case PRESENT -> 2;

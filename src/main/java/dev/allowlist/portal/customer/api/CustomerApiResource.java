@@ -1,7 +1,14 @@
 package dev.allowlist.portal.customer.api;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.allowlist.portal.allowlist.Allowlist;
 import dev.allowlist.portal.allowlist.AllowlistSnapshot;
+import dev.allowlist.portal.allowlist.AllowlistVersions;
+import dev.allowlist.portal.allowlist.ChangeReport;
+import dev.allowlist.portal.allowlist.ChangeReports;
+import dev.allowlist.portal.allowlist.CurrentAllowlists;
 import dev.allowlist.portal.catalog.License;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerInput;
@@ -11,6 +18,10 @@ import dev.allowlist.portal.customer.InstallerLogParser;
 import dev.allowlist.portal.customer.InstallerLogService;
 import dev.allowlist.portal.customer.InstallerLogUpload;
 import dev.allowlist.portal.customer.McsHost;
+import dev.allowlist.portal.export.ExportService;
+import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.system.InvalidInputException;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -25,12 +36,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -83,37 +102,37 @@ public class CustomerApiResource {
     CustomerService customers;
 
     @Inject
-    dev.allowlist.portal.partner.CurrentMember member;
+    CurrentMember member;
 
     @Inject
-    dev.allowlist.portal.allowlist.CurrentAllowlists current;
+    CurrentAllowlists current;
 
     @Inject
-    com.fasterxml.jackson.databind.ObjectMapper mapper;
+    ObjectMapper mapper;
 
     @Inject
     InstallerLogService installerLogs;
 
     @Inject
-    dev.allowlist.portal.export.ExportService exports;
+    ExportService exports;
 
     @Inject
-    dev.allowlist.portal.allowlist.AllowlistVersions versions;
+    AllowlistVersions versions;
 
     @Inject
-    dev.allowlist.portal.allowlist.ChangeReports changeReports;
+    ChangeReports changeReports;
 
     /** Every customer of the partner, streamed in batches: a partner's thousands never sit in memory at once. */
     @GET
-    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
-            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(
-                            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+    @APIResponse(responseCode = "200",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(
+                            type = SchemaType.ARRAY,
                             implementation = CustomerJson.class)))
     public Response list() {
         member.requireCustomerReader(); // refused before the body starts
-        jakarta.ws.rs.core.StreamingOutput body = out -> {
-            com.fasterxml.jackson.core.JsonGenerator json = mapper.getFactory().createGenerator(out);
+        StreamingOutput body = out -> {
+            JsonGenerator json = mapper.getFactory().createGenerator(out);
             json.writeStartArray();
             customers.each(batch -> {
                 try {
@@ -122,7 +141,7 @@ public class CustomerApiResource {
                     }
                     json.flush();
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             json.writeEndArray();
@@ -189,8 +208,8 @@ public class CustomerApiResource {
     @GET
     @Path("{id}/allowlist")
     @Produces(MediaType.WILDCARD)
-    @io.smallrye.common.annotation.Blocking
-    public java.util.concurrent.CompletionStage<Response> allowlist(@PathParam("id") long id, @QueryParam("format") String format,
+    @Blocking
+    public CompletionStage<Response> allowlist(@PathParam("id") long id, @QueryParam("format") String format,
             @QueryParam("proxy") String proxy) {
         if (format != null) {
             // served once the download is recorded; the wait holds no worker thread
@@ -198,7 +217,7 @@ public class CustomerApiResource {
                     .header("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"")
                     .header("ETag", d.etag()).header("X-Allowlist-Left-Out", String.valueOf(d.omitted().size())).build());
         }
-        return java.util.concurrent.CompletableFuture.completedFuture(
+        return CompletableFuture.completedFuture(
                 Response.ok(allowlistJson(id), MediaType.APPLICATION_JSON_TYPE).build());
     }
 
@@ -216,7 +235,7 @@ public class CustomerApiResource {
 
     @GET
     @Path("{id}/changes")
-    public dev.allowlist.portal.allowlist.ChangeReport changes(@PathParam("id") long id, @QueryParam("from") Integer from,
+    public ChangeReport changes(@PathParam("id") long id, @QueryParam("from") Integer from,
             @QueryParam("to") Integer to) {
         customers.find(id).orElseThrow(NotFoundException::new);
         return changeReports.report(id, from, to);
@@ -251,7 +270,7 @@ public class CustomerApiResource {
                             u.coveredBy(), u.proxyTakes(), u.message())).toList());
             try {
                 return mapper.writeValueAsBytes(body);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         });
@@ -270,7 +289,7 @@ public class CustomerApiResource {
     public Response uploadMultipart(@PathParam("id") long id, @RestForm("file") FileUpload file) throws IOException {
         if (file == null || file.uploadedFile() == null) {
             customers.find(id).orElseThrow(NotFoundException::new);
-            throw dev.allowlist.portal.system.InvalidInputException.of("file", "error.log.missing");
+            throw InvalidInputException.of("file", "error.log.missing");
         }
         if (file.size() > installerLogs.maxSize()) {
             customers.find(id).orElseThrow(NotFoundException::new);

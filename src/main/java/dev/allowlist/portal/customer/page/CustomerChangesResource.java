@@ -1,6 +1,7 @@
 package dev.allowlist.portal.customer.page;
 
 import dev.allowlist.portal.allowlist.AllowlistSnapshot;
+import dev.allowlist.portal.allowlist.ChangeReport;
 import dev.allowlist.portal.allowlist.ChangeReportCsv;
 import dev.allowlist.portal.allowlist.ChangeReports;
 import dev.allowlist.portal.allowlist.CurrentAllowlists;
@@ -29,7 +30,7 @@ public class CustomerChangesResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance changes(CustomerResource.CustomerName customer,
-                dev.allowlist.portal.allowlist.ChangeReport report, int applied, int latest, String csvQuery);
+                ChangeReport report, int applied, int latest, String csvQuery);
     }
 
     @Inject
@@ -46,7 +47,7 @@ public class CustomerChangesResource {
     @Path("changes")
     public TemplateInstance changes(@PathParam("id") long id, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
         AllowlistSnapshot snapshot = current.of(id).orElseThrow(NotFoundException::new);
-        dev.allowlist.portal.allowlist.ChangeReport report = changeReports.report(id, from, to, snapshot.applied());
+        ChangeReport report = changeReports.report(id, from, to, snapshot.applied());
         return Templates.changes(new CustomerResource.CustomerName(snapshot.customerId(), snapshot.customerName()), report,
                 snapshot.applied(), snapshot.version(), "from=" + report.from() + "&to=" + report.to());
     }
@@ -56,7 +57,7 @@ public class CustomerChangesResource {
     @Produces("text/csv")
     public Response changesCsv(@PathParam("id") long id, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
         Customer customer = customers.find(id).orElseThrow(NotFoundException::new);
-        dev.allowlist.portal.allowlist.ChangeReport report = changeReports.report(id, from, to);
+        ChangeReport report = changeReports.report(id, from, to);
         return Response.ok(ChangeReportCsv.write(report), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"changes_" + customer.id + "_v" + report.from()
                         + "-v" + report.to() + ".csv\"").build();

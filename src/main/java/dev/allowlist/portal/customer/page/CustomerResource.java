@@ -1,18 +1,26 @@
 package dev.allowlist.portal.customer.page;
 
 import dev.allowlist.portal.allowlist.AllowlistView;
+import dev.allowlist.portal.allowlist.CurrentAllowlists;
+import dev.allowlist.portal.audit.AuditResource;
+import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.catalog.CatalogService;
+import dev.allowlist.portal.catalog.DataRegions;
 import dev.allowlist.portal.catalog.License;
+import dev.allowlist.portal.check.CheckService;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.customer.FirewallProduct;
 import dev.allowlist.portal.customer.InstallerLogUpload;
 import dev.allowlist.portal.customer.StaleVersionException;
+import dev.allowlist.portal.export.ExportService;
+import dev.allowlist.portal.feed.FeedService;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import dev.allowlist.portal.system.Redirects;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -47,11 +55,11 @@ public class CustomerResource {
         static native TemplateInstance allowlistSection(AllowlistView allowlist);
 
         static native TemplateInstance detail(Customer customer, List<License> effectiveLicenses,
-                io.quarkus.qute.RawString allowlistSection,
+                RawString allowlistSection,
                 HostNotice notice, Map<String, String> errors, String typedHosts, List<InstallerLogUpload> uploads,
-                long maxUploadMegabytes, List<dev.allowlist.portal.export.ExportService.Option> exportOptions,
-                List<dev.allowlist.portal.feed.FeedService.FeedView> feeds, Integer version, int applied,
-                int pendingChanges, FirewallProduct product, dev.allowlist.portal.check.CheckService.Panel checks);
+                long maxUploadMegabytes, List<ExportService.Option> exportOptions,
+                List<FeedService.FeedView> feeds, Integer version, int applied,
+                int pendingChanges, FirewallProduct product, CheckService.Panel checks);
 
         static native TemplateInstance confirmDelete(Customer customer);
     }
@@ -101,7 +109,7 @@ public class CustomerResource {
     CustomerService customers;
 
     @Inject
-    dev.allowlist.portal.allowlist.CurrentAllowlists current;
+    CurrentAllowlists current;
 
     @Inject
     CatalogService catalogs;
@@ -113,7 +121,7 @@ public class CustomerResource {
     I18n i18n;
 
     @Inject
-    dev.allowlist.portal.audit.AuditService audit;
+    AuditService audit;
 
 
     @GET
@@ -160,9 +168,9 @@ public class CustomerResource {
     public TemplateInstance history(@PathParam("id") long id, @QueryParam("before") Long before) {
         Customer customer = customers.find(id).orElseThrow(NotFoundException::new);
         String chain = audit.readableChain();
-        dev.allowlist.portal.audit.AuditService.Filter filter = new dev.allowlist.portal.audit.AuditService.Filter(null,
+        AuditService.Filter filter = new AuditService.Filter(null,
                 null, customer.id, null, null, null);
-        return dev.allowlist.portal.audit.AuditResource.Templates.history(audit.page(filter, before, 50), filter,
+        return AuditResource.Templates.history(audit.page(filter, before, 50), filter,
                 "customerId=" + customer.id, false);
     }
 
@@ -213,12 +221,12 @@ public class CustomerResource {
 
     private TemplateInstance form(CustomerForm form, Map<String, String> errors, String problem) {
         var catalog = catalogs.current().catalog();
-        List<RegionOption> regions = dev.allowlist.portal.catalog.DataRegions.all().stream()
+        List<RegionOption> regions = DataRegions.all().stream()
                 .map(r -> new RegionOption(r.code(), r.messageKey(), catalog.isKnownRegion(r.code()))).toList();
         return Templates.form(form, errors, regions, List.of(License.values()), List.of(FirewallProduct.values()), problem);
     }
 
     private List<String> knownRegionCodes() {
-        return dev.allowlist.portal.catalog.DataRegions.all().stream().map(r -> r.code()).toList();
+        return DataRegions.all().stream().map(r -> r.code()).toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.allowlist.portal.importing.api;
 import dev.allowlist.portal.importing.CustomerImportService;
 import dev.allowlist.portal.importing.CustomerListFilesLimits;
 import dev.allowlist.portal.importing.CustomerListResource;
+import dev.allowlist.portal.system.InvalidInputException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -45,7 +46,7 @@ public class CustomerListApiResource {
 
     private Object run(String fileName, byte[] content, boolean dryRun, boolean validOnly) {
         if (content.length > CustomerListFilesLimits.MAX_UPLOAD) {
-            throw dev.allowlist.portal.system.InvalidInputException.of("file", "error.import.tooLarge",
+            throw InvalidInputException.of("file", "error.import.tooLarge",
                     CustomerListFilesLimits.MAX_UPLOAD / (1024 * 1024));
         }
         return dryRun ? imports.dryRun(fileName, content) : imports.importNow(fileName, content, validOnly);

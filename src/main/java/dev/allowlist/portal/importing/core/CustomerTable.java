@@ -3,8 +3,10 @@ package dev.allowlist.portal.importing.core;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -44,7 +46,7 @@ public record CustomerTable(String format, String encoding, List<String> header,
         if (zip) {
             return xlsx(content);
         }
-        if (fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+        if (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             throw new ImportException("error.import.notXlsx");
         }
         return csv(content);
@@ -79,7 +81,7 @@ public record CustomerTable(String format, String encoding, List<String> header,
                     add(rows, new Row(number, cells));
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw new ImportException("error.import.csv", String.valueOf(e.getMessage()).replaceAll("\\p{Cntrl}", " "));
         }
         if (header == null) {
