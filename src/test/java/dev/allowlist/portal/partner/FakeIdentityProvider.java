@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -52,7 +53,8 @@ public class FakeIdentityProvider implements QuarkusTestResourceLifecycleManager
             issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/fake";
             server.createContext("/realms/fake/.well-known/openid-configuration", x -> answer(x, """
                     {"issuer":"%1$s","jwks_uri":"%1$s/jwks","token_endpoint":"%1$s/token",
-                     "authorization_endpoint":"%1$s/auth","id_token_signing_alg_values_supported":["RS256"]}
+                     "authorization_endpoint":"%1$s/auth","end_session_endpoint":"%1$s/logout",
+                     "id_token_signing_alg_values_supported":["RS256"]}
                     """.formatted(issuer)));
             server.createContext("/realms/fake/jwks", x -> {
                 jwksFetches.incrementAndGet();
@@ -78,12 +80,17 @@ public class FakeIdentityProvider implements QuarkusTestResourceLifecycleManager
         published.put(kid, false);
     }
 
+    /** The provider the current test started. */
+    public static FakeIdentityProvider current() {
+        return running;
+    }
+
     void publish(String kid) {
         published.put(kid, true);
     }
 
     /** A signed access token; nbf may be null. */
-    String token(String kid, String subject, List<String> groups, Instant expires, Instant notBefore) {
+    public String token(String kid, String subject, List<String> groups, Instant expires, Instant notBefore) {
         try {
             JwtClaims claims = new JwtClaims();
             claims.setIssuer(issuer);
@@ -109,7 +116,7 @@ public class FakeIdentityProvider implements QuarkusTestResourceLifecycleManager
 
     private String jwks() {
         try {
-            List<org.jose4j.jwk.JsonWebKey> list = new ArrayList<>();
+            List<JsonWebKey> list = new ArrayList<>();
             for (Map.Entry<String, KeyPair> key : keys.entrySet()) {
                 if (published.get(key.getKey())) {
                     RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) key.getValue().getPublic());
