@@ -2,6 +2,7 @@ package dev.allowlist.portal.audit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.allowlist.portal.SpreadsheetCells;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -67,9 +68,9 @@ public final class AuditExport {
                 try {
                     events.each(e -> {
                     try {
-                        csv.printRecord(e.id(), e.occurredAt(), cell(e.actorSubject()), cell(e.actorName()), e.client(),
-                                e.ipAddress(), e.operation(), e.resourceType(), cell(e.resourceId()), cell(e.resourcePath()),
-                                e.customerId(), cell(e.summary()), cell(e.details()));
+                        csv.printRecord(e.id(), e.occurredAt(), SpreadsheetCells.neutralised(e.actorSubject()), SpreadsheetCells.neutralised(e.actorName()), e.client(),
+                                e.ipAddress(), e.operation(), e.resourceType(), SpreadsheetCells.neutralised(e.resourceId()), SpreadsheetCells.neutralised(e.resourcePath()),
+                                e.customerId(), SpreadsheetCells.neutralised(e.summary()), SpreadsheetCells.neutralised(e.details()));
                         written[0]++;
                     } catch (IOException ex) {
                         throw new UncheckedIOException(ex);
@@ -126,15 +127,5 @@ public final class AuditExport {
                 json.writeEndObject();
             }
         };
-    }
-
-    /** Spreadsheet formula injection: a cell that starts like a formula is prefixed with a quote. */
-    static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
     }
 }

@@ -2,6 +2,7 @@ package dev.allowlist.portal.audit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.allowlist.portal.system.Attachments;
 import dev.allowlist.portal.system.Dates;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -86,7 +87,7 @@ public class AuditResource {
         AuditService.Filter filter = filter(from, to, customerId, actor, operation, resourceType);
         String chain = audit.readableChain();
         return Response.ok(AuditExport.csv(audit, filter, chain), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"audit_" + fileLabel(chain) + ".csv\"").build();
+                .header("Content-Disposition", Attachments.named("audit_" + fileLabel(chain) + ".csv")).build();
     }
 
     public static String fileLabel(String chain) {

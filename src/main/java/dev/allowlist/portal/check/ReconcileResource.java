@@ -4,6 +4,7 @@ import dev.allowlist.portal.allowlist.CurrentAllowlists;
 import dev.allowlist.portal.check.core.FirewallLists;
 import dev.allowlist.portal.check.core.ListFormat;
 import dev.allowlist.portal.check.core.Reconciliation;
+import dev.allowlist.portal.system.Attachments;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import io.quarkus.qute.CheckedTemplate;
@@ -79,7 +80,7 @@ public class ReconcileResource {
         }
         if ("csv".equals(output)) {
             return Response.ok(ReconciliationCsv.write(result), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"reconciliation_" + id + ".csv\"").build();
+                    .header("Content-Disposition", Attachments.named("reconciliation_" + id + ".csv")).build();
         }
         return Response.ok(Templates.reconcile(id, snapshot.customerName(), formats(), format == null ? "auto" : format, text,
                 result, snapshot.version(), Map.of()).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();

@@ -1,9 +1,11 @@
 package dev.allowlist.portal.check;
 
+import dev.allowlist.portal.SpreadsheetCells;
 import dev.allowlist.portal.check.core.Reconciliation;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.Locale;
+import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -33,11 +35,7 @@ final class ReconciliationCsv {
         return out.toString();
     }
 
-    /** A value a spreadsheet would read as a formula is written as text. */
-    static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    private static String cell(String value) {
+        return SpreadsheetCells.neutralised(Objects.toString(value, ""));
     }
 }

@@ -1,5 +1,6 @@
 package dev.allowlist.portal.export;
 
+import dev.allowlist.portal.SpreadsheetCells;
 import dev.allowlist.portal.allowlist.AllowlistEntry;
 import dev.allowlist.portal.allowlist.Reason;
 import java.io.IOException;
@@ -22,9 +23,9 @@ final class CsvFormat implements ExportFormat {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
             csv.printRecord("value", "kind", "ports", "owner", "reasons");
             for (AllowlistEntry e : c.allowlist().entries()) {
-                csv.printRecord(cell(e.value()), e.kind().jsonName(),
+                csv.printRecord(SpreadsheetCells.neutralised(e.value()), e.kind().jsonName(),
                         e.ports().stream().map(String::valueOf).collect(Collectors.joining(" ")), e.owner().jsonName(),
-                        cell(e.reasons().stream().map(CsvFormat::reason).collect(Collectors.joining("; "))));
+                        SpreadsheetCells.neutralised(e.reasons().stream().map(CsvFormat::reason).collect(Collectors.joining("; "))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -34,15 +35,5 @@ final class CsvFormat implements ExportFormat {
 
     private static String reason(Reason r) {
         return r.replaces() == null ? r.source() : r.source() + " (replaces " + r.replaces() + ")";
-    }
-
-    /** Spreadsheet formula injection: a cell starting with = + - @ tab or CR is prefixed with a quote. */
-    static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
     }
 }

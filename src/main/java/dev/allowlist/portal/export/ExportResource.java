@@ -1,5 +1,6 @@
 package dev.allowlist.portal.export;
 
+import dev.allowlist.portal.system.Attachments;
 import dev.allowlist.portal.system.I18n;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
@@ -38,12 +39,12 @@ public class ExportResource {
         ExportFormat chosen = ExportService.format(format); // a bad format is a 400 before streaming starts
         StreamingOutput body = out -> exports.bulk(chosen.id(), proxy, out);
         return Response.ok(body, "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"allowlists_" + chosen.id() + ".zip\"").build();
+                .header("Content-Disposition", Attachments.named("allowlists_" + chosen.id() + ".zip")).build();
     }
 
     static Response file(ExportService.Download d) {
         Response.ResponseBuilder response = Response.ok(d.content(), d.contentType())
-                .header("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"")
+                .header("Content-Disposition", Attachments.named(d.fileName()))
                 .header("ETag", d.etag())
                 .header("X-Allowlist-Left-Out", String.valueOf(d.omitted().size()));
         return response.build();

@@ -2,6 +2,7 @@ package dev.allowlist.portal.importing;
 
 import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.system.Attachments;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import io.quarkus.qute.CheckedTemplate;
@@ -112,7 +113,7 @@ public class CustomerListResource {
     }
 
     public static Response file(byte[] content, String type, String name) {
-        return Response.ok(content, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        return Response.ok(content, type).header("Content-Disposition", Attachments.named(name)).build();
     }
 
     public static byte[] read(FileUpload file, long max) throws IOException {

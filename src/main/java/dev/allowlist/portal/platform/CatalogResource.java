@@ -3,6 +3,7 @@ package dev.allowlist.portal.platform;
 import dev.allowlist.portal.catalog.CatalogPublication;
 import dev.allowlist.portal.catalog.CatalogService;
 import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.system.Attachments;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import dev.allowlist.portal.system.Redirects;
@@ -95,7 +96,7 @@ public class CatalogResource {
         member.requirePlatformAdmin();
         String content = catalogs.content(id).orElseThrow(NotFoundException::new);
         return Response.ok(content, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"" + id + ".json\"").build();
+                .header("Content-Disposition", Attachments.named(id + ".json")).build();
     }
 
     @POST

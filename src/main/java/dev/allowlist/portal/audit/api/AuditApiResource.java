@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.allowlist.portal.audit.AuditExport;
 import dev.allowlist.portal.audit.AuditResource;
 import dev.allowlist.portal.audit.AuditService;
+import dev.allowlist.portal.system.Attachments;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,7 +35,7 @@ public class AuditApiResource {
         String chain = audit.readableChain();
         if ("csv".equals(format)) {
             return Response.ok(AuditExport.csv(audit, filter, chain), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"audit_" + AuditResource.fileLabel(chain) + ".csv\"")
+                    .header("Content-Disposition", Attachments.named("audit_" + AuditResource.fileLabel(chain) + ".csv"))
                     .build();
         }
         return Response.ok(AuditExport.json(audit, filter, chain, json), MediaType.APPLICATION_JSON_TYPE).build();

@@ -20,6 +20,7 @@ import dev.allowlist.portal.customer.InstallerLogUpload;
 import dev.allowlist.portal.customer.McsHost;
 import dev.allowlist.portal.export.ExportService;
 import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.system.Attachments;
 import dev.allowlist.portal.system.InvalidInputException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
@@ -214,7 +215,7 @@ public class CustomerApiResource {
         if (format != null) {
             // served once the download is recorded; the wait holds no worker thread
             return exports.downloadLater(id, format, proxy).thenApply(d -> Response.ok(d.content(), d.contentType())
-                    .header("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"")
+                    .header("Content-Disposition", Attachments.named(d.fileName()))
                     .header("ETag", d.etag()).header("X-Allowlist-Left-Out", String.valueOf(d.omitted().size())).build());
         }
         return CompletableFuture.completedFuture(

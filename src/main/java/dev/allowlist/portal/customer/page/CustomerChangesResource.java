@@ -7,6 +7,7 @@ import dev.allowlist.portal.allowlist.ChangeReports;
 import dev.allowlist.portal.allowlist.CurrentAllowlists;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerService;
+import dev.allowlist.portal.system.Attachments;
 import dev.allowlist.portal.system.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -59,8 +60,9 @@ public class CustomerChangesResource {
         Customer customer = customers.find(id).orElseThrow(NotFoundException::new);
         ChangeReport report = changeReports.report(id, from, to);
         return Response.ok(ChangeReportCsv.write(report), "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"changes_" + customer.id + "_v" + report.from()
-                        + "-v" + report.to() + ".csv\"").build();
+                .header("Content-Disposition",
+                        Attachments.named("changes_" + customer.id + "_v" + report.from() + "-v" + report.to() + ".csv"))
+                .build();
     }
 
     @POST

@@ -1,5 +1,6 @@
 package dev.allowlist.portal.importing.core;
 
+import dev.allowlist.portal.SpreadsheetCells;
 /**
  * One cell's text. Cells are data, never formulas: a value the portal's own export neutralised with a
  * leading apostrophe ({@code '=...}, {@code '+...}) is read back without it, and {@link #neutralised}
@@ -22,9 +23,6 @@ public final class Cells {
     }
 
     public static String neutralised(String value) {
-        if (value == null || value.isEmpty()) {
-            return value == null ? "" : value;
-        }
-        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return value == null ? "" : SpreadsheetCells.neutralised(value);
     }
 }
