@@ -13,6 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +75,23 @@ public class InstallerLogService {
 
     public long maxSize() {
         return config.installerLog().maxSize().asLongValue();
+    }
+
+    /**
+     * An uploaded file, as the page and the API receive it (a temporary file): an unknown customer is a
+     * 404, a missing file a 400 and a file over the limit a 413, before anything is read into memory.
+     */
+    @Transactional
+    public Ingested ingest(long customerId, String fileName, Path file) throws IOException {
+        member.requireCustomerEditor();
+        customers.find(customerId).orElseThrow(NotFoundException::new);
+        if (file == null) {
+            throw InvalidInputException.of("file", "error.log.missing");
+        }
+        if (Files.size(file) > maxSize()) {
+            throw new TooLargeException(maxSize());
+        }
+        return ingest(customerId, fileName, Files.readAllBytes(file));
     }
 
     @Transactional

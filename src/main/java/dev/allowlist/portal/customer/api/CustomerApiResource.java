@@ -21,7 +21,6 @@ import dev.allowlist.portal.customer.McsHost;
 import dev.allowlist.portal.export.ExportService;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.system.Attachments;
-import dev.allowlist.portal.system.InvalidInputException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -41,7 +40,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -288,15 +286,8 @@ public class CustomerApiResource {
     @Path("{id}/installer-logs")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response uploadMultipart(@PathParam("id") long id, @RestForm("file") FileUpload file) throws IOException {
-        if (file == null || file.uploadedFile() == null) {
-            customers.find(id).orElseThrow(NotFoundException::new);
-            throw InvalidInputException.of("file", "error.log.missing");
-        }
-        if (file.size() > installerLogs.maxSize()) {
-            customers.find(id).orElseThrow(NotFoundException::new);
-            throw new InstallerLogService.TooLargeException(installerLogs.maxSize());
-        }
-        return uploaded(installerLogs.ingest(id, file.fileName(), Files.readAllBytes(file.uploadedFile())));
+        return uploaded(installerLogs.ingest(id, file == null ? null : file.fileName(),
+                file == null ? null : file.uploadedFile()));
     }
 
     /** A SophosCloudInstaller.log as the raw request body; the name may come as ?fileName=. */

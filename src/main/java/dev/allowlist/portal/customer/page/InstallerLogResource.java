@@ -4,7 +4,6 @@ import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.customer.InstallerLogService;
 import dev.allowlist.portal.customer.InstallerLogUpload;
-import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import dev.allowlist.portal.system.Redirects;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.nio.file.Files;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -44,9 +42,6 @@ public class InstallerLogResource {
     InstallerLogService installerLogs;
 
     @Inject
-    CurrentMember member;
-
-    @Inject
     I18n i18n;
 
     @Inject
@@ -56,17 +51,9 @@ public class InstallerLogResource {
     @Path("installer-logs")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response uploadInstallerLog(@PathParam("id") long id, @RestForm("file") FileUpload file) throws IOException {
-        member.requireCustomerEditor();
-        customers.find(id).orElseThrow(NotFoundException::new);
         try {
-            if (file == null || file.uploadedFile() == null) {
-                throw InvalidInputException.of("file", "error.log.missing");
-            }
-            if (file.size() > installerLogs.maxSize()) {
-                throw new InstallerLogService.TooLargeException(installerLogs.maxSize());
-            }
-            InstallerLogService.Ingested ingested = installerLogs.ingest(id, file.fileName(),
-                    Files.readAllBytes(file.uploadedFile()));
+            InstallerLogService.Ingested ingested = installerLogs.ingest(id, file == null ? null : file.fileName(),
+                    file == null ? null : file.uploadedFile());
             return Redirects.seeOther("/customers/" + id + "/installer-logs/" + ingested.upload().id
                     + (ingested.repeated() ? "?repeated=true" : ""));
         } catch (InvalidInputException e) {
