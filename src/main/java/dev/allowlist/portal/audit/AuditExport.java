@@ -29,14 +29,14 @@ public final class AuditExport {
     /** Where the events come from: each event of the filter, oldest first. */
     @FunctionalInterface
     public interface Events {
-        void each(Consumer<AuditService.Event> consumer);
+        void each(Consumer<AuditHistory.Event> consumer);
     }
 
-    public static StreamingOutput csv(AuditService audit, AuditService.Filter filter, String chain) {
+    public static StreamingOutput csv(AuditHistory audit, AuditHistory.Filter filter, String chain) {
         return csv(c -> audit.each(filter, c), filter, chain);
     }
 
-    public static StreamingOutput json(AuditService audit, AuditService.Filter filter, String chain, ObjectMapper mapper) {
+    public static StreamingOutput json(AuditHistory audit, AuditHistory.Filter filter, String chain, ObjectMapper mapper) {
         return json(c -> audit.each(filter, c), filter, chain, mapper);
     }
 
@@ -47,7 +47,7 @@ public final class AuditExport {
     private AuditExport() {
     }
 
-    static StreamingOutput csv(Events events, AuditService.Filter filter, String chain) {
+    static StreamingOutput csv(Events events, AuditHistory.Filter filter, String chain) {
         return out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CSVFormat format = CSVFormat.RFC4180.builder().setCommentMarker('#').setRecordSeparator("\n").get();
@@ -86,7 +86,7 @@ public final class AuditExport {
         };
     }
 
-    static StreamingOutput json(Events events, AuditService.Filter filter, String chain, ObjectMapper mapper) {
+    static StreamingOutput json(Events events, AuditHistory.Filter filter, String chain, ObjectMapper mapper) {
         return out -> {
             try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
                 json.writeStartObject();

@@ -38,16 +38,16 @@ public class AuditResource {
 
     @CheckedTemplate
     public static class Templates {
-        public static native TemplateInstance history(AuditService.Page page, AuditService.Filter filter,
+        public static native TemplateInstance history(AuditHistory.Page page, AuditHistory.Filter filter,
                 String query, boolean platform);
 
-        static native TemplateInstance event(AuditService.Event event, List<FieldChange> changes, String details);
+        static native TemplateInstance event(AuditHistory.Event event, List<FieldChange> changes, String details);
 
-        static native TemplateInstance verification(AuditService.Verification result, boolean platform);
+        static native TemplateInstance verification(AuditHistory.Verification result, boolean platform);
     }
 
     @Inject
-    AuditService audit;
+    AuditHistory audit;
 
     @Inject
     ObjectMapper json;
@@ -57,7 +57,7 @@ public class AuditResource {
             @QueryParam("customerId") Long customerId, @QueryParam("actor") String actor,
             @QueryParam("operation") String operation, @QueryParam("resourceType") String resourceType,
             @QueryParam("before") Long before) {
-        AuditService.Filter filter = filter(from, to, customerId, actor, operation, resourceType);
+        AuditHistory.Filter filter = filter(from, to, customerId, actor, operation, resourceType);
         String chain = audit.readableChain();
         return Templates.history(audit.page(filter, before, PAGE_SIZE), filter, query(filter),
                 AuditService.PLATFORM_CHAIN.equals(chain));
@@ -66,7 +66,7 @@ public class AuditResource {
     @GET
     @Path("{id}")
     public TemplateInstance event(@PathParam("id") long id) throws Exception {
-        AuditService.Event event = audit.find(id).orElseThrow(NotFoundException::new);
+        AuditHistory.Event event = audit.find(id).orElseThrow(NotFoundException::new);
         return Templates.event(event, changes(event.details()), json.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(json.readTree(event.details())));
     }
@@ -84,7 +84,7 @@ public class AuditResource {
     public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("customerId") Long customerId, @QueryParam("actor") String actor,
             @QueryParam("operation") String operation, @QueryParam("resourceType") String resourceType) {
-        AuditService.Filter filter = filter(from, to, customerId, actor, operation, resourceType);
+        AuditHistory.Filter filter = filter(from, to, customerId, actor, operation, resourceType);
         String chain = audit.readableChain();
         return Response.ok(AuditExport.csv(audit, filter, chain), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", Attachments.named("audit_" + fileLabel(chain) + ".csv")).build();
@@ -94,7 +94,7 @@ public class AuditResource {
         return AuditService.PLATFORM_CHAIN.equals(chain) ? "platform" : chain;
     }
 
-    public static AuditService.Filter filter(String from, String to, Long customerId, String actor, String operation,
+    public static AuditHistory.Filter filter(String from, String to, Long customerId, String actor, String operation,
             String resourceType) {
         if (operation != null && !operation.isBlank()
                 && !Set.of("CREATE", "UPDATE", "DELETE", "ACTION").contains(operation.strip().toUpperCase())) {
@@ -103,7 +103,7 @@ public class AuditResource {
         LocalDate start = Dates.parse("from", from);
         LocalDate end = Dates.parse("to", to);
         Dates.checkPeriod(start, end);
-        return new AuditService.Filter(start, end, customerId, blankToNull(actor), blankToNull(operation),
+        return new AuditHistory.Filter(start, end, customerId, blankToNull(actor), blankToNull(operation),
                 blankToNull(resourceType));
     }
 
@@ -111,7 +111,7 @@ public class AuditResource {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    static String query(AuditService.Filter filter) {
+    static String query(AuditHistory.Filter filter) {
         StringBuilder q = new StringBuilder();
         filter.described().forEach((k, v) -> {
             if (!v.isEmpty()) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class AuditExportFailureTest {
 
-    private static final AuditService.Event EVENT = new AuditService.Event(1, Instant.parse("2026-11-01T00:00:00Z"),
+    private static final AuditHistory.Event EVENT = new AuditHistory.Event(1, Instant.parse("2026-11-01T00:00:00Z"),
             "alice", "Alice", "web", "127.0.0.1", "CREATE", "customer", "1", "/customers", 1L, "Customer created",
             "{\"after\":{}}");
 
@@ -37,18 +37,18 @@ class AuditExportFailureTest {
 
     @Test
     void aCsvExportThatFailsEndsWithAnErrorLine() throws Exception {
-        String csv = run(AuditExport.csv(FAILING, AuditService.Filter.none(), "acme"));
+        String csv = run(AuditExport.csv(FAILING, AuditHistory.Filter.none(), "acme"));
         assertThat(csv.strip()).endsWith("# ERROR: the export failed after 2 events. This file is INCOMPLETE: export again.");
-        assertThat(run(AuditExport.csv(COMPLETE, AuditService.Filter.none(), "acme"))).doesNotContain("ERROR");
+        assertThat(run(AuditExport.csv(COMPLETE, AuditHistory.Filter.none(), "acme"))).doesNotContain("ERROR");
     }
 
     @Test
     void aJsonExportThatFailsIsNotValidJson() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
-        String json = run(AuditExport.json(FAILING, AuditService.Filter.none(), "acme", mapper));
+        String json = run(AuditExport.json(FAILING, AuditHistory.Filter.none(), "acme", mapper));
         assertThat(json).contains("\"events\":[");
         assertThatThrownBy(() -> mapper.readTree(json)).isInstanceOf(JsonProcessingException.class);
-        assertThat(mapper.readTree(run(AuditExport.json(COMPLETE, AuditService.Filter.none(), "acme", mapper)))
+        assertThat(mapper.readTree(run(AuditExport.json(COMPLETE, AuditHistory.Filter.none(), "acme", mapper)))
                 .get("events")).hasSize(1);
     }
 }

@@ -2,8 +2,8 @@ package dev.allowlist.portal.audit.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.allowlist.portal.audit.AuditExport;
+import dev.allowlist.portal.audit.AuditHistory;
 import dev.allowlist.portal.audit.AuditResource;
-import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.system.Attachments;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,7 +20,7 @@ import java.util.Map;
 public class AuditApiResource {
 
     @Inject
-    AuditService audit;
+    AuditHistory audit;
 
     @Inject
     ObjectMapper json;
@@ -31,7 +31,7 @@ public class AuditApiResource {
             @QueryParam("customerId") Long customerId, @QueryParam("actor") String actor,
             @QueryParam("operation") String operation, @QueryParam("resourceType") String resourceType,
             @QueryParam("format") String format) {
-        AuditService.Filter filter = AuditResource.filter(from, to, customerId, actor, operation, resourceType);
+        AuditHistory.Filter filter = AuditResource.filter(from, to, customerId, actor, operation, resourceType);
         String chain = audit.readableChain();
         if ("csv".equals(format)) {
             return Response.ok(AuditExport.csv(audit, filter, chain), "text/csv; charset=UTF-8")
@@ -45,7 +45,7 @@ public class AuditApiResource {
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> verify() {
-        AuditService.Verification result = audit.verify();
+        AuditHistory.Verification result = audit.verify();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("intact", result.intact());
         body.put("events", result.events());

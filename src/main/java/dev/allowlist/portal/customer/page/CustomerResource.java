@@ -2,8 +2,8 @@ package dev.allowlist.portal.customer.page;
 
 import dev.allowlist.portal.allowlist.AllowlistView;
 import dev.allowlist.portal.allowlist.CurrentAllowlists;
+import dev.allowlist.portal.audit.AuditHistory;
 import dev.allowlist.portal.audit.AuditResource;
-import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.catalog.CatalogService;
 import dev.allowlist.portal.catalog.DataRegions;
 import dev.allowlist.portal.catalog.License;
@@ -121,7 +121,7 @@ public class CustomerResource {
     I18n i18n;
 
     @Inject
-    AuditService audit;
+    AuditHistory audit;
 
 
     @GET
@@ -168,7 +168,7 @@ public class CustomerResource {
     public TemplateInstance history(@PathParam("id") long id, @QueryParam("before") Long before) {
         Customer customer = customers.find(id).orElseThrow(NotFoundException::new);
         String chain = audit.readableChain();
-        AuditService.Filter filter = new AuditService.Filter(null,
+        AuditHistory.Filter filter = new AuditHistory.Filter(null,
                 null, customer.id, null, null, null);
         return AuditResource.Templates.history(audit.page(filter, before, 50), filter,
                 "customerId=" + customer.id, false);
