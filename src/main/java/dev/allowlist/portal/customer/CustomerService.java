@@ -11,16 +11,10 @@ import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.system.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
-import java.sql.Array;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -63,142 +57,58 @@ public class CustomerService {
     @Inject
     CustomerChanges allowlists;
 
+    @Inject
+    CustomerRepository repository;
+
     public record CustomerPage(List<CustomerSummary> customers, int page, int pageCount, long total, String search) {
     }
 
-    public record CustomerSummary(long id, String name, String externalReference, List<License> licenses,
-            List<String> regions, long hostCount, OffsetDateTime updatedAt) {
-    }
-
-    /**
-     * A page of the member's customers by name, with their licenses, host counts and the total, in one
-     * round trip. Native SQL (so it names the partner itself): the page is the portal's busiest, and
-     * Hibernate translates tenant-filtered queries anew on every call.
-     */
+    /** A page of the member's customers by name, with their licenses, host counts and the total. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CustomerPage list(String search, int page) {
         member.requireCustomerReader();
         String term = search == null ? "" : search.strip();
-        String like = term.isEmpty() ? "" : "%" + escapeLike(term.toLowerCase(Locale.ROOT)) + "%";
         int size = config.pageSize();
         int index = Math.max(page, 1);
-        List<Object[]> rows = listPage(like, index, size);
-        long total = rows.isEmpty() ? 0 : ((Number) rows.get(0)[7]).longValue();
-        if (rows.isEmpty() && index > 1) { // past the end: the last page
-            total = ((Number) Customer.getEntityManager().createNativeQuery("SELECT count(*) FROM customer c WHERE "
-                    + "c.partner_id = ?1 AND (?2 = '' OR lower(c.name) LIKE ?2)").setParameter(1, member.tenantId())
-                    .setParameter(2, like).getSingleResult()).longValue();
-            index = (int) Math.max(1, (total + size - 1) / size);
-            rows = listPage(like, index, size);
+        CustomerRepository.Listed listed = repository.page(member.tenantId(), term, index, size);
+        if (listed.customers().isEmpty() && index > 1) { // past the end: the last page
+            index = (int) Math.max(1, (listed.total() + size - 1) / size);
+            listed = repository.page(member.tenantId(), term, index, size);
         }
-        int pageCount = (int) Math.max(1, (total + size - 1) / size);
-        List<CustomerSummary> summaries = rows.stream().map(r -> new CustomerSummary(((Number) r[0]).longValue(),
-                (String) r[1], (String) r[2], licenses((String) r[5]), regions(r[3]), ((Number) r[6]).longValue(),
-                r[4] instanceof OffsetDateTime o ? o : ((Instant) r[4]).atOffset(ZoneOffset.UTC)))
-                .toList();
-        return new CustomerPage(summaries, index, pageCount, total, term);
+        int pageCount = (int) Math.max(1, (listed.total() + size - 1) / size);
+        return new CustomerPage(listed.customers(), index, pageCount, listed.total(), term);
     }
-
-    static final String LIST_SQL = "WITH page AS (SELECT c.id, c.name, c.external_reference, c.regions, "
-            + "c.updated_at, lower(c.name) AS sort_name FROM customer c "
-            + "WHERE c.partner_id = ?1 AND (?2 = '' OR lower(c.name) LIKE ?2) "
-            + "ORDER BY lower(c.name), c.id OFFSET ?3 LIMIT ?4) "
-            + "SELECT p.id, p.name, p.external_reference, p.regions, p.updated_at, "
-            + "(SELECT string_agg(l.license, ',') FROM customer_license l WHERE l.partner_id = ?1 AND l.customer_id = p.id), "
-            + "(SELECT count(*) FROM mcs_host h WHERE h.partner_id = ?1 AND h.customer_id = p.id), "
-            + "(SELECT count(*) FROM customer c WHERE c.partner_id = ?1 AND (?2 = '' OR lower(c.name) LIKE ?2)) "
-            + "FROM page p ORDER BY p.sort_name, p.id";
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> listPage(String like, int index, int size) {
-        // long: page 2147483647 times 20 rows is past what an int holds
-        return Customer.getEntityManager().createNativeQuery(LIST_SQL).setParameter(1, member.tenantId())
-                .setParameter(2, like).setParameter(3, (long) (index - 1) * size).setParameter(4, size).getResultList();
-    }
-
-    private static List<License> licenses(String joined) {
-        if (joined == null || joined.isEmpty()) {
-            return List.of();
-        }
-        // the enum's order: CENTRAL, ENDPOINT, ...
-        return Arrays.stream(joined.split(",")).map(License::valueOf).sorted().toList();
-    }
-
-    private static List<String> regions(Object value) {
-        if (value instanceof String[] array) {
-            return List.of(array);
-        }
-        if (value instanceof Object[] array) {
-            return Arrays.stream(array).map(String::valueOf).toList();
-        }
-        if (value instanceof Array array) {
-            try {
-                return List.of((String[]) array.getArray());
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return List.of();
-    }
-
-    static final int BATCH = 500;
 
     /**
-     * Every customer of the member's partner, by name, handed over in batches (keyset pagination;
-     * licenses and hosts fetched per batch, not per customer) and forgotten after each, so that
-     * memory stays flat however many customers a partner has.
+     * Every customer of the member's partner, by name, handed over in batches (licenses and hosts
+     * fetched per batch, not per customer) and forgotten after each, so that memory stays flat however
+     * many customers a partner has.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void each(Consumer<List<Customer>> consumer) {
         member.requireCustomerReader();
-        String afterName = null;
-        long afterId = 0;
-        while (true) {
-            // the sort key comes from the database: Java's lower-casing is not PostgreSQL's
-            List<Object[]> rows = (afterName == null
-                    ? Customer.getEntityManager().createQuery("select c, lower(c.name) from Customer c "
-                            + "order by lower(c.name), c.id", Object[].class)
-                    : Customer.getEntityManager().createQuery("select c, lower(c.name) from Customer c "
-                            + "where lower(c.name) > ?1 or (lower(c.name) = ?1 and c.id > ?2) order by lower(c.name), c.id",
-                            Object[].class).setParameter(1, afterName).setParameter(2, afterId))
-                    .setMaxResults(BATCH).getResultList();
-            if (rows.isEmpty()) {
-                return;
-            }
-            consumer.accept(rows.stream().map(r -> (Customer) r[0]).toList());
-            if (rows.size() < BATCH) {
-                return;
-            }
-            Object[] last = rows.get(rows.size() - 1);
-            afterName = (String) last[1];
-            afterId = ((Customer) last[0]).id;
-            Customer.getEntityManager().clear();
-        }
+        repository.eachByName(consumer);
     }
 
     /** Every customer of the member's partner, by name (the customer list's export). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Customer> all() {
         member.requireCustomerReader();
-        return Customer.list("order by name, id");
+        return repository.allByName();
     }
 
     /** The names of the member's customers by id (reports name the customers they list). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, String> names() {
         member.requireCustomerReader();
-        Map<Long, String> names = new HashMap<>();
-        Customer.getEntityManager().createQuery("select c.id, c.name from Customer c", Object[].class).getResultList()
-                .forEach(row -> names.put((Long) row[0], (String) row[1]));
-        return names;
+        return repository.names();
     }
 
     /** A customer of the member's partner; empty for another partner's or an unknown id. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Customer> find(long id) {
         member.requireCustomerReader();
-        // by query, not em.find: the tenant filter is guaranteed on queries
-        return Customer.<Customer>find("id", id).firstResultOptional();
+        return repository.find(id);
     }
 
     /**
@@ -210,18 +120,14 @@ public class CustomerService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Customer> findForChange(long id) {
         member.requireCustomerReader();
-        return Customer.<Customer>find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
+        return repository.findLocked(id);
     }
 
     /** The customer with licenses and hosts loaded in one round trip each. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Customer> detail(long id) {
         member.requireCustomerReader();
-        Optional<Customer> customer = Customer.<Customer>find("from Customer c left join fetch c.licenses where c.id = ?1", id)
-                .singleResultOptional();
-        customer.ifPresent(c -> c.mcsHosts.size());
-        return customer;
+        return repository.withLicensesAndHosts(id);
     }
 
     /** Checks a customer's fields as {@link #create} and {@link #update} do, saving nothing (an import's preview). */
@@ -307,7 +213,7 @@ public class CustomerService {
             Set<String> hosts = normalizeHosts(values);
             OffsetDateTime now = OffsetDateTime.now();
             Map<String, McsHost> known = new HashMap<>();
-            McsHost.<McsHost>find("customer = ?1", customer).stream().forEach(h -> known.put(h.value, h));
+            repository.hostsOf(customer).forEach(h -> known.put(h.value, h));
             List<String> added = new ArrayList<>();
             List<String> alreadyKnown = new ArrayList<>();
             List<String> outside = new ArrayList<>();
@@ -348,8 +254,7 @@ public class CustomerService {
     @Transactional
     public void removeHost(long customerId, long hostId) {
         change(customerId, customer -> {
-            McsHost host = McsHost.<McsHost>find("id = ?1 and customer = ?2", hostId, customer).firstResultOptional()
-                    .orElseThrow(NotFoundException::new);
+            McsHost host = repository.host(customer, hostId).orElseThrow(NotFoundException::new);
             Map<String, Object> before = new LinkedHashMap<>();
             before.put("value", host.value);
             before.put("source", host.source.name());
@@ -532,10 +437,6 @@ public class CustomerService {
 
     private static String abbreviate(String value) {
         return value.length() > 60 ? value.substring(0, 60) + "…" : value;
-    }
-
-    private static String escapeLike(String term) {
-        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
 }

@@ -180,7 +180,7 @@ class CustomerApiResourceTest {
                 }
             }
         }
-        assertThat(expected.size()).isGreaterThan(CustomerService.BATCH);
+        assertThat(expected.size()).isGreaterThan(CustomerRepository.BATCH);
         List<Long> streamed = as("bob").get("/api/v1/customers").then().statusCode(200)
                 .header("Content-Type", containsString("application/json")).extract().jsonPath().getList("id", Long.class);
         assertThat(streamed).containsExactlyElementsOf(expected);

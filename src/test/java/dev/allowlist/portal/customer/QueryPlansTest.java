@@ -38,7 +38,7 @@ class QueryPlansTest {
     /** The hot queries, in the shapes the services send them (Hibernate's, written out; native ones as they are). */
     static Map<String, String> hotQueries() {
         Map<String, String> q = new LinkedHashMap<>();
-        q.put("customers list page", CustomerService.LIST_SQL.replaceAll("\\?(\\d)", "\\$$1")
+        q.put("customers list page", CustomerRepository.LIST_SQL.replaceAll("\\?(\\d)", "\\$$1")
                 .replace("$1", "$1::varchar").replace("$2", "$2::text").replace("$3", "$3::int").replace("$4", "$4::int"));
         q.put("a customer's snapshot (allowlist, versions, feeds: one round trip)",
                 CurrentAllowlists.LOAD_SQL.replaceFirst("\\?", "\\$1::varchar")

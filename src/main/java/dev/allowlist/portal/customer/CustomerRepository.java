@@ -1,0 +1,166 @@
+package dev.allowlist.portal.customer;
+
+import dev.allowlist.portal.catalog.License;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Every query of customers and their hosts. JPQL is scoped by Hibernate's tenant filter; the native
+ * list query names its partner itself ({@code partner_id = ?1}), and row-level security holds both.
+ */
+@ApplicationScoped
+public class CustomerRepository {
+
+    /** A page of the customer list and the number of customers matching the search. */
+    public record Listed(List<CustomerSummary> customers, long total) {
+    }
+
+    /**
+     * The customer list's page, its licenses, host counts and total in one round trip. Native SQL: the
+     * page is the portal's busiest, and Hibernate translates tenant-filtered queries anew on every call.
+     */
+    static final String LIST_SQL = "WITH page AS (SELECT c.id, c.name, c.external_reference, c.regions, "
+            + "c.updated_at, lower(c.name) AS sort_name FROM customer c "
+            + "WHERE c.partner_id = ?1 AND (?2 = '' OR lower(c.name) LIKE ?2) "
+            + "ORDER BY lower(c.name), c.id OFFSET ?3 LIMIT ?4) "
+            + "SELECT p.id, p.name, p.external_reference, p.regions, p.updated_at, "
+            + "(SELECT string_agg(l.license, ',') FROM customer_license l WHERE l.partner_id = ?1 AND l.customer_id = p.id), "
+            + "(SELECT count(*) FROM mcs_host h WHERE h.partner_id = ?1 AND h.customer_id = p.id), "
+            + "(SELECT count(*) FROM customer c WHERE c.partner_id = ?1 AND (?2 = '' OR lower(c.name) LIKE ?2)) "
+            + "FROM page p ORDER BY p.sort_name, p.id";
+
+    static final int BATCH = 500;
+
+    @Inject
+    EntityManager em;
+
+    /** Page {@code index} (from 1) of the partner's customers whose name contains {@code search}, by name. */
+    @SuppressWarnings("unchecked")
+    Listed page(String partnerId, String search, int index, int size) {
+        String like = search.isEmpty() ? "" : "%" + escapeLike(search.toLowerCase(Locale.ROOT)) + "%";
+        // long: page 2147483647 times 20 rows is past what an int holds
+        List<Object[]> rows = em.createNativeQuery(LIST_SQL).setParameter(1, partnerId).setParameter(2, like)
+                .setParameter(3, (long) (index - 1) * size).setParameter(4, size).getResultList();
+        // an empty page past the first may be past the end: count, so that the caller can show the last page
+        long total = rows.isEmpty() && index == 1 ? 0
+                : rows.isEmpty() ? ((Number) em.createNativeQuery("SELECT count(*) FROM customer c WHERE c.partner_id = ?1 "
+                        + "AND (?2 = '' OR lower(c.name) LIKE ?2)").setParameter(1, partnerId).setParameter(2, like)
+                        .getSingleResult()).longValue()
+                : ((Number) rows.get(0)[7]).longValue();
+        return new Listed(rows.stream().map(r -> new CustomerSummary(((Number) r[0]).longValue(), (String) r[1],
+                (String) r[2], licenses((String) r[5]), regions(r[3]), ((Number) r[6]).longValue(),
+                r[4] instanceof OffsetDateTime o ? o : ((Instant) r[4]).atOffset(ZoneOffset.UTC))).toList(), total);
+    }
+
+    /**
+     * Every customer, by name, in batches (keyset pagination), the persistence context cleared after each.
+     * The sort key comes from the database: Java's lower-casing is not PostgreSQL's.
+     */
+    void eachByName(Consumer<List<Customer>> consumer) {
+        String afterName = null;
+        long afterId = 0;
+        while (true) {
+            List<Object[]> rows = (afterName == null
+                    ? em.createQuery("select c, lower(c.name) from Customer c order by lower(c.name), c.id", Object[].class)
+                    : em.createQuery("select c, lower(c.name) from Customer c "
+                            + "where lower(c.name) > ?1 or (lower(c.name) = ?1 and c.id > ?2) order by lower(c.name), c.id",
+                            Object[].class).setParameter(1, afterName).setParameter(2, afterId))
+                    .setMaxResults(BATCH).getResultList();
+            if (rows.isEmpty()) {
+                return;
+            }
+            consumer.accept(rows.stream().map(r -> (Customer) r[0]).toList());
+            if (rows.size() < BATCH) {
+                return;
+            }
+            Object[] last = rows.get(rows.size() - 1);
+            afterName = (String) last[1];
+            afterId = ((Customer) last[0]).id;
+            em.clear();
+        }
+    }
+
+    List<Customer> allByName() {
+        return em.createQuery("from Customer order by name, id", Customer.class).getResultList();
+    }
+
+    Map<Long, String> names() {
+        Map<Long, String> names = new HashMap<>();
+        em.createQuery("select c.id, c.name from Customer c", Object[].class).getResultList()
+                .forEach(row -> names.put((Long) row[0], (String) row[1]));
+        return names;
+    }
+
+    /** By query, not em.find: the tenant filter is guaranteed on queries. */
+    Optional<Customer> find(long id) {
+        return em.createQuery("from Customer where id = ?1", Customer.class).setParameter(1, id).getResultStream()
+                .findFirst();
+    }
+
+    /** The customer's row locked until the transaction ends. */
+    Optional<Customer> findLocked(long id) {
+        return em.createQuery("from Customer where id = ?1", Customer.class).setParameter(1, id)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    /** The customer with its licenses and hosts loaded, in one round trip each. */
+    Optional<Customer> withLicensesAndHosts(long id) {
+        Optional<Customer> customer = em.createQuery("from Customer c left join fetch c.licenses where c.id = ?1",
+                Customer.class).setParameter(1, id).getResultStream().findFirst();
+        customer.ifPresent(c -> c.mcsHosts.size());
+        return customer;
+    }
+
+    List<McsHost> hostsOf(Customer customer) {
+        return em.createQuery("from McsHost where customer = ?1", McsHost.class).setParameter(1, customer)
+                .getResultList();
+    }
+
+    Optional<McsHost> host(Customer customer, long hostId) {
+        return em.createQuery("from McsHost where id = ?1 and customer = ?2", McsHost.class).setParameter(1, hostId)
+                .setParameter(2, customer).getResultStream().findFirst();
+    }
+
+    private static String escapeLike(String term) {
+        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static List<License> licenses(String joined) {
+        if (joined == null || joined.isEmpty()) {
+            return List.of();
+        }
+        // the enum's order: CENTRAL, ENDPOINT, ...
+        return Arrays.stream(joined.split(",")).map(License::valueOf).sorted().toList();
+    }
+
+    private static List<String> regions(Object value) {
+        if (value instanceof String[] array) {
+            return List.of(array);
+        }
+        if (value instanceof Object[] array) {
+            return Arrays.stream(array).map(String::valueOf).toList();
+        }
+        if (value instanceof Array array) {
+            try {
+                return List.of((String[]) array.getArray());
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return List.of();
+    }
+}
