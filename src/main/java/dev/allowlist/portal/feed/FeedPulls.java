@@ -104,26 +104,13 @@ public class FeedPulls {
         CompletableFuture<Void> recording = recorded.get(delivery, d -> audit.recordReadOnceLater(AuditService.Operation.ACTION,
                 ResourceType.FEED, feedId, customerId, "Feed version " + version + " delivered to " + from + " (" + format + ")",
                 Map.of("format", format, "etag", etag, "version", version, "client", from),
-                connection -> claim(connection, partnerId, d, version)).toCompletableFuture());
+                connection -> FeedRepository.claimDelivery(connection, partnerId, d.feedId(), d.etag(), d.client(), version)).toCompletableFuture());
         recording.whenComplete((v, e) -> {
             if (e != null) {
                 recorded.asMap().remove(delivery, recording); // not recorded: the next pull tries again
             }
         });
         return recording;
-    }
-
-    /** The delivery's row, in the group commit's transaction; true when it is new. */
-    private static boolean claim(Connection c, String partnerId, Delivery d, int version) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO feed_delivery (partner_id, feed_id, etag, client, "
-                + "version, delivered_at) VALUES (?, ?, ?, ?, ?, now()) ON CONFLICT DO NOTHING")) {
-            st.setString(1, partnerId);
-            st.setLong(2, d.feedId());
-            st.setString(3, d.etag());
-            st.setString(4, d.client());
-            st.setInt(5, version);
-            return st.executeUpdate() == 1;
-        }
     }
 
     /** Writes the counts gathered since the last flush, partner by partner (row-level security). */
@@ -138,9 +125,7 @@ public class FeedPulls {
         taken.entrySet().forEach(e -> byPartner.computeIfAbsent(e.getValue().partnerId, k -> new ArrayList<>()).add(e));
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement st = c.prepareStatement("UPDATE feed SET pull_count = pull_count + ?, not_modified_count = "
-                    + "not_modified_count + ?, last_pulled_at = GREATEST(COALESCE(last_pulled_at, ?), ?), last_client = ? "
-                    + "WHERE partner_id = ? AND id = ?")) {
+            try (PreparedStatement st = FeedRepository.addCounts(c)) {
                 for (Map.Entry<String, List<Map.Entry<Long, Counts>>> p : byPartner.entrySet()) {
                     try {
                         TenantConnections.set(c, p.getKey(), true);

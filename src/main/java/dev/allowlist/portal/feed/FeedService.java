@@ -13,7 +13,6 @@ import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerService;
-import dev.allowlist.portal.export.ExportFormat;
 import dev.allowlist.portal.export.ExportFormats;
 import dev.allowlist.portal.export.ExportService.Download;
 import dev.allowlist.portal.export.ExportService;
@@ -22,24 +21,16 @@ import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.partner.Role;
 import dev.allowlist.portal.system.InvalidInputException;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -57,16 +48,6 @@ public class FeedService {
 
     /** The feed "format" that announces new versions instead of serving an export. */
     public static final String ATOM = "atom";
-
-    /** A feed as the customer page lists it. */
-    public record FeedView(long id, String format, OffsetDateTime createdAt, String createdBy, OffsetDateTime revokedAt,
-            OffsetDateTime lastPulledAt, long pullCount, String lastClient) {
-
-        /** For a feed of a retired format: the format to replace it with (the feed keeps answering). */
-        public String replacedBy() {
-            return ExportFormats.byId(format).map(ExportFormat::replacedBy).orElse(null);
-        }
-    }
 
     @Inject
     CustomerService customers;
@@ -87,13 +68,10 @@ public class FeedService {
     CurrentMember member;
 
     @Inject
-    EntityManager em;
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
     FeedPulls pulls;
+
+    @Inject
+    FeedRepository repository;
 
     @Inject
     PortalConfig config;
@@ -127,8 +105,7 @@ public class FeedService {
     public void revokeFeed(long customerId, long feedId) {
         requireAdmin();
         Customer customer = customers.findForChange(customerId).orElseThrow(NotFoundException::new);
-        Feed feed = Feed.<Feed>find("id = ?1 and customerId = ?2", feedId, customer.id).firstResultOptional()
-                .orElseThrow(NotFoundException::new);
+        Feed feed = repository.find(customer.id, feedId).orElseThrow(NotFoundException::new);
         if (feed.revokedAt == null) {
             feed.revokedAt = OffsetDateTime.now();
             current.changed(customer.id);
@@ -154,35 +131,11 @@ public class FeedService {
     public List<FeedView> feeds(long customerId) {
         member.requireCustomerReader();
         AllowlistSnapshot snapshot = current.of(customerId).orElseThrow(NotFoundException::new);
-        return feedViews.get(snapshot, s -> loadFeeds(customerId));
-    }
-
-    private List<FeedView> loadFeeds(long customerId) {
-        // native SQL naming the partner: no query translation per call
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, format, created_at, created_by, revoked_at, last_pulled_at, "
-                + "pull_count, last_client FROM feed WHERE partner_id = ?1 AND customer_id = ?2 ORDER BY id DESC")
-                .setParameter(1, member.tenantId()).setParameter(2, customerId).getResultList();
-        return rows.stream().map(r -> new FeedView(((Number) r[0]).longValue(), (String) r[1], time(r[2]), (String) r[3],
-                time(r[4]), time(r[5]), ((Number) r[6]).longValue(), (String) r[7])).toList();
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value == null || value instanceof OffsetDateTime) {
-            return (OffsetDateTime) value;
-        }
-        if (value instanceof Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
-    }
-
-    /** What a token names; facts that never change for a feed (revocation is checked on the snapshot). */
-    private record FeedRef(long feedId, String partnerId, long customerId, String format) {
+        return feedViews.get(snapshot, s -> repository.ofCustomer(member.tenantId(), customerId));
     }
 
     /** Known tokens by hash; unknown ones are not remembered (anyone can make up tokens). */
-    private final Cache<String, FeedRef> feedRefs =
+    private final Cache<String, FeedRepository.FeedRef> feedRefs =
             Caffeine.newBuilder().maximumSize(100_000).build();
 
     /**
@@ -203,19 +156,19 @@ public class FeedService {
             return Optional.empty();
         }
         String tokenHash = sha256(token);
-        FeedRef ref = feedRefs.getIfPresent(tokenHash);
+        FeedRepository.FeedRef ref = feedRefs.getIfPresent(tokenHash);
         if (ref == null) {
-            ref = lookUp(tokenHash);
+            ref = repository.byTokenHash(tokenHash).orElse(null);
             if (ref == null) {
                 return Optional.empty();
             }
             feedRefs.put(tokenHash, ref);
         }
-        FeedRef found = ref;
+        FeedRepository.FeedRef found = ref;
         return member.actingAs(Actor.feed(ref.partnerId(), ref.feedId()), () -> answer(found, ifNoneMatch, client));
     }
 
-    private Optional<Pull> answer(FeedRef ref, String ifNoneMatch, String client) {
+    private Optional<Pull> answer(FeedRepository.FeedRef ref, String ifNoneMatch, String client) {
         Optional<AllowlistSnapshot> found = current.of(ref.customerId());
         if (found.isEmpty() || !found.get().activeFeeds().containsKey(ref.feedId())) {
             return Optional.empty(); // revoked, or the customer is gone
@@ -249,21 +202,6 @@ public class FeedService {
             }
         }
         return false;
-    }
-
-    // the feed's partner is not known before this lookup, and the token's hash is the only key: one of
-    // the deliberate cross-tenant paths, a function of the database that returns that one feed
-    private FeedRef lookUp(String tokenHash) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement(
-                        "SELECT feed_id, partner_id, customer_id, format FROM portal_feed_by_token_hash(?)")) {
-            st.setString(1, tokenHash);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? new FeedRef(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The Atom feed of a customer's versions: each announces what changed since the one before. */

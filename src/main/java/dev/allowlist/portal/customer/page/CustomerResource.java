@@ -14,7 +14,7 @@ import dev.allowlist.portal.customer.FirewallProduct;
 import dev.allowlist.portal.customer.InstallerLogUpload;
 import dev.allowlist.portal.customer.StaleVersionException;
 import dev.allowlist.portal.export.ExportService;
-import dev.allowlist.portal.feed.FeedService;
+import dev.allowlist.portal.feed.FeedView;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
@@ -58,7 +58,7 @@ public class CustomerResource {
                 RawString allowlistSection,
                 HostNotice notice, Map<String, String> errors, String typedHosts, List<InstallerLogUpload> uploads,
                 long maxUploadMegabytes, List<ExportService.Option> exportOptions,
-                List<FeedService.FeedView> feeds, Integer version, int applied,
+                List<FeedView> feeds, Integer version, int applied,
                 int pendingChanges, FirewallProduct product, CheckService.Panel checks);
 
         static native TemplateInstance confirmDelete(Customer customer);
