@@ -73,6 +73,9 @@ public class InstallerLogService {
     @Inject
     CustomerChanges allowlists;
 
+    @Inject
+    InstallerLogRepository uploads;
+
     public long maxSize() {
         return config.installerLog().maxSize().asLongValue();
     }
@@ -113,8 +116,7 @@ public class InstallerLogService {
         }
         String sha256 = sha256(content);
         OffsetDateTime now = OffsetDateTime.now();
-        Optional<InstallerLogUpload> earlier = InstallerLogUpload.<InstallerLogUpload>find("customer = ?1 and sha256 = ?2",
-                customer, sha256).firstResultOptional();
+        Optional<InstallerLogUpload> earlier = uploads.sameFile(customer, sha256);
         if (earlier.isPresent()) {
             InstallerLogUpload upload = earlier.get();
             upload.lastUploadedAt = now;
@@ -154,8 +156,7 @@ public class InstallerLogService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<InstallerLogUpload> find(long customerId, long uploadId) {
         member.requireCustomerReader();
-        return InstallerLogUpload.<InstallerLogUpload>find("id = ?1 and customer.id = ?2", uploadId, customerId)
-                .firstResultOptional();
+        return uploads.find(customerId, uploadId);
     }
 
     /**
@@ -165,13 +166,7 @@ public class InstallerLogService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<InstallerLogUpload> recent(long customerId) {
         member.requireCustomerReader();
-        @SuppressWarnings("unchecked")
-        List<InstallerLogUpload> recent = InstallerLogUpload.getEntityManager().createNativeQuery(
-                "SELECT * FROM installer_log_upload WHERE partner_id = ?1 AND customer_id = ?2 "
-                        + "ORDER BY last_uploaded_at DESC LIMIT 10", InstallerLogUpload.class)
-                .setParameter(1, member.tenantId()).setParameter(2, customerId).getResultList();
-        recent.forEach(InstallerLogUpload.getEntityManager()::detach);
-        return List.copyOf(recent);
+        return uploads.latest(member.tenantId(), customerId, 10);
     }
 
     private void auditUpload(InstallerLogUpload upload, boolean repeated) {
