@@ -69,6 +69,70 @@ class ArchitectureTest {
                 .check(PORTAL);
     }
 
+    /**
+     * Every query of a feature lives in its repository: one place to read its SQL, to see which partner
+     * it names, and to index it. The classes listed still hold queries of their own; each leaves the list
+     * when its feature gets its repository, and no class may join it.
+     */
+    @Test
+    void queriesLiveInRepositories() {
+        noClasses().that().haveSimpleNameNotEndingWith("Repository")
+                .and(notOneOf(NOT_YET_IN_A_REPOSITORY))
+                .should(query())
+                .because("a feature's queries live in its repository").check(PORTAL);
+    }
+
+    /** The classes that still query by themselves (issue 15's repositories, feature by feature). */
+    private static final String[] NOT_YET_IN_A_REPOSITORY = {
+            "dev.allowlist.portal.allowlist.AllowlistVersions",
+            "dev.allowlist.portal.allowlist.ChangeListener", // LISTEN on a connection of its own
+            "dev.allowlist.portal.allowlist.ChangeReports",
+            "dev.allowlist.portal.allowlist.CurrentAllowlists",
+            "dev.allowlist.portal.audit.AuditService",
+            "dev.allowlist.portal.audit.ReadAuditWriter",
+            "dev.allowlist.portal.catalog.CatalogService",
+            "dev.allowlist.portal.export.ExportService",
+            "dev.allowlist.portal.importing.CustomerImportService",
+            "dev.allowlist.portal.importing.InstallerLogBatchService",
+            "dev.allowlist.portal.notify.DeliveryWorker",
+            "dev.allowlist.portal.notify.NotificationService",
+            "dev.allowlist.portal.notify.Watch",
+            "dev.allowlist.portal.partner.Members",
+            "dev.allowlist.portal.partner.PartnerDirectory",
+            "dev.allowlist.portal.partner.TenantConnections",
+            "dev.allowlist.portal.platform.CatalogPublisher",
+            "dev.allowlist.portal.platform.DemoData",
+            "dev.allowlist.portal.platform.PartnerService",
+    };
+
+    private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> notOneOf(String[] names) {
+        java.util.Set<String> set = java.util.Set.of(names);
+        return com.tngtech.archunit.base.DescribedPredicate.describe("not listed as not yet in a repository",
+                c -> !set.contains(c.getName().replaceAll("\\$.*", "")));
+    }
+
+    private static ArchCondition<JavaClass> query() {
+        return new ArchCondition<>("run a query (JPQL, native SQL, JDBC or an entity's static finder)") {
+            @Override
+            public void check(JavaClass owner, ConditionEvents events) {
+                for (JavaMethodCall call : owner.getMethodCallsFromSelf()) {
+                    JavaClass target = call.getTargetOwner();
+                    String name = call.getName();
+                    boolean jpa = target.isAssignableTo(jakarta.persistence.EntityManager.class)
+                            && name.startsWith("create") && name.endsWith("Query");
+                    boolean jdbc = target.isAssignableTo(java.sql.Connection.class)
+                            && (name.equals("prepareStatement") || name.equals("createStatement")
+                                    || name.equals("prepareCall"));
+                    boolean finder = target.isAssignableTo(PanacheEntityBase.class) && call.getTarget().resolveMember()
+                            .map(m -> m.getModifiers().contains(JavaModifier.STATIC)).orElse(true);
+                    if (jpa || jdbc || finder) {
+                        events.add(SimpleConditionEvent.satisfied(call, call.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
     private static ArchCondition<JavaClass> callAnEntitysStaticFinder() {
         return new ArchCondition<>("call a Panache entity's static finder") {
             @Override

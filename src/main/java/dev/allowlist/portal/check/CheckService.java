@@ -27,25 +27,17 @@ import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.partner.Role;
 import dev.allowlist.portal.system.InvalidInputException;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import java.io.IOException;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -127,8 +119,6 @@ public class CheckService {
         }
     }
 
-    private record TokenRef(long tokenId, String partnerId, long customerId) {
-    }
 
     /** A fixed one-minute window per token: its start and how many reports came in it. */
     private static final class Window {
@@ -152,10 +142,7 @@ public class CheckService {
     AuditService audit;
 
     @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    EntityManager em;
+    CheckRepository checks;
 
     @Inject
     Event<CheckReported> reported;
@@ -188,8 +175,7 @@ public class CheckService {
     @Transactional
     public void revokeToken(long customerId, long tokenId) {
         requireAdmin();
-        CheckToken token = CheckToken.<CheckToken>find("id = ?1 and customerId = ?2", tokenId, customerId).firstResultOptional()
-                .orElseThrow(NotFoundException::new);
+        CheckToken token = checks.token(customerId, tokenId).orElseThrow(NotFoundException::new);
         if (token.revokedAt == null) {
             token.revokedAt = OffsetDateTime.now();
             current.changed(customerId);
@@ -201,7 +187,7 @@ public class CheckService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TokenView> tokens(long customerId) {
         member.requireCustomerReader();
-        return CheckToken.<CheckToken>find("customerId = ?1 order by id desc", customerId).list().stream()
+        return checks.tokens(customerId).stream()
                 .map(t -> new TokenView(t.id, t.createdAt, t.createdBy, t.revokedAt, t.lastReportAt, t.reportCount)).toList();
     }
 
@@ -218,7 +204,7 @@ public class CheckService {
         }
         String tokenHash = sha256(token);
         admit(tokenHash);
-        TokenRef ref = lookUp(tokenHash);
+        CheckRepository.TokenRef ref = checks.tokenByHash(tokenHash).orElse(null);
         if (ref == null) {
             return Optional.empty();
         }
@@ -291,8 +277,7 @@ public class CheckService {
         run.persist();
         current.changed(customerId);
         if (tokenId != null) {
-            em.createQuery("update CheckToken t set t.reportCount = t.reportCount + 1, t.lastReportAt = ?1 where t.id = ?2")
-                    .setParameter(1, run.receivedAt).setParameter(2, tokenId).executeUpdate();
+            checks.countReport(tokenId, run.receivedAt);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("source", source);
@@ -315,7 +300,7 @@ public class CheckService {
     public Optional<RunView> latest(long customerId) {
         member.requireCustomerReader();
         AllowlistSnapshot snapshot = current.of(customerId).orElseThrow(NotFoundException::new);
-        return CheckRun.<CheckRun>find("customerId = ?1 order by id desc", customerId).firstResultOptional()
+        return checks.latestRun(customerId)
                 .map(run -> view(run, snapshot.allowlist(), changeReports.applied(customerId), true));
     }
 
@@ -323,7 +308,7 @@ public class CheckService {
     public List<RunView> history(long customerId, int max) {
         member.requireCustomerReader();
         int applied = changeReports.applied(customerId);
-        return CheckRun.<CheckRun>find("customerId = ?1 order by id desc", customerId).page(0, max).list().stream()
+        return checks.runs(customerId, max).stream()
                 .map(run -> view(run, null, applied, false)).toList();
     }
 
@@ -397,34 +382,7 @@ public class CheckService {
     /** The partner's customers whose last check failed or whose last reconciliation missed entries. */
     public List<Attention> attention() {
         member.requireCustomerReader();
-        List<Attention> found = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement("""
-                        SELECT c.id, c.name, r.received_at, coalesce(r.failed, 0), x.created_at, coalesce(x.missing, 0)
-                          FROM customer c
-                          LEFT JOIN LATERAL (SELECT received_at, failed FROM check_report r
-                                              WHERE r.partner_id = c.partner_id AND r.customer_id = c.id
-                                              ORDER BY r.id DESC LIMIT 1) r ON true
-                          LEFT JOIN LATERAL (SELECT created_at, missing FROM reconciliation x
-                                              WHERE x.partner_id = c.partner_id AND x.customer_id = c.id
-                                              ORDER BY x.id DESC LIMIT 1) x ON true
-                         WHERE c.partner_id = ? AND (r.failed > 0 OR x.missing > 0)
-                         ORDER BY greatest(r.received_at, x.created_at) DESC LIMIT 50""")) {
-            st.setString(1, member.tenantId());
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new Attention(rs.getLong(1), rs.getString(2), time(rs, 3), rs.getInt(4), time(rs, 5), rs.getInt(6)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return found;
-    }
-
-    private static OffsetDateTime time(ResultSet rs, int column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant().atOffset(ZoneOffset.UTC);
+        return checks.attention(member.tenantId());
     }
 
     // --- reconciliation
@@ -474,8 +432,7 @@ public class CheckService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ReconciliationSummary> lastReconciliation(long customerId) {
         member.requireCustomerReader();
-        return ReconciliationRecord.<ReconciliationRecord>find("customerId = ?1 order by id desc", customerId)
-                .firstResultOptional().map(r -> new ReconciliationSummary(r.createdAt, r.createdBy, r.format, r.allowlistVersion,
+        return checks.lastReconciliation(customerId).map(r -> new ReconciliationSummary(r.createdAt, r.createdBy, r.format, r.allowlistVersion,
                         r.missing, r.broader, r.extra, r.missingValues.isEmpty() ? List.of() : List.of(r.missingValues.split("\n"))));
     }
 
@@ -485,19 +442,6 @@ public class CheckService {
         member.requireCustomerReader();
         if (member.role() != Role.PARTNER_ADMIN) {
             throw new ForbiddenException("Only partner admins manage check tokens.");
-        }
-    }
-
-    private TokenRef lookUp(String tokenHash) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement(
-                        "SELECT token_id, partner_id, customer_id FROM portal_check_token_by_hash(?)")) {
-            st.setString(1, tokenHash);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? new TokenRef(rs.getLong(1), rs.getString(2), rs.getLong(3)) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
