@@ -90,19 +90,14 @@ class ArchitectureTest {
             "dev.allowlist.portal.allowlist.CurrentAllowlists",
             "dev.allowlist.portal.audit.AuditService",
             "dev.allowlist.portal.audit.ReadAuditWriter",
-            "dev.allowlist.portal.catalog.CatalogService",
             "dev.allowlist.portal.export.ExportService",
             "dev.allowlist.portal.importing.CustomerImportService",
             "dev.allowlist.portal.importing.InstallerLogBatchService",
             "dev.allowlist.portal.notify.DeliveryWorker",
             "dev.allowlist.portal.notify.NotificationService",
             "dev.allowlist.portal.notify.Watch",
-            "dev.allowlist.portal.partner.Members",
-            "dev.allowlist.portal.partner.PartnerDirectory",
             "dev.allowlist.portal.partner.TenantConnections",
             "dev.allowlist.portal.platform.CatalogPublisher",
-            "dev.allowlist.portal.platform.DemoData",
-            "dev.allowlist.portal.platform.PartnerService",
     };
 
     private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> notOneOf(String[] names) {

@@ -4,7 +4,6 @@ import dev.allowlist.portal.Sha256;
 import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.system.InvalidInputException;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -37,6 +36,9 @@ public class CatalogService {
     }
 
     @Inject
+    CatalogRepository versions;
+
+    @Inject
     AuditService audit;
 
     private final ConcurrentHashMap<String, Loaded> parsed = new ConcurrentHashMap<>();
@@ -47,13 +49,13 @@ public class CatalogService {
         String json = readBundled();
         RuleCatalog catalog = new CatalogParser().parse(json); // refuses a broken catalog at start
         String hash = sha256(json);
-        CatalogVersion stored = CatalogVersion.find("contentHash", hash).firstResult();
+        CatalogVersion stored = versions.byContentHash(hash).orElse(null);
         if (stored == null) {
-            if (CatalogVersion.findById(catalog.id()) != null) {
+            if (versions.findById(catalog.id()) != null) {
                 throw new CatalogException("catalog id '" + catalog.id()
                         + "' is already stored with other content: give the changed catalog a new id");
             }
-            CatalogVersion.update("current = false where current = true");
+            versions.makeCurrent(null);
             stored = new CatalogVersion();
             stored.id = catalog.id();
             stored.contentHash = hash;
@@ -67,7 +69,7 @@ public class CatalogService {
                     Map.of("contentHash", hash, "rules", catalog.rules().size(), "source", "bundled"));
             LOG.infof("Catalog %s stored (%d rules, sha256 %s) and made current", catalog.id(), catalog.rules().size(), hash);
         }
-        CatalogVersion currentVersion = CatalogVersion.find("current", true).firstResult();
+        CatalogVersion currentVersion = versions.current().orElse(null);
         current = load(currentVersion);
     }
 
@@ -77,7 +79,7 @@ public class CatalogService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void reloadCurrent() {
-        CatalogVersion currentVersion = CatalogVersion.find("current", true).firstResult();
+        CatalogVersion currentVersion = versions.current().orElse(null);
         if (currentVersion != null) {
             current = load(currentVersion);
         }
@@ -94,18 +96,18 @@ public class CatalogService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Summary> list() {
-        return CatalogVersion.<CatalogVersion>listAll(Sort.descending("loadedAt")).stream()
+        return versions.newestFirst().stream()
                 .map(v -> new Summary(v.id, v.contentHash, v.ruleCount, v.loadedAt, v.current)).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Loaded> find(String id) {
-        return CatalogVersion.<CatalogVersion>findByIdOptional(id).map(this::load);
+        return versions.findByIdOptional(id).map(this::load);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> content(String id) {
-        return CatalogVersion.<CatalogVersion>findByIdOptional(id).map(v -> v.content);
+        return versions.findByIdOptional(id).map(v -> v.content);
     }
 
     /**
@@ -121,11 +123,11 @@ public class CatalogService {
             throw InvalidInputException.of("file", "error.catalog", e.getMessage());
         }
         String hash = sha256(json);
-        CatalogVersion same = CatalogVersion.find("contentHash", hash).firstResult();
+        CatalogVersion same = versions.byContentHash(hash).orElse(null);
         if (same != null) {
             return same.id;
         }
-        if (CatalogVersion.findById(catalog.id()) != null) {
+        if (versions.findById(catalog.id()) != null) {
             throw InvalidInputException.of("file", "error.catalogId", catalog.id());
         }
         CatalogVersion stored = new CatalogVersion();
@@ -144,13 +146,12 @@ public class CatalogService {
     /** Makes a stored version current (publishing does this, then brings every allowlist to it). */
     @Transactional
     public void makeCurrent(String id) {
-        CatalogVersion version = CatalogVersion.<CatalogVersion>findByIdOptional(id)
+        CatalogVersion version = versions.findByIdOptional(id)
                 .orElseThrow(NotFoundException::new);
         // bulk updates, not the loaded entity's flag: a bulk update bypasses the persistence context,
         // so the flag set on the entity would be lost when republishing the current version. Two
         // statements: at most one version may be current at any moment (a unique index).
-        CatalogVersion.update("current = false where current = true and id <> ?1", id);
-        CatalogVersion.update("current = true where id = ?1 and current = false", id);
+        versions.makeCurrent(id);
         current = load(version);
     }
 

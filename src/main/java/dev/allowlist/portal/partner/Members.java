@@ -10,6 +10,9 @@ import java.time.OffsetDateTime;
 class Members {
 
     @Inject
+    PartnerRepository partners;
+
+    @Inject
     CurrentMember member;
 
     /** Records (at most every ten minutes per member) that a member of a partner was here. */
@@ -19,7 +22,7 @@ class Members {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now();
-        Member seen = Member.find("subject", member.subject()).firstResult();
+        Member seen = partners.memberBySubject(member.subject()).orElse(null);
         if (seen == null) {
             seen = new Member();
             seen.subject = member.subject();

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -17,18 +18,21 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class PartnerDirectory {
 
+    @Inject
+    PartnerRepository partners;
+
     private final ConcurrentHashMap<String, String> names = new ConcurrentHashMap<>();
 
     /** Knows every partner from the start, so that requests on an I/O thread need no query. */
     @Transactional
     void load(@Observes StartupEvent start) {
-        Partner.<Partner>listAll().forEach(this::registered);
+        partners.listAll().forEach(this::registered);
     }
 
     /** The e-mail addresses of the current partner's admins (as their logins gave them). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> adminEmails() {
-        return Member.<Member>list("role = ?1", Role.PARTNER_ADMIN).stream().map(m -> m.email)
+        return partners.admins().stream().map(m -> m.email)
                 .filter(e -> e != null && !e.isBlank()).distinct().toList();
     }
 
@@ -47,7 +51,7 @@ public class PartnerDirectory {
             return Optional.empty(); // error pages of unmatched routes render here; no blocking query
         }
         Optional<Partner> partner = QuarkusTransaction.requiringNew()
-                .call(() -> Partner.<Partner>findByIdOptional(slug));
+                .call(() -> partners.bySlug(slug));
         partner.ifPresent(p -> names.put(p.id, p.displayName));
         return partner.map(p -> p.displayName);
     }

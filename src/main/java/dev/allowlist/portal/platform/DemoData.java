@@ -6,7 +6,7 @@ import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.customer.McsHost;
 import dev.allowlist.portal.partner.Actor;
 import dev.allowlist.portal.partner.CurrentMember;
-import dev.allowlist.portal.partner.Partner;
+import dev.allowlist.portal.partner.PartnerRepository;
 import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.partner.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,6 +28,9 @@ import org.jboss.logging.Logger;
 class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    @Inject
+    PartnerRepository partnerRows;
 
     @Inject
     PortalConfig config;
@@ -62,7 +65,7 @@ class DemoData {
     }
 
     void seedPartner(String slug, String name, List<Demo> demos) {
-        boolean exists = QuarkusTransaction.requiringNew().call(() -> Partner.findById(slug) != null);
+        boolean exists = QuarkusTransaction.requiringNew().call(() -> partnerRows.bySlug(slug).isPresent());
         if (exists) {
             return;
         }

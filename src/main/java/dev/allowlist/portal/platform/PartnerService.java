@@ -6,8 +6,8 @@ import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.Partner;
 import dev.allowlist.portal.partner.PartnerDirectory;
+import dev.allowlist.portal.partner.PartnerRepository;
 import dev.allowlist.portal.system.InvalidInputException;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,6 +23,9 @@ public class PartnerService {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     @Inject
+    PartnerRepository partners;
+
+    @Inject
     PartnerDirectory directory;
 
     @Inject
@@ -33,7 +36,7 @@ public class PartnerService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Partner> list() {
-        return Partner.listAll(Sort.by("id"));
+        return partners.allById();
     }
 
     @Transactional
@@ -50,7 +53,7 @@ public class PartnerService {
         InvalidInputException.Builder errors = InvalidInputException.builder();
         if (!SLUG.matcher(id).matches()) {
             errors.add("slug", "error.slug");
-        } else if (Partner.findById(id) != null) {
+        } else if (partners.bySlug(id).isPresent()) {
             errors.add("slug", "error.slug.taken");
         }
         if (name.isEmpty()) {
