@@ -94,6 +94,16 @@ public class CustomerRepository {
         }
     }
 
+    /** The customers after an id, by id (keyset batches that stay stable while customers are added). */
+    List<Customer> afterId(long afterId, int size) {
+        return em.createQuery("from Customer where id > ?1 order by id", Customer.class).setParameter(1, afterId)
+                .setMaxResults(size).getResultList();
+    }
+
+    List<Customer> allById() {
+        return em.createQuery("from Customer order by id", Customer.class).getResultList();
+    }
+
     List<Customer> allByName() {
         return em.createQuery("from Customer order by name, id", Customer.class).getResultList();
     }

@@ -90,6 +90,20 @@ public class CustomerService {
         repository.eachByName(consumer);
     }
 
+    /** A batch of the member's customers after an id, by id (the bulk export reads them so). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Customer> batchAfter(long afterId, int size) {
+        member.requireCustomerReader();
+        return repository.afterId(afterId, size);
+    }
+
+    /** Every customer of the member's partner, oldest first (an import matches its rows against them). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Customer> allById() {
+        member.requireCustomerReader();
+        return repository.allById();
+    }
+
     /** Every customer of the member's partner, by name (the customer list's export). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Customer> all() {

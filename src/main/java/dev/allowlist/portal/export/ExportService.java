@@ -9,6 +9,7 @@ import dev.allowlist.portal.allowlist.CurrentAllowlists;
 import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.customer.Customer;
+import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.system.InvalidInputException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,6 +41,9 @@ public class ExportService {
     public record Download(String fileName, String contentType, String content, List<ExportFormat.Omitted> omitted,
             String etag) {
     }
+
+    @Inject
+    CustomerService customers;
 
     @Inject
     AllowlistService allowlists;
@@ -151,7 +155,7 @@ public class ExportService {
     }
 
     private List<Rendered> renderBatch(long after, ExportFormat format, String proxy, Instant now) {
-        List<Customer> batch = Customer.<Customer>find("id > ?1 order by id", after).page(0, BULK_BATCH).list();
+        List<Customer> batch = customers.batchAfter(after, BULK_BATCH);
         // the batch's newest version numbers in one query, not one per customer
         Map<Long, AllowlistVersions.Latest> latest = versions.latest(batch.stream().map(c -> c.id).toList());
         List<Rendered> rendered = new ArrayList<>(batch.size());

@@ -81,6 +81,9 @@ public class CustomerImportService {
     }
 
     @Inject
+    ImportRepository imports;
+
+    @Inject
     CurrentMember member;
 
     @Inject
@@ -190,7 +193,7 @@ public class CustomerImportService {
                 em.clear();
             }
         }
-        CustomerImport.update("appliedAt = ?1 where id = ?2", OffsetDateTime.now(), stored.id);
+        imports.markApplied(stored.id, OffsetDateTime.now());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("fileName", stored.fileName);
         details.put("sizeBytes", stored.sizeBytes);
@@ -213,7 +216,7 @@ public class CustomerImportService {
     }
 
     private CustomerImport find(long importId) {
-        return CustomerImport.<CustomerImport>find("id", importId).firstResultOptional().orElseThrow(NotFoundException::new);
+        return imports.customerImport(importId).orElseThrow(NotFoundException::new);
     }
 
     private Preview preview(CustomerImport stored, List<Planned> plan) {
@@ -236,7 +239,7 @@ public class CustomerImportService {
         RowReader.Mapping mapping = mapping(table);
         Map<String, Customer> byReference = new HashMap<>();
         Map<String, List<Customer>> byName = new HashMap<>();
-        for (Customer c : Customer.<Customer>list("order by id")) {
+        for (Customer c : customers.allById()) {
             if (c.externalReference != null && !c.externalReference.isBlank()) {
                 byReference.put(c.externalReference.strip(), c);
             }

@@ -1,8 +1,8 @@
 package dev.allowlist.portal.importing;
 
 import dev.allowlist.portal.customer.Customer;
+import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.customer.InstallerLogService;
-import dev.allowlist.portal.customer.InstallerLogUpload;
 import dev.allowlist.portal.importing.core.LogArchive;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.system.I18n;
@@ -42,6 +42,12 @@ public class InstallerLogBatchService {
     /** A file as it came: its name (with folders) and its bytes. */
     public record Upload(String name, byte[] content) {
     }
+
+    @Inject
+    ImportRepository files;
+
+    @Inject
+    CustomerService customers;
 
     @Inject
     CurrentMember member;
@@ -86,34 +92,32 @@ public class InstallerLogBatchService {
     /** A person assigns an unmatched file to a customer: it is ingested now. */
     public void assign(String batch, long fileId, long customerId) {
         member.requireCustomerEditor();
-        InstallerLogBatchFile file = QuarkusTransaction.requiringNew().call(() -> InstallerLogBatchFile
-                .<InstallerLogBatchFile>find("id = ?1 and batch = ?2", fileId, batch).firstResultOptional()
+        InstallerLogBatchFile file = QuarkusTransaction.requiringNew().call(() -> files.batchFile(batch, fileId)
                 .orElseThrow(NotFoundException::new));
         if (!"unmatched".equals(file.status) || file.content == null) {
             throw InvalidInputException.of("customerId", "logs.batch.notWaiting");
         }
-        QuarkusTransaction.requiringNew().run(() -> Customer.<Customer>findByIdOptional(customerId)
-                .orElseThrow(NotFoundException::new));
+        QuarkusTransaction.requiringNew().run(() -> customers.find(customerId).orElseThrow(NotFoundException::new));
         ingestOne(batch, file.name, file.content, customerId, file.id);
     }
 
     public List<FileView> files(String batch) {
         member.requireCustomerReader();
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<InstallerLogBatchFile> files = InstallerLogBatchFile.<InstallerLogBatchFile>list("batch = ?1 order by id", batch);
-            if (files.isEmpty()) {
+            List<InstallerLogBatchFile> inBatch = files.batchFiles(batch);
+            if (inBatch.isEmpty()) {
                 throw new NotFoundException();
             }
             Map<Long, String> names = new HashMap<>();
             List<FileView> views = new ArrayList<>();
-            for (InstallerLogBatchFile f : files) {
+            for (InstallerLogBatchFile f : inBatch) {
                 String customerName = f.customerId == null ? null : names.computeIfAbsent(f.customerId,
-                        id -> Customer.<Customer>findByIdOptional(id).map(c -> c.name).orElse(null));
+                        id -> customers.find(id).map(c -> c.name).orElse(null));
                 Integer added = null;
                 Integer known = null;
                 Integer ignored = null;
                 if (f.uploadId != null) {
-                    var upload = InstallerLogUpload.<InstallerLogUpload>findByIdOptional(f.uploadId);
+                    var upload = logs.find(f.customerId, f.uploadId);
                     if (upload.isPresent()) {
                         added = upload.get().hostsAdded;
                         known = upload.get().hostsKnown;
@@ -146,7 +150,7 @@ public class InstallerLogBatchService {
             String m = message;
             Long u = uploadId;
             QuarkusTransaction.requiringNew().run(() -> {
-                InstallerLogBatchFile f = InstallerLogBatchFile.findById(existingFileId);
+                InstallerLogBatchFile f = files.batchFile(existingFileId);
                 f.status = s;
                 f.message = m;
                 f.customerId = customerId;
@@ -177,7 +181,7 @@ public class InstallerLogBatchService {
     /** The partner's customers by every name a file may carry: external reference, and the slug of the name. */
     private Map<String, Long> matchTable() {
         Map<String, Long> match = new HashMap<>();
-        List<Customer> all = Customer.<Customer>list("order by id");
+        List<Customer> all = customers.allById();
         for (Customer c : all) {
             String slug = slug(c.name);
             if (!slug.isEmpty()) {
