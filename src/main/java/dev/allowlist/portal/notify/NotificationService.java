@@ -11,7 +11,7 @@ import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.catalog.CatalogPublished;
 import dev.allowlist.portal.check.CheckReported;
-import dev.allowlist.portal.customer.Customer;
+import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.notify.core.TargetPolicy;
 import dev.allowlist.portal.notify.core.WebhookSignature;
 import dev.allowlist.portal.partner.Actor;
@@ -79,6 +79,12 @@ public class NotificationService {
     }
 
     @Inject
+    NotificationRepository notifications;
+
+    @Inject
+    CustomerService customers;
+
+    @Inject
     CurrentMember member;
 
     @Inject
@@ -105,7 +111,7 @@ public class NotificationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Subscription> list() {
         requireAdmin();
-        return Subscription.<Subscription>list("order by id");
+        return notifications.subscriptions();
     }
 
     @Transactional
@@ -137,7 +143,7 @@ public class NotificationService {
             } catch (NumberFormatException e) {
                 customerId = -1L;
             }
-            if (Customer.findByIdOptional(customerId).isEmpty()) {
+            if (customers.find(customerId).isEmpty()) {
                 errors.add("customerId", "error.subscription.customer");
             }
         }
@@ -209,10 +215,7 @@ public class NotificationService {
             s.enabled = true;
             s.disabledReason = null;
             // what the endpoint missed while it failed goes out again, in order, under the same webhook-ids
-            int requeued = em.createNativeQuery("UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = now() "
-                    + "WHERE partner_id = ?1 AND subscription_id = ?2 AND status = 'failed' "
-                    + "AND created_at > now() - interval '7 days'").setParameter(1, s.partnerId).setParameter(2, s.id)
-                    .executeUpdate();
+            int requeued = notifications.requeueFailed(s.partnerId, s.id);
             audit.record(AuditService.Operation.UPDATE, ResourceType.SUBSCRIPTION, s.id, s.customerId, "Subscription enabled again ("
                     + requeued + " undelivered events sent again)",
                     Map.of("before", Map.of("enabled", false), "after", Map.of("enabled", true)));
@@ -236,7 +239,7 @@ public class NotificationService {
     public List<DeliveryAttempt> deliveries(long id) {
         requireAdmin();
         find(id);
-        return DeliveryAttempt.<DeliveryAttempt>find("subscriptionId = ?1 order by id desc", id).page(0, 100).list();
+        return notifications.latestAttempts(id, 100);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -251,7 +254,7 @@ public class NotificationService {
         if (!member.isPartnerMember() || member.role() != Role.PARTNER_ADMIN) {
             return List.of();
         }
-        return Subscription.<Subscription>list("enabled = false order by id");
+        return notifications.disabled();
     }
 
     // --- a member's own digest
@@ -259,7 +262,7 @@ public class NotificationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<MemberDigest> digest() {
         member.requireCustomerReader();
-        return MemberDigest.<MemberDigest>find("subject", member.subject()).firstResultOptional();
+        return notifications.digestOf(member.subject());
     }
 
     /** "daily", "weekly" or "off"; the digest goes to the address of the member's login. */
@@ -270,7 +273,7 @@ public class NotificationService {
         if (!f.equals("daily") && !f.equals("weekly") && !f.equals("off")) {
             throw InvalidInputException.of("frequency", "error.digest.frequency");
         }
-        MemberDigest d = MemberDigest.<MemberDigest>find("subject", member.subject()).firstResult();
+        MemberDigest d = notifications.digestOf(member.subject()).orElse(null);
         if (f.equals("off")) {
             if (d != null) {
                 d.delete();
@@ -302,13 +305,14 @@ public class NotificationService {
         if (token == null || token.length() < 20 || token.length() > 100) {
             return false;
         }
-        Object[] found = subscriptionOfUnsubscribeHash(sha256(token));
-        if (found == null) {
+        Optional<NotificationRepository.Unsubscribing> found = QuarkusTransaction.requiringNew()
+                .call(() -> notifications.byUnsubscribeHash(sha256(token)));
+        if (found.isEmpty()) {
             return false;
         }
-        member.actingAs(Actor.system((String) found[1], Role.PARTNER_ADMIN), () -> {
+        member.actingAs(Actor.system(found.get().partnerId(), Role.PARTNER_ADMIN), () -> {
             QuarkusTransaction.requiringNew().run(() -> {
-                Subscription s = Subscription.findById(((Number) found[0]).longValue());
+                Subscription s = notifications.subscription(found.get().subscriptionId()).orElse(null);
                 if (s != null && s.enabled) {
                     s.enabled = false;
                     s.disabledReason = "unsubscribed by the recipient";
@@ -319,15 +323,6 @@ public class NotificationService {
             });
         });
         return true;
-    }
-
-    /** An unsubscribe token's subscription {id, partner}, or null: across partners, through its SECURITY DEFINER function (V16). */
-    @SuppressWarnings("unchecked")
-    private Object[] subscriptionOfUnsubscribeHash(String tokenHash) {
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "SELECT subscription_id, partner_id FROM portal_subscription_by_unsubscribe_hash(?1)")
-                .setParameter(1, tokenHash).getResultList());
-        return rows.isEmpty() ? null : rows.get(0);
     }
 
     // --- events into the outbox
@@ -394,14 +389,12 @@ public class NotificationService {
 
     /** Whether this subject has not been announced to this subscription yet (and now is). */
     boolean once(Subscription s, String subjectKey) {
-        return em.createNativeQuery("INSERT INTO announcement (partner_id, subscription_id, subject_key, announced_at) "
-                + "VALUES (?1, ?2, ?3, now()) ON CONFLICT DO NOTHING").setParameter(1, s.partnerId).setParameter(2, s.id)
-                .setParameter(3, subjectKey).executeUpdate() == 1;
+        return notifications.announceOnce(s.partnerId, s.id, subjectKey);
     }
 
     List<Subscription> subscriptions(String partnerId) {
         // the partner named, not only the request's tenant: a list cached under one partner is that partner's
-        return enabled.get(partnerId, p -> Subscription.<Subscription>list("partnerId = ?1 and enabled = true order by id", p));
+        return enabled.get(partnerId, notifications::enabled);
     }
 
     /**
@@ -419,11 +412,7 @@ public class NotificationService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        em.createNativeQuery("INSERT INTO outbox (partner_id, subscription_id, webhook_id, event_type, payload, created_at, "
-                + "next_attempt_at, attempts, status) SELECT s.partner_id, s.id, ?1, ?2, ?3, now(), now(), 0, 'pending' "
-                + "FROM subscription s WHERE s.partner_id = ?4 AND s.id = ?5 AND s.enabled")
-                .setParameter(1, "msg_" + token().substring(0, 27)).setParameter(2, type).setParameter(3, payload)
-                .setParameter(4, s.partnerId).setParameter(5, s.id).executeUpdate();
+        notifications.enqueue(s.partnerId, s.id, "msg_" + token().substring(0, 27), type, payload);
     }
 
     // --- helpers
@@ -470,7 +459,7 @@ public class NotificationService {
     }
 
     private Subscription find(long id) {
-        return Subscription.<Subscription>findByIdOptional(id).orElseThrow(NotFoundException::new);
+        return notifications.subscription(id).orElseThrow(NotFoundException::new);
     }
 
     private void requireAdmin() {

@@ -1,0 +1,86 @@
+package dev.allowlist.portal.notify;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every query of subscriptions, digests, announcements and the outbox. JPQL is scoped by Hibernate's
+ * tenant filter; native statements name their partner, except the unsubscribe lookup: a mail's link
+ * names no partner, its token does, found through {@code portal_subscription_by_unsubscribe_hash}.
+ */
+@ApplicationScoped
+class NotificationRepository {
+
+    /** What an unsubscribe token names. */
+    record Unsubscribing(long subscriptionId, String partnerId) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    List<Subscription> subscriptions() {
+        return em.createQuery("from Subscription order by id", Subscription.class).getResultList();
+    }
+
+    Optional<Subscription> subscription(long id) {
+        return em.createQuery("from Subscription where id = ?1", Subscription.class).setParameter(1, id)
+                .getResultStream().findFirst();
+    }
+
+    List<Subscription> disabled() {
+        return em.createQuery("from Subscription where enabled = false order by id", Subscription.class)
+                .getResultList();
+    }
+
+    /** A partner's enabled subscriptions, the partner named (a list cached under one partner is that partner's). */
+    List<Subscription> enabled(String partnerId) {
+        return em.createQuery("from Subscription where partnerId = ?1 and enabled = true order by id",
+                Subscription.class).setParameter(1, partnerId).getResultList();
+    }
+
+    List<DeliveryAttempt> latestAttempts(long subscriptionId, int max) {
+        return em.createQuery("from DeliveryAttempt where subscriptionId = ?1 order by id desc", DeliveryAttempt.class)
+                .setParameter(1, subscriptionId).setMaxResults(max).getResultList();
+    }
+
+    Optional<MemberDigest> digestOf(String subject) {
+        return em.createQuery("from MemberDigest where subject = ?1", MemberDigest.class).setParameter(1, subject)
+                .getResultStream().findFirst();
+    }
+
+    /** What an endpoint missed while it failed (the last 7 days) goes out again, in order; returns how many. */
+    int requeueFailed(String partnerId, long subscriptionId) {
+        return em.createNativeQuery("UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = now() "
+                + "WHERE partner_id = ?1 AND subscription_id = ?2 AND status = 'failed' "
+                + "AND created_at > now() - interval '7 days'").setParameter(1, partnerId).setParameter(2, subscriptionId)
+                .executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    Optional<Unsubscribing> byUnsubscribeHash(String tokenHash) {
+        List<Object[]> rows = em.createNativeQuery(
+                "SELECT subscription_id, partner_id FROM portal_subscription_by_unsubscribe_hash(?1)")
+                .setParameter(1, tokenHash).getResultList();
+        return rows.stream().findFirst()
+                .map(r -> new Unsubscribing(((Number) r[0]).longValue(), (String) r[1]));
+    }
+
+    /** Whether this subject has not been announced to this subscription yet (and now is). */
+    boolean announceOnce(String partnerId, long subscriptionId, String subjectKey) {
+        return em.createNativeQuery("INSERT INTO announcement (partner_id, subscription_id, subject_key, announced_at) "
+                + "VALUES (?1, ?2, ?3, now()) ON CONFLICT DO NOTHING").setParameter(1, partnerId)
+                .setParameter(2, subscriptionId).setParameter(3, subjectKey).executeUpdate() == 1;
+    }
+
+    /** One message for one subscription, written only while the subscription is still there and enabled. */
+    void enqueue(String partnerId, long subscriptionId, String webhookId, String type, String payload) {
+        em.createNativeQuery("INSERT INTO outbox (partner_id, subscription_id, webhook_id, event_type, payload, created_at, "
+                + "next_attempt_at, attempts, status) SELECT s.partner_id, s.id, ?1, ?2, ?3, now(), now(), 0, 'pending' "
+                + "FROM subscription s WHERE s.partner_id = ?4 AND s.id = ?5 AND s.enabled")
+                .setParameter(1, webhookId).setParameter(2, type).setParameter(3, payload)
+                .setParameter(4, partnerId).setParameter(5, subscriptionId).executeUpdate();
+    }
+}
