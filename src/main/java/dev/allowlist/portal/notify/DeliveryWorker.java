@@ -12,7 +12,6 @@ import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.PartnerDirectory;
 import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.partner.Role;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.mailer.Mail;
@@ -21,8 +20,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -30,15 +27,13 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,17 +52,14 @@ public class DeliveryWorker {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private record Due(long id, String partnerId) {
+    record Due(long id, String partnerId) {
     }
 
     private record Result(boolean ok, Integer status, String error) {
     }
 
     @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    EntityManager em;
+    NotificationRepository outbox;
 
     @Inject
     PortalConfig config;
@@ -109,32 +101,23 @@ public class DeliveryWorker {
     }
 
     private List<Due> due() {
-        List<Due> due = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement("SELECT outbox_id, partner_id FROM portal_outbox_due(50)")) {
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    due.add(new Due(rs.getLong(1), rs.getString(2)));
-                }
-            }
-        } catch (SQLException e) {
+        try {
+            return outbox.due();
+        } catch (SQLException | RuntimeException e) {
             LOG.debugf("Outbox not read: %s", e.getMessage()); // the database is away: the next round tries again
+            return List.of();
         }
-        return due;
     }
 
     /** One message, locked for this instance alone; sent, logged, and then delivered, retried or failed. */
     void deliver(long id) {
         QuarkusTransaction.requiringNew().run(() -> {
-            List<OutboxMessage> locked = em.createQuery("from OutboxMessage m where m.id = :id and m.status = 'pending' "
-                    + "and m.nextAttemptAt <= :now", OutboxMessage.class).setParameter("id", id)
-                    .setParameter("now", OffsetDateTime.now()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .setHint("jakarta.persistence.lock.timeout", -2).getResultList(); // -2: SKIP LOCKED
+            Optional<OutboxMessage> locked = outbox.lockDue(id);
             if (locked.isEmpty()) {
                 return;
             }
-            OutboxMessage m = locked.get(0);
-            Subscription s = Subscription.findById(m.subscriptionId);
+            OutboxMessage m = locked.get();
+            Subscription s = outbox.subscription(m.subscriptionId).orElse(null);
             if (s == null || !s.enabled) {
                 m.status = "failed";
                 m.lastError = "the subscription is disabled";

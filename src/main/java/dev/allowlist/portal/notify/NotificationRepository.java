@@ -1,8 +1,16 @@
 package dev.allowlist.portal.notify;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +28,34 @@ class NotificationRepository {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /**
+     * Up to 50 outbox messages due now, of every partner (through {@code portal_outbox_due}: the worker
+     * acts for each message's partner only once it knows it).
+     */
+    List<DeliveryWorker.Due> due() throws SQLException {
+        List<DeliveryWorker.Due> due = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement st = c.prepareStatement("SELECT outbox_id, partner_id FROM portal_outbox_due(50)");
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                due.add(new DeliveryWorker.Due(rs.getLong(1), rs.getString(2)));
+            }
+        }
+        return due;
+    }
+
+    /** A message still pending and due, locked for this instance alone (SKIP LOCKED: another one skips it). */
+    Optional<OutboxMessage> lockDue(long id) {
+        return em.createQuery("from OutboxMessage m where m.id = :id and m.status = 'pending' and m.nextAttemptAt <= :now",
+                OutboxMessage.class).setParameter("id", id).setParameter("now", OffsetDateTime.now())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", -2) // -2: SKIP LOCKED
+                .getResultStream().findFirst();
+    }
 
     List<Subscription> subscriptions() {
         return em.createQuery("from Subscription order by id", Subscription.class).getResultList();
