@@ -90,7 +90,6 @@ class ArchitectureTest {
             "dev.allowlist.portal.allowlist.CurrentAllowlists",
             "dev.allowlist.portal.audit.AuditService",
             "dev.allowlist.portal.audit.ReadAuditWriter",
-            "dev.allowlist.portal.notify.Watch",
             "dev.allowlist.portal.partner.TenantConnections",
             "dev.allowlist.portal.platform.CatalogPublisher",
     };

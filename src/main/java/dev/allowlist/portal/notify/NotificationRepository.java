@@ -119,4 +119,81 @@ class NotificationRepository {
                 .setParameter(1, webhookId).setParameter(2, type).setParameter(3, payload)
                 .setParameter(4, partnerId).setParameter(5, subscriptionId).executeUpdate();
     }
+
+    /** A customer whose newest version has waited longer than the subscription allows. */
+    record Pending(long customerId, String customerName, int version) {
+    }
+
+    /** A feed not pulled for longer than the subscription allows (since: its last pull, or its creation). */
+    record StaleFeed(long feedId, long customerId, String customerName, String format, String since) {
+    }
+
+    /** How many versions a cause made, for how many customers (a digest's lines). */
+    record CauseCount(String cause, long versions, long customers) {
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Pending> pendingLongerThan(String partnerId, Long customerId, int days) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT c.id, c.name, v.number FROM customer c
+                  JOIN LATERAL (SELECT number, created_at FROM allowlist_version av
+                                 WHERE av.partner_id = c.partner_id AND av.customer_id = c.id
+                                 ORDER BY number DESC LIMIT 1) v ON true
+                  LEFT JOIN LATERAL (SELECT number FROM applied_version ap
+                                      WHERE ap.partner_id = c.partner_id AND ap.customer_id = c.id
+                                      ORDER BY ap.id DESC LIMIT 1) a ON true
+                 WHERE c.partner_id = ?1 AND (?2 IS NULL OR c.id = ?2) AND v.number > coalesce(a.number, 0)
+                   AND v.created_at < now() - make_interval(days => ?3)""").setParameter(1, partnerId)
+                .setParameter(2, customerId).setParameter(3, days).getResultList();
+        return rows.stream().map(r -> new Pending(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).intValue()))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<StaleFeed> feedsNotPulledFor(String partnerId, Long customerId, int hours) {
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT f.id, f.customer_id, c.name, f.format, coalesce(f.last_pulled_at, f.created_at) FROM feed f
+                  JOIN customer c ON c.partner_id = f.partner_id AND c.id = f.customer_id
+                 WHERE f.partner_id = ?1 AND f.revoked_at IS NULL AND (?2 IS NULL OR f.customer_id = ?2)
+                   AND coalesce(f.last_pulled_at, f.created_at) < now() - make_interval(hours => ?3)""")
+                .setParameter(1, partnerId).setParameter(2, customerId).setParameter(3, hours).getResultList();
+        return rows.stream().map(r -> new StaleFeed(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                (String) r[2], (String) r[3], String.valueOf(r[4]))).toList();
+    }
+
+    List<MemberDigest> digests() {
+        return em.createQuery("from MemberDigest order by id", MemberDigest.class).getResultList();
+    }
+
+    /** A member's digest, locked while it is rendered (another instance skips it meanwhile). */
+    Optional<MemberDigest> lockDigest(long id) {
+        return Optional.ofNullable(em.find(MemberDigest.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @SuppressWarnings("unchecked")
+    List<CauseCount> versionsByCauseSince(String partnerId, OffsetDateTime since) {
+        List<Object[]> rows = em.createNativeQuery("SELECT cause, count(*), count(DISTINCT customer_id) "
+                + "FROM allowlist_version WHERE partner_id = ?1 AND created_at > ?2 GROUP BY cause ORDER BY cause")
+                .setParameter(1, partnerId).setParameter(2, since).getResultList();
+        return rows.stream().map(r -> new CauseCount((String) r[0], ((Number) r[1]).longValue(),
+                ((Number) r[2]).longValue())).toList();
+    }
+
+    /** How many of the partner's customers have a newer version than the one applied. */
+    long pendingCustomers(String partnerId) {
+        return ((Number) em.createNativeQuery("""
+                SELECT count(*) FROM customer c
+                  JOIN LATERAL (SELECT max(number) AS n FROM allowlist_version av
+                                 WHERE av.partner_id = c.partner_id AND av.customer_id = c.id) v ON true
+                  LEFT JOIN LATERAL (SELECT number FROM applied_version ap WHERE ap.partner_id = c.partner_id
+                                      AND ap.customer_id = c.id ORDER BY ap.id DESC LIMIT 1) a ON true
+                 WHERE c.partner_id = ?1 AND v.n > coalesce(a.number, 0)""").setParameter(1, partnerId)
+                .getSingleResult()).longValue();
+    }
+
+    /** The partners with a digest to look at (portal_partners_with_digests, across partners). */
+    @SuppressWarnings("unchecked")
+    List<String> partnersWithDigests() {
+        return em.createNativeQuery("SELECT * FROM portal_partners_with_digests()").getResultList();
+    }
 }

@@ -2,7 +2,7 @@ package dev.allowlist.portal.notify;
 
 import dev.allowlist.portal.partner.Actor;
 import dev.allowlist.portal.partner.CurrentMember;
-import dev.allowlist.portal.partner.Partner;
+import dev.allowlist.portal.partner.PartnerRepository;
 import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.partner.Role;
 import dev.allowlist.portal.system.I18n;
@@ -14,8 +14,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,7 +36,10 @@ public class Watch {
     private static final Logger LOG = Logger.getLogger(Watch.class);
 
     @Inject
-    EntityManager em;
+    NotificationRepository repository;
+
+    @Inject
+    PartnerRepository partnerRows;
 
     @Inject
     NotificationService notifications;
@@ -90,27 +91,16 @@ public class Watch {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void pending(Subscription s) {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT c.id, c.name, v.number, v.created_at FROM customer c
-                  JOIN LATERAL (SELECT number, created_at FROM allowlist_version av
-                                 WHERE av.partner_id = c.partner_id AND av.customer_id = c.id
-                                 ORDER BY number DESC LIMIT 1) v ON true
-                  LEFT JOIN LATERAL (SELECT number FROM applied_version ap
-                                      WHERE ap.partner_id = c.partner_id AND ap.customer_id = c.id
-                                      ORDER BY ap.id DESC LIMIT 1) a ON true
-                 WHERE c.partner_id = ?1 AND (?2 IS NULL OR c.id = ?2) AND v.number > coalesce(a.number, 0)
-                   AND v.created_at < now() - make_interval(days => ?3)""").setParameter(1, s.partnerId)
-                .setParameter(2, s.customerId).setParameter(3, s.pendingDays).getResultList();
-        for (Object[] r : rows) {
-            long customerId = ((Number) r[0]).longValue();
-            int version = ((Number) r[2]).intValue();
+        List<NotificationRepository.Pending> rows = repository.pendingLongerThan(s.partnerId, s.customerId, s.pendingDays);
+        for (NotificationRepository.Pending r : rows) {
+            long customerId = r.customerId();
+            int version = r.version();
             if (notifications.once(s, "pending:" + customerId + ":v" + version)) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("partner", s.partnerId);
                 data.put("customerId", customerId);
-                data.put("customerName", r[1]);
+                data.put("customerName", r.customerName());
                 data.put("version", version);
                 data.put("days", s.pendingDays);
                 data.put("link", config.publicUrl() + "/customers/" + customerId + "/changes");
@@ -119,26 +109,21 @@ public class Watch {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void staleFeeds(Subscription s) {
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT f.id, f.customer_id, c.name, f.format, coalesce(f.last_pulled_at, f.created_at) FROM feed f
-                  JOIN customer c ON c.partner_id = f.partner_id AND c.id = f.customer_id
-                 WHERE f.partner_id = ?1 AND f.revoked_at IS NULL AND (?2 IS NULL OR f.customer_id = ?2)
-                   AND coalesce(f.last_pulled_at, f.created_at) < now() - make_interval(hours => ?3)""")
-                .setParameter(1, s.partnerId).setParameter(2, s.customerId).setParameter(3, s.staleFeedHours).getResultList();
-        for (Object[] r : rows) {
-            long feedId = ((Number) r[0]).longValue();
-            String since = String.valueOf(r[4]);
+        List<NotificationRepository.StaleFeed> rows = repository.feedsNotPulledFor(s.partnerId, s.customerId,
+                s.staleFeedHours);
+        for (NotificationRepository.StaleFeed r : rows) {
+            long feedId = r.feedId();
+            String since = r.since();
             if (notifications.once(s, "feed:" + feedId + ":" + since)) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("partner", s.partnerId);
                 data.put("feedId", feedId);
-                data.put("customerId", ((Number) r[1]).longValue());
-                data.put("customerName", r[2]);
-                data.put("format", r[3]);
+                data.put("customerId", r.customerId());
+                data.put("customerName", r.customerName());
+                data.put("format", r.format());
                 data.put("hours", s.staleFeedHours);
-                data.put("link", config.publicUrl() + "/customers/" + r[1] + "#exports");
+                data.put("link", config.publicUrl() + "/customers/" + r.customerId() + "#exports");
                 notifications.enqueue(s, NotificationService.STALE_FEED, data);
             }
         }
@@ -148,37 +133,29 @@ public class Watch {
     @SuppressWarnings("unchecked")
     private int digestsOf(String partner) {
         int sent = 0;
-        List<Long> due = QuarkusTransaction.requiringNew().call(() -> MemberDigest.<MemberDigest>list("order by id").stream()
+        List<Long> due = QuarkusTransaction.requiringNew().call(() -> repository.digests().stream()
                 .filter(d -> d.lastSentAt.plus(period(d.frequency)).isBefore(OffsetDateTime.now()))
                 .map(d -> d.id).toList());
         for (long id : due) {
             Digest digest = QuarkusTransaction.requiringNew().call(() -> {
-                MemberDigest d = em.find(MemberDigest.class, id, LockModeType.PESSIMISTIC_WRITE);
+                MemberDigest d = repository.lockDigest(id).orElse(null);
                 if (d == null || !d.lastSentAt.plus(period(d.frequency)).isBefore(OffsetDateTime.now())) {
                     return null;
                 }
                 OffsetDateTime since = d.lastSentAt;
                 d.lastSentAt = OffsetDateTime.now();
-                List<Object[]> causes = em.createNativeQuery("SELECT cause, count(*), count(DISTINCT customer_id) "
-                        + "FROM allowlist_version WHERE partner_id = ?1 AND created_at > ?2 GROUP BY cause ORDER BY cause")
-                        .setParameter(1, partner).setParameter(2, since).getResultList();
-                Number pending = (Number) em.createNativeQuery("""
-                        SELECT count(*) FROM customer c
-                          JOIN LATERAL (SELECT max(number) AS n FROM allowlist_version av
-                                         WHERE av.partner_id = c.partner_id AND av.customer_id = c.id) v ON true
-                          LEFT JOIN LATERAL (SELECT number FROM applied_version ap WHERE ap.partner_id = c.partner_id
-                                              AND ap.customer_id = c.id ORDER BY ap.id DESC LIMIT 1) a ON true
-                         WHERE c.partner_id = ?1 AND v.n > coalesce(a.number, 0)""").setParameter(1, partner).getSingleResult();
+                List<NotificationRepository.CauseCount> causes = repository.versionsByCauseSince(partner, since);
+                long pending = repository.pendingCustomers(partner);
                 List<String> lines = new ArrayList<>();
                 lines.add(I18n.in(d.language, "mail.digest.since", since.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().toString()));
                 if (causes.isEmpty()) {
                     lines.add(I18n.in(d.language, "mail.digest.nothing"));
                 }
-                for (Object[] c : causes) {
-                    lines.add(I18n.in(d.language, "mail.digest.cause", I18n.in(d.language, "cause." + c[0]),
-                            String.valueOf(((Number) c[1]).longValue()), String.valueOf(((Number) c[2]).longValue())));
+                for (NotificationRepository.CauseCount c : causes) {
+                    lines.add(I18n.in(d.language, "mail.digest.cause", I18n.in(d.language, "cause." + c.cause()),
+                            String.valueOf(c.versions()), String.valueOf(c.customers())));
                 }
-                lines.add(I18n.in(d.language, "mail.digest.pending", String.valueOf(pending.longValue())));
+                lines.add(I18n.in(d.language, "mail.digest.pending", String.valueOf(pending)));
                 Mails.Rendered rendered = mails.digest(d.language, partner, lines, config.publicUrl() + "/",
                         config.publicUrl() + "/notifications");
                 return new Digest(d.id, d.email, since, rendered);
@@ -193,7 +170,7 @@ public class Watch {
                 // not sent: the next look sends it again, covering the same period
                 LOG.warnf("A digest of partner %s could not be sent: %s", partner, e.getMessage());
                 QuarkusTransaction.requiringNew().run(() -> {
-                    MemberDigest d = em.find(MemberDigest.class, digest.id());
+                    MemberDigest d = repository.lockDigest(digest.id()).orElse(null);
                     if (d != null) {
                         d.lastSentAt = digest.since();
                     }
@@ -212,13 +189,11 @@ public class Watch {
     }
 
     private List<String> partners() {
-        return QuarkusTransaction.requiringNew().call(() -> Partner.<Partner>listAll().stream().map(p -> p.id).toList());
+        return QuarkusTransaction.requiringNew().call(() -> partnerRows.allById().stream().map(p -> p.id).toList());
     }
 
-    @SuppressWarnings("unchecked")
     private List<String> digestPartners() {
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("SELECT * FROM portal_partners_with_digests()")
-                .getResultList());
+        return QuarkusTransaction.requiringNew().call(repository::partnersWithDigests);
     }
 
     private void asPartner(String partner, Runnable work) {
