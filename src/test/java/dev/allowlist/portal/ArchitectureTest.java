@@ -86,7 +86,6 @@ class ArchitectureTest {
     private static final String[] NOT_YET_IN_A_REPOSITORY = {
             "dev.allowlist.portal.allowlist.AllowlistVersions",
             "dev.allowlist.portal.allowlist.ChangeListener", // LISTEN on a connection of its own
-            "dev.allowlist.portal.allowlist.ChangeReports",
             "dev.allowlist.portal.allowlist.CurrentAllowlists",
             "dev.allowlist.portal.audit.AuditService",
             "dev.allowlist.portal.audit.ReadAuditWriter",

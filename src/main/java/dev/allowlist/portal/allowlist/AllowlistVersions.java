@@ -6,7 +6,6 @@ import dev.allowlist.portal.SqlArrays;
 import dev.allowlist.portal.catalog.License;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.partner.CurrentMember;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -17,7 +16,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +24,9 @@ import org.hibernate.Session;
 /** Stores a new allowlist version in the transaction of its cause, when (and only when) the content changed. */
 @ApplicationScoped
 public class AllowlistVersions {
+
+    @Inject
+    AllowlistRepository repository;
 
     @Inject
     Event<VersionRecorded> recorded;
@@ -200,30 +201,18 @@ public class AllowlistVersions {
     /** The newest version of each of these customers (one query); customers without one are absent. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, Latest> latest(List<Long> customerIds) {
-        Map<Long, Latest> latest = new HashMap<>();
-        if (customerIds.isEmpty()) {
-            return latest;
-        }
-        AllowlistVersion.getEntityManager().createQuery(
-                "select v.customerId, v.number, v.contentHash from AllowlistVersion v where v.customerId in :ids "
-                        + "and v.number = (select max(w.number) from AllowlistVersion w where w.customerId = v.customerId)",
-                Object[].class).setParameter("ids", customerIds).getResultList()
-                .forEach(row -> latest.put((Long) row[0], new Latest((Integer) row[1], (String) row[2])));
-        return latest;
+        return repository.latest(customerIds);
     }
 
     /** The newest version's number (0 before the first), without loading its content. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public int latestNumber(long customerId) {
-        List<Integer> numbers = AllowlistVersion.getEntityManager().createQuery(
-                "select v.number from AllowlistVersion v where v.customerId = ?1 order by v.number desc", Integer.class)
-                .setParameter(1, customerId).setMaxResults(1).getResultList();
-        return numbers.isEmpty() ? 0 : numbers.get(0);
+        return repository.latestNumber(customerId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AllowlistVersion> all(long customerId) {
-        return AllowlistVersion.<AllowlistVersion>find("customerId", Sort.descending("number"), customerId).list();
+        return repository.all(customerId);
     }
 
     private String write(Object value) {

@@ -7,7 +7,6 @@ import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.audit.ResourceType;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.system.InvalidInputException;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,7 +14,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +29,9 @@ public class ChangeReports {
     /** A customer whose allowlist changed in a period, with the report over that period. */
     public record CustomerChanges(long customerId, String name, ChangeReport report) {
     }
+
+    @Inject
+    AllowlistRepository repository;
 
     @Inject
     AllowlistVersions versions;
@@ -55,35 +56,28 @@ public class ChangeReports {
     public ChangeReport report(long customerId, Integer from, Integer to, int applied) {
         member.requireCustomerReader();
         // what every version says of itself, without content; the content of the two compared only
-        List<Object[]> all = AllowlistVersion.getEntityManager().createQuery("select v.number, v.cause, v.actor, v.createdAt "
-                + "from AllowlistVersion v where v.customerId = ?1 order by v.number desc", Object[].class)
-                .setParameter(1, customerId).getResultList();
-        int latest = all.isEmpty() ? 0 : (Integer) all.get(0)[0];
+        List<AllowlistRepository.Header> all = repository.headers(customerId);
+        int latest = all.isEmpty() ? 0 : all.get(0).number();
         int target = to == null ? latest : to;
         int base = from == null ? applied : from;
         if (base < 0 || target < 0 || target > latest || base > latest) {
             throw InvalidInputException.of("version", "error.versionRange", latest);
         }
         List<String> causes = new ArrayList<>();
-        for (Object[] v : all) {
-            int number = (Integer) v[0];
+        for (AllowlistRepository.Header v : all) {
+            int number = v.number();
             if (number > Math.min(base, target) && number <= Math.max(base, target)) {
-                causes.add(0, "v" + number + ": " + v[1] + " (" + v[2] + ", " + ((OffsetDateTime) v[3]).toLocalDate() + ")");
+                causes.add(0, "v" + number + ": " + v.cause() + " (" + v.actor() + ", " + v.createdAt().toLocalDate() + ")");
             }
         }
-        Map<Integer, String> contents = new HashMap<>();
-        AllowlistVersion.getEntityManager().createQuery("select v.number, v.entries from AllowlistVersion v "
-                + "where v.customerId = ?1 and v.number in (?2, ?3)", Object[].class).setParameter(1, customerId)
-                .setParameter(2, base).setParameter(3, target).getResultList()
-                .forEach(row -> contents.put((Integer) row[0], (String) row[1]));
+        Map<Integer, String> contents = repository.contents(customerId, base, target);
         return ChangeReport.between(base, entries(contents.get(base)), target, entries(contents.get(target)), causes);
     }
 
     /** The version recorded as applied on the firewall, 0 when none. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public int applied(long customerId) {
-        return AppliedVersion.<AppliedVersion>find("customerId", Sort.descending("id"), customerId).firstResultOptional()
-                .map(a -> a.number).orElse(0);
+        return repository.applied(customerId);
     }
 
     @Transactional
@@ -111,14 +105,10 @@ public class ChangeReports {
         member.requireCustomerReader();
         OffsetDateTime start = from.atStartOfDay().atOffset(ZoneOffset.UTC);
         OffsetDateTime end = to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-        List<Object[]> rows = AllowlistVersion.getEntityManager().createQuery(
-                "select v.customerId, min(v.number), max(v.number) from AllowlistVersion v "
-                        + "where v.createdAt >= :start and v.createdAt < :end group by v.customerId order by v.customerId",
-                Object[].class).setParameter("start", start).setParameter("end", end).getResultList();
         List<CustomerChanges> changes = new ArrayList<>();
-        for (Object[] row : rows) {
-            long customerId = (Long) row[0];
-            ChangeReport report = report(customerId, (Integer) row[1] - 1, (Integer) row[2]);
+        for (AllowlistRepository.Changed row : repository.changedBetween(start, end)) {
+            long customerId = row.customerId();
+            ChangeReport report = report(customerId, row.first() - 1, row.last());
             if (report.size() > 0) {
                 changes.add(new CustomerChanges(customerId, names.getOrDefault(customerId, "#" + customerId), report));
             }
