@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
 /** The partner-wide report: every customer whose allowlist changed in a period. */
 @Path("/changes")
@@ -34,15 +33,7 @@ public class ChangeReportResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate[] period = period(from, to);
-        return Templates.period(period[0], period[1], reports.period(period[0], period[1], names()));
-    }
-
-    private Map<Long, String> names() {
-        return names(customers);
-    }
-
-    public static Map<Long, String> names(CustomerService customers) {
-        return customers.names();
+        return Templates.period(period[0], period[1], reports.period(period[0], period[1], customers.names()));
     }
 
     /** Default: the last 30 days up to today (UTC). */

@@ -28,7 +28,7 @@ public final class AuditExport {
 
     /** Where the events come from: each event of the filter, oldest first. */
     @FunctionalInterface
-    public interface Events {
+    interface Events {
         void each(Consumer<AuditHistory.Event> consumer);
     }
 
@@ -40,7 +40,7 @@ public final class AuditExport {
         return json(c -> audit.each(filter, c), filter, chain, mapper);
     }
 
-    public static final String RETENTION = "Audit events are kept indefinitely; the portal never changes or deletes them.";
+    static final String RETENTION = "Audit events are kept indefinitely; the portal never changes or deletes them.";
     private static final String[] COLUMNS = { "id", "occurredAt", "actorSubject", "actorName", "client", "ipAddress",
             "operation", "resourceType", "resourceId", "resourcePath", "customerId", "summary", "details" };
 

@@ -30,6 +30,6 @@ public class ChangeReportApiResource {
     public PeriodJson json(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate[] period = ChangeReportResource.period(from, to);
         return new PeriodJson(period[0], period[1],
-                reports.period(period[0], period[1], ChangeReportResource.names(customers)));
+                reports.period(period[0], period[1], customers.names()));
     }
 }
