@@ -30,20 +30,20 @@ public record AllowlistView(List<EntryView> sophos, List<EntryView> thirdParty, 
         List<EntryView> thirdParty = allowlist.entries().stream().filter(e -> e.owner() == Owner.THIRD_PARTY)
                 .map(e -> entry(e, catalog, i18n)).toList();
         List<WarningView> warnings = allowlist.warnings().stream().map(w -> new WarningView(
-                i18n.t("warning." + w.code().name(), w.subject(), w.detail() == null ? "" : w.detail()),
+                i18n.message("warning." + w.code().name(), w.subject(), w.detail() == null ? "" : w.detail()),
                 w.detail() == null ? null : catalog.rule(w.detail()).map(Rule::withoutWildcard)
                         .map(text -> text.in(language)).orElse(null))).toList();
         RegionBasis basis = allowlist.regionBasis();
         String regions = String.join(", ", basis.regions());
         String explanation = switch (basis.source()) {
-            case PROFILE -> i18n.t("region.fromProfile", regions);
-            case INFERRED -> i18n.t("region.inferred", regions, String.join(", ", basis.inferredFrom().values()));
-            case ALL -> i18n.t("region.allExplained");
+            case PROFILE -> i18n.customers().region_fromProfile(regions);
+            case INFERRED -> i18n.customers().region_inferred(regions, String.join(", ", basis.inferredFrom().values()));
+            case ALL -> i18n.customers().region_allExplained();
         };
         List<UnemittedView> unemitted = allowlist.unemitted().stream().map(u -> new UnemittedView(u.region(), u.rule(),
-                u.hostPattern(), u.coveredBy() == null ? i18n.t("allowlist.unemitted.uncovered")
-                        : u.proxyTakes() ? i18n.t("allowlist.unemitted.covered", u.coveredBy())
-                                : i18n.t("allowlist.unemitted.coveredNotTaken", u.coveredBy()))).toList();
+                u.hostPattern(), u.coveredBy() == null ? i18n.customers().allowlist_unemitted_uncovered()
+                        : u.proxyTakes() ? i18n.customers().allowlist_unemitted_covered(u.coveredBy())
+                                : i18n.customers().allowlist_unemitted_coveredNotTaken(u.coveredBy()))).toList();
         return new AllowlistView(sophos, thirdParty, warnings, unemitted, explanation, allowlist.catalogVersion(),
                 allowlist.contentHash(), allowlist.entries().size());
     }
@@ -54,17 +54,17 @@ public record AllowlistView(List<EntryView> sophos, List<EntryView> thirdParty, 
             String text;
             String note = null;
             if (reason.isObservedHost()) {
-                text = i18n.t("reason.observed");
+                text = i18n.customers().reason_observed();
             } else {
                 text = catalog.section(reason.section()).map(s -> s.title().in(language)).orElse(reason.section());
                 note = catalog.rule(reason.source()).map(Rule::note).map((LocalizedText t) -> t.in(language)).orElse(null);
             }
             if (reason.replaces() != null) {
-                text = text + " — " + i18n.t("reason.replaces", reason.replaces());
+                text = text + " — " + i18n.customers().reason_replaces(reason.replaces());
             }
             return new ReasonView(text, note, reason.source());
         }).toList();
         String ports = String.join(", ", entry.ports().stream().map(String::valueOf).toList());
-        return new EntryView(entry.value(), i18n.t("kind." + entry.kind().jsonName()), ports, reasons);
+        return new EntryView(entry.value(), i18n.message("kind." + entry.kind().jsonName()), ports, reasons);
     }
 }

@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -251,14 +250,14 @@ public class CustomerImportService {
         for (CustomerTable.Row row : table.rows()) {
             RowReader.Values values = RowReader.read(row, mapping, vocabulary());
             List<RowError> errors = new ArrayList<>();
-            values.problems().forEach(p -> errors.add(new RowError(p.column(), i18n.t(p.key(), p.args().toArray()))));
+            values.problems().forEach(p -> errors.add(new RowError(p.column(), i18n.message(p.key(), p.args().toArray()))));
             String reference = blankToNull(values.externalReference());
             String name = values.name() == null ? "" : values.name().strip();
             String key = reference != null ? "ref:" + reference : "name:" + name;
             Integer earlier = seenKeys.putIfAbsent(key, row.number());
             if (earlier != null) {
                 errors.add(new RowError(mapping.labels().get(reference != null ? Field.EXTERNAL_REFERENCE : Field.NAME),
-                        i18n.t("error.import.duplicateRow", earlier)));
+                        i18n.msg().error_import_duplicateRow(earlier)));
             }
             Customer existing = null;
             if (reference != null) {
@@ -266,7 +265,7 @@ public class CustomerImportService {
             } else {
                 List<Customer> named = byName.getOrDefault(name, List.of());
                 if (named.size() > 1) {
-                    errors.add(new RowError(mapping.labels().get(Field.NAME), i18n.t("error.import.ambiguousName", named.size())));
+                    errors.add(new RowError(mapping.labels().get(Field.NAME), i18n.msg().error_import_ambiguousName(named.size())));
                 } else if (named.size() == 1) {
                     existing = named.get(0);
                 }
@@ -280,7 +279,7 @@ public class CustomerImportService {
                         hosts = List.copyOf(CustomerService.normalizeHosts(values.hosts()));
                     }
                 } catch (InvalidInputException e) {
-                    e.errors().forEach(f -> errors.add(new RowError(column(mapping, f.field()), i18n.t(f.key(), f.args().toArray()))));
+                    e.errors().forEach(f -> errors.add(new RowError(column(mapping, f.field()), i18n.message(f.key(), f.args().toArray()))));
                 }
             }
             if (!errors.isEmpty()) {
@@ -442,7 +441,7 @@ public class CustomerImportService {
             Map<String, String> licenses = new HashMap<>();
             Map<String, String> regions = new HashMap<>();
             Map<String, String> products = new HashMap<>();
-            List<ResourceBundle> bundles = List.of(I18n.bundle(Locale.ENGLISH), I18n.bundle(Locale.JAPANESE));
+            List<String> bundles = I18n.LANGUAGES;
             for (Field f : Field.values()) {
                 headers.put(RowReader.normalize(f.apiName()), f);
                 bundles.forEach(b -> label(b, f.labelKey()).ifPresent(l -> headers.put(RowReader.normalize(l), f)));
@@ -465,12 +464,8 @@ public class CustomerImportService {
         return v;
     }
 
-    private static Optional<String> label(ResourceBundle bundle, String key) {
-        try {
-            return Optional.of(bundle.getString(key));
-        } catch (MissingResourceException e) {
-            return Optional.empty();
-        }
+    private static Optional<String> label(String language, String key) {
+        return I18n.find(language, key);
     }
 
     private static String blankToNull(String value) {

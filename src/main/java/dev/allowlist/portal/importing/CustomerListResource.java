@@ -80,15 +80,15 @@ public class CustomerListResource {
     @GET
     @Path("template.csv")
     public Response templateCsv() {
-        return file(CustomerListFiles.csv(CustomerListFiles.header(i18n::t), List.of(CustomerListFiles.example()),
-                CustomerListFiles.allowed(i18n::t)), "text/csv; charset=UTF-8", "customers-template.csv");
+        return file(CustomerListFiles.csv(CustomerListFiles.header(i18n::message), List.of(CustomerListFiles.example()),
+                CustomerListFiles.allowed(i18n::message)), "text/csv; charset=UTF-8", "customers-template.csv");
     }
 
     @GET
     @Path("template.xlsx")
     public Response templateXlsx() {
-        return file(CustomerListFiles.xlsx(CustomerListFiles.header(i18n::t), List.of(CustomerListFiles.example()),
-                CustomerListFiles.allowed(i18n::t)), XLSX, "customers-template.xlsx");
+        return file(CustomerListFiles.xlsx(CustomerListFiles.header(i18n::message), List.of(CustomerListFiles.example()),
+                CustomerListFiles.allowed(i18n::message)), XLSX, "customers-template.xlsx");
     }
 
     @GET
@@ -96,7 +96,7 @@ public class CustomerListResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Response exportCsv() {
         member.requireCustomerReader();
-        return file(CustomerListFiles.csv(CustomerListFiles.header(i18n::t), rows(customers), List.of()), "text/csv; charset=UTF-8",
+        return file(CustomerListFiles.csv(CustomerListFiles.header(i18n::message), rows(customers), List.of()), "text/csv; charset=UTF-8",
                 "customers.csv");
     }
 
@@ -105,7 +105,7 @@ public class CustomerListResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Response exportXlsx() {
         member.requireCustomerReader();
-        return file(CustomerListFiles.xlsx(CustomerListFiles.header(i18n::t), rows(customers), List.of()), XLSX, "customers.xlsx");
+        return file(CustomerListFiles.xlsx(CustomerListFiles.header(i18n::message), rows(customers), List.of()), XLSX, "customers.xlsx");
     }
 
     public static List<List<String>> rows(CustomerService customers) {

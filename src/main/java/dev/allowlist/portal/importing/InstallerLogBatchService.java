@@ -69,7 +69,7 @@ public class InstallerLogBatchService {
         for (Upload upload : uploads) {
             for (LogArchive.Entry entry : LogArchive.entries(upload.name(), upload.content(), logs.maxSize())) {
                 if (entry.refused()) {
-                    record(batch, entry.path(), null, null, "refused", i18n.t(entry.refusal(), entry.refusalArgument()), null);
+                    record(batch, entry.path(), null, null, "refused", i18n.message(entry.refusal(), entry.refusalArgument()), null);
                     continue;
                 }
                 Long customerId = null;
@@ -80,7 +80,7 @@ public class InstallerLogBatchService {
                     }
                 }
                 if (customerId == null) {
-                    record(batch, entry.path(), entry.content(), null, "unmatched", i18n.t("logs.batch.noMatch"), null);
+                    record(batch, entry.path(), entry.content(), null, "unmatched", i18n.customers().logs_batch_noMatch(), null);
                 } else {
                     ingestOne(batch, entry.path(), entry.content(), customerId, null);
                 }
@@ -143,7 +143,7 @@ public class InstallerLogBatchService {
             message = String.join("; ", e.messages(i18n).values());
         } catch (InstallerLogService.TooLargeException e) {
             status = "refused";
-            message = i18n.t("error.logs.entryTooLarge", String.valueOf(e.limit() / (1024 * 1024)));
+            message = i18n.msg().error_logs_entryTooLarge(String.valueOf(e.limit() / (1024 * 1024)));
         }
         if (existingFileId != null) {
             String s = status;

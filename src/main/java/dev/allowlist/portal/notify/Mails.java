@@ -2,6 +2,7 @@ package dev.allowlist.portal.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.allowlist.portal.system.I18n;
+import dev.allowlist.portal.system.MonitorMessages;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,10 +35,10 @@ public class Mails {
         data.put("subject", subject);
         data.put("lines", lines);
         data.put("link", link);
-        data.put("linkText", I18n.in(language, "mail.open"));
-        data.put("footer", I18n.in(language, "mail.footer"));
+        data.put("linkText", I18n.monitorMessages(language).mail_open());
+        data.put("footer", I18n.monitorMessages(language).mail_footer());
         data.put("unsubscribe", unsubscribe);
-        data.put("unsubscribeText", I18n.in(language, "mail.unsubscribe"));
+        data.put("unsubscribeText", I18n.monitorMessages(language).mail_unsubscribe());
         return new Rendered(subject, html.data(data).render(), text.data(data).render(), unsubscribe);
     }
 
@@ -47,30 +48,31 @@ public class Mails {
     }
 
     Rendered disabled(String language, String target, String reason, String link) {
-        return render(language, I18n.in(language, "mail.disabled.subject", target),
-                List.of(I18n.in(language, "mail.disabled.body", target, reason)), link, null);
+        return render(language, I18n.monitorMessages(language).mail_disabled_subject(target),
+                List.of(I18n.monitorMessages(language).mail_disabled_body(target, reason)), link, null);
     }
 
     Rendered digest(String language, String partner, List<String> lines, String link, String unsubscribe) {
-        return render(language, I18n.in(language, "mail.digest.subject", partner), lines, link, unsubscribe);
+        return render(language, I18n.monitorMessages(language).mail_digest_subject(partner), lines, link, unsubscribe);
     }
 
     /** One line that says what happened, in the language. */
     static String summary(String language, JsonNode event) {
         JsonNode d = event.path("data");
+        MonitorMessages msg = I18n.monitorMessages(language);
         return switch (event.path("type").asText()) {
-            case NotificationService.VERSION -> I18n.in(language, "mail.version", d.path("customerName").asText(),
-                    String.valueOf(d.path("version").asInt()), I18n.in(language, "cause." + d.path("cause").asText()));
-            case NotificationService.CATALOG -> I18n.in(language, "mail.catalog", d.path("catalogVersion").asText(),
+            case NotificationService.VERSION -> msg.mail_version(d.path("customerName").asText(),
+                    String.valueOf(d.path("version").asInt()), I18n.messageIn(language, "cause." + d.path("cause").asText()));
+            case NotificationService.CATALOG -> msg.mail_catalog(d.path("catalogVersion").asText(),
                     String.valueOf(d.path("customersChanged").asInt()));
-            case NotificationService.PENDING -> I18n.in(language, "mail.pending", d.path("customerName").asText(),
+            case NotificationService.PENDING -> msg.mail_pending(d.path("customerName").asText(),
                     String.valueOf(d.path("version").asInt()), String.valueOf(d.path("days").asInt()));
-            case NotificationService.STALE_FEED -> I18n.in(language, "mail.staleFeed", d.path("customerName").asText(),
+            case NotificationService.STALE_FEED -> msg.mail_staleFeed(d.path("customerName").asText(),
                     d.path("format").asText(), String.valueOf(d.path("hours").asInt()));
-            case NotificationService.CHECK_FAILED -> I18n.in(language, "mail.checkFailed", d.path("customerName").asText(),
+            case NotificationService.CHECK_FAILED -> msg.mail_checkFailed(d.path("customerName").asText(),
                     d.path("machine").asText(), String.valueOf(d.path("failed").asInt()),
                     String.valueOf(d.path("passed").asInt() + d.path("failed").asInt()));
-            default -> I18n.in(language, "mail.test");
+            default -> msg.mail_test();
         };
     }
 }

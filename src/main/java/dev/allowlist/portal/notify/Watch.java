@@ -6,6 +6,7 @@ import dev.allowlist.portal.partner.PartnerRepository;
 import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.partner.Role;
 import dev.allowlist.portal.system.I18n;
+import dev.allowlist.portal.system.MonitorMessages;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.mailer.Mail;
@@ -147,15 +148,16 @@ public class Watch {
                 List<NotificationRepository.CauseCount> causes = repository.versionsByCauseSince(partner, since);
                 long pending = repository.pendingCustomers(partner);
                 List<String> lines = new ArrayList<>();
-                lines.add(I18n.in(d.language, "mail.digest.since", since.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().toString()));
+                MonitorMessages msg = I18n.monitorMessages(d.language);
+                lines.add(msg.mail_digest_since(since.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().toString()));
                 if (causes.isEmpty()) {
-                    lines.add(I18n.in(d.language, "mail.digest.nothing"));
+                    lines.add(msg.mail_digest_nothing());
                 }
                 for (NotificationRepository.CauseCount c : causes) {
-                    lines.add(I18n.in(d.language, "mail.digest.cause", I18n.in(d.language, "cause." + c.cause()),
+                    lines.add(msg.mail_digest_cause(I18n.messageIn(d.language, "cause." + c.cause()),
                             String.valueOf(c.versions()), String.valueOf(c.customers())));
                 }
-                lines.add(I18n.in(d.language, "mail.digest.pending", String.valueOf(pending)));
+                lines.add(msg.mail_digest_pending(String.valueOf(pending)));
                 Mails.Rendered rendered = mails.digest(d.language, partner, lines, config.publicUrl() + "/",
                         config.publicUrl() + "/notifications");
                 return new Digest(d.id, d.email, since, rendered);

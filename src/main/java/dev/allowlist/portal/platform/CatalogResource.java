@@ -79,7 +79,7 @@ public class CatalogResource {
                     .build();
         } catch (MalformedInputException e) {
             return Response.status(400).entity(Templates.catalogs(catalogs.list(), publisher.publications(),
-                    Map.of("file", i18n.t("error.catalog", "not UTF-8 text")))).build();
+                    Map.of("file", i18n.msg().error_catalog("not UTF-8 text")))).build();
         }
     }
 

@@ -1,20 +1,26 @@
 package dev.allowlist.portal.system;
 
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.Cookie;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.text.MessageFormat;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The request's language (the {@code lang} cookie set by the switcher, else Accept-Language, else
- * English) and its messages from {@code messages/portal_<lang>.properties}.
+ * English) and its messages: {@link PortalMessages}, {@link CustomerMessages}, {@link MonitorMessages}.
  */
 @RequestScoped
 @Named("i18n")
@@ -24,7 +30,7 @@ public class I18n {
     public static final String COOKIE = "lang";
 
     @Inject
-    HttpServerRequest request;
+    CurrentVertxRequest request;
 
     private Locale locale;
 
@@ -40,8 +46,12 @@ public class I18n {
     }
 
     private String chooseLanguage() {
-        Cookie cookie = request.getCookie(COOKIE);
-        return languageOf(cookie == null ? null : cookie.getValue(), request.getHeader("Accept-Language"));
+        RoutingContext http = request.getCurrent();
+        if (http == null) {
+            return "en"; // work a request context carries without HTTP (a test, a scheduled job)
+        }
+        Cookie cookie = http.request().getCookie(COOKIE);
+        return languageOf(cookie == null ? null : cookie.getValue(), http.request().getHeader("Accept-Language"));
     }
 
     /** The language of a request: the {@code lang} cookie's, else the first of Accept-Language we have, else English. */
@@ -64,40 +74,110 @@ public class I18n {
         return "en";
     }
 
-    /** A message in a given language, outside a request (e-mails the delivery worker sends). */
-    public static String in(String language, String key, Object... args) {
-        return format(bundle("ja".equals(language) ? Locale.JAPANESE : Locale.ENGLISH), key, args);
+    /** The request's portal texts, typed: {@code i18n.msg().error_404_title()}. */
+    public PortalMessages msg() {
+        return messages(language());
     }
 
-    public String t(String key, Object... args) {
-        return format(bundle(locale()), key, args);
+    /** The request's texts of customer pages: {@code i18n.customers().customers_count(total)}. */
+    public CustomerMessages customers() {
+        return customerMessages(language());
     }
 
-    private static final ConcurrentHashMap<Locale, ResourceBundle> BUNDLES =
-            new ConcurrentHashMap<>();
-    /** Parsed patterns by language and key; formatted from a clone (MessageFormat is not thread-safe). */
-    private static final ConcurrentHashMap<String, MessageFormat> FORMATS =
-            new ConcurrentHashMap<>();
-
-    public static ResourceBundle bundle(Locale locale) {
-        return BUNDLES.computeIfAbsent(locale, l -> ResourceBundle.getBundle("messages.portal", l,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+    /** The request's texts of feeds, checks and notifications. */
+    public MonitorMessages monitor() {
+        return monitorMessages(language());
     }
 
-    public static String format(ResourceBundle bundle, String key, Object... args) {
-        String pattern;
+    /** The portal texts of a language outside a request (a refused upload, a mail). */
+    public static PortalMessages messages(String language) {
+        return bundle(PortalMessages.class, language);
+    }
+
+    public static CustomerMessages customerMessages(String language) {
+        return bundle(CustomerMessages.class, language);
+    }
+
+    public static MonitorMessages monitorMessages(String language) {
+        return bundle(MonitorMessages.class, language);
+    }
+
+    public static <T> T bundle(Class<T> type, String language) {
+        return "ja".equals(language) ? MessageBundles.get(type, Localized.Literal.of("ja")) : MessageBundles.get(type);
+    }
+
+    /**
+     * A message whose key is known only at run time, for values with a label per constant (an enum's
+     * {@code license.EDR}, a validation error's {@code error.tooLong}): the key as the bundle names it,
+     * dots and hyphens read as underscores. The arguments fill the message's parameters in order; missing
+     * ones are empty and extra ones ignored, as a label's callers pass what they have. An unknown key
+     * shows as itself, so a test that renders every page finds it.
+     */
+    public String message(String key, Object... args) {
+        return messageIn(language(), key, args);
+    }
+
+    /** {@link #message}, in a given language (outside a request). */
+    public static String messageIn(String language, String key, Object... args) {
+        return find(language, key, args).orElse(key);
+    }
+
+    /** The message for a key, if the bundle has one. */
+    public static Optional<String> find(String language, String key, Object... args) {
+        Method method = METHODS.get(methodName(key));
+        if (method == null) {
+            return Optional.empty();
+        }
+        Object[] values = new Object[method.getParameterCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = as(method.getParameterTypes()[i], i < args.length ? args[i] : null);
+        }
         try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
+            return Optional.of((String) method.invoke(bundle(method.getDeclaringClass(), language), values));
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("message " + key, e);
         }
-        if (args.length == 0) {
-            return pattern;
-        }
-        // the bundles write apostrophes as text ("customer's"); MessageFormat would read one as a quote
-        // and leave the rest of the message, arguments included, unformatted
-        MessageFormat parsed = FORMATS.computeIfAbsent(bundle.getLocale() + "|" + key,
-                k -> new MessageFormat(pattern.replace("'", "''"), bundle.getLocale()));
-        return ((MessageFormat) parsed.clone()).format(args);
     }
+
+    /** The bundle's method name of a key: {@code error.hosts.tooMany} is {@code error_hosts_tooMany}. */
+    public static String methodName(String key) {
+        return key.replace('.', '_').replace('-', '_');
+    }
+
+    /** An argument as the parameter's type: a label's callers pass what they hold, often text. */
+    private static Object as(Class<?> type, Object arg) {
+        if (type.isInstance(arg)) {
+            return arg;
+        }
+        if (type == String.class) {
+            return arg == null ? "" : String.valueOf(arg);
+        }
+        if (type == Object.class) {
+            return arg == null ? "" : arg;
+        }
+        long number = arg instanceof Number n ? n.longValue() : parseLong(arg);
+        if (type == int.class || type == Integer.class) {
+            return (int) number;
+        }
+        if (type == long.class || type == Long.class || type == Number.class) {
+            return number;
+        }
+        throw new IllegalArgumentException("a message parameter of type " + type.getName());
+    }
+
+    private static long parseLong(Object arg) {
+        try {
+            return Long.parseLong(String.valueOf(arg).strip());
+        } catch (NumberFormatException e) {
+            return 0L;
+        }
+    }
+
+    /** Every message of the three bundles by name; a name is unique across them (MessagesTest). */
+    private static final Map<String, Method> METHODS = Stream.of(PortalMessages.class, CustomerMessages.class,
+            MonitorMessages.class).flatMap(type -> Arrays.stream(type.getMethods()))
+            .collect(Collectors.toUnmodifiableMap(Method::getName, m -> m));
+
+    /** The bundles, for tests that walk every message. */
+    public static final List<Class<?>> BUNDLES = List.of(PortalMessages.class, CustomerMessages.class, MonitorMessages.class);
 }

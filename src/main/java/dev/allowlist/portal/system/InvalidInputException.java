@@ -31,7 +31,7 @@ public class InvalidInputException extends RuntimeException {
     public Map<String, String> messages(I18n i18n) {
         Map<String, String> messages = new LinkedHashMap<>();
         for (FieldError error : errors) {
-            messages.putIfAbsent(error.field(), i18n.t(error.key(), error.args().toArray()));
+            messages.putIfAbsent(error.field(), i18n.message(error.key(), error.args().toArray()));
         }
         return messages;
     }

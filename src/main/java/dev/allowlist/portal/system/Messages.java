@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
-/** Template access to the request's messages: {@code {m:t('key')}}, {@code {m:label('license', value)}}. */
+/**
+ * Template access to the messages a page can only name at run time: {@code {m:label('license', value)}}
+ * for a value's label, {@code {m:message(key)}} for a key a view carries. Every other text is
+ * {@code {msg:key}} ({@link PortalMessages}), checked when the portal is built.
+ */
 @TemplateExtension(namespace = "m")
 public class Messages {
 
@@ -32,13 +36,13 @@ public class Messages {
         return p.i18n();
     }
 
-    public static String t(String key, Object... args) {
-        return i18n().t(key, args);
+    public static String message(String key, Object... args) {
+        return i18n().message(key, args);
     }
 
     /** The label of an enum-like value: the message {@code <prefix>.<value>}. */
     public static String label(String prefix, Object value) {
-        return value == null ? "" : t(prefix + "." + value);
+        return value == null ? "" : message(prefix + "." + value);
     }
 
     /** Numbered steps kept in one message, {@code <prefix>.<value>}, separated by {@code |}. */

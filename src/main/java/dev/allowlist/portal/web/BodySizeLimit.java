@@ -2,6 +2,7 @@ package dev.allowlist.portal.web;
 
 import dev.allowlist.portal.customer.InstallerLogService;
 import dev.allowlist.portal.system.I18n;
+import dev.allowlist.portal.system.PortalMessages;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.Cookie;
@@ -11,8 +12,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Locale;
-import java.util.ResourceBundle;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,12 +46,12 @@ class BodySizeLimit {
             return;
         }
         Cookie lang = context.request().getCookie(I18n.COOKIE);
-        ResourceBundle bundle = I18n.bundle(Locale.forLanguageTag(
-                I18n.languageOf(lang == null ? null : lang.getValue(), context.request().getHeader("Accept-Language"))));
+        String language = I18n.languageOf(lang == null ? null : lang.getValue(), context.request().getHeader("Accept-Language"));
+        PortalMessages bundle = I18n.messages(language);
         String path = context.request().path();
         String message = path.endsWith("/installer-logs")
-                ? I18n.format(bundle, "error.log.tooLarge", installerLogs.maxSize() / (1024 * 1024))
-                : I18n.format(bundle, "error.413.message");
+                ? bundle.error_log_tooLarge(installerLogs.maxSize() / (1024 * 1024))
+                : bundle.error_413_message();
         String body;
         String type;
         if (path.startsWith("/api/")) {
@@ -60,7 +59,7 @@ class BodySizeLimit {
             body = "{\"status\":413,\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
         } else {
             type = "text/html; charset=UTF-8";
-            body = ErrorMappers.standalonePage(bundle, 413, I18n.format(bundle, "error.413.title"), message);
+            body = ErrorMappers.standalonePage(bundle, language, 413, bundle.error_413_title(), message);
         }
         context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, type)
                 .putHeader(HttpHeaders.CONNECTION, "close");

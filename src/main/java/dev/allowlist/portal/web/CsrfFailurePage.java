@@ -20,7 +20,7 @@ class CsrfFailurePage {
     void explain(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() == 400 && !response.hasEntity() && "POST".equals(request.getMethod())
                 && !request.getUriInfo().getPath().startsWith("/api/")) {
-            response.setEntity(ErrorMappers.Templates.error(400, i18n.t("error.400.title"), i18n.t("error.csrf")).render(),
+            response.setEntity(ErrorMappers.Templates.error(400, i18n.msg().error_400_title(), i18n.msg().error_csrf()).render(),
                     null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         }
     }

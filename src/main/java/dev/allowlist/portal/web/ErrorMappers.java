@@ -11,6 +11,7 @@ import dev.allowlist.portal.customer.StaleVersionException;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.NotRegisteredException;
 import dev.allowlist.portal.system.I18n;
+import dev.allowlist.portal.system.PortalMessages;
 import dev.allowlist.portal.system.InvalidInputException;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.qute.CheckedTemplate;
@@ -26,7 +27,6 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -57,14 +57,13 @@ public class ErrorMappers {
      * The error page for answers given before a request reaches the portal (no login, no request
      * scope): the same heading, message and styles, without the navigation.
      */
-    static String standalonePage(ResourceBundle bundle, int status, String title, String message) {
-        String language = bundle.getLocale().getLanguage().isEmpty() ? "en" : bundle.getLocale().getLanguage();
+    static String standalonePage(PortalMessages bundle, String language, int status, String title, String message) {
         return "<!DOCTYPE html>\n<html lang=\"" + language + "\">\n<head>\n<meta charset=\"UTF-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" + html(title) + " — "
-                + html(I18n.format(bundle, "app.name")) + "</title>\n<link rel=\"stylesheet\" href=\"/static/portal.css\">\n"
-                + "</head>\n<body>\n<header class=\"top\"><a class=\"brand\" href=\"/\">" + html(I18n.format(bundle, "app.name"))
+                + html(bundle.app_name()) + "</title>\n<link rel=\"stylesheet\" href=\"/static/portal.css\">\n"
+                + "</head>\n<body>\n<header class=\"top\"><a class=\"brand\" href=\"/\">" + html(bundle.app_name())
                 + "</a></header>\n<main>\n<section class=\"error\">\n  <h1>" + status + " · " + html(title) + "</h1>\n  <p>"
-                + html(message) + "</p>\n  <p><a href=\"/\">" + html(I18n.format(bundle, "error.home")) + "</a></p>\n</section>\n"
+                + html(message) + "</p>\n  <p><a href=\"/\">" + html(bundle.error_home()) + "</a></p>\n</section>\n"
                 + "</main>\n</body>\n</html>\n";
     }
 
@@ -80,20 +79,20 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        return respond(404, "error.404.title", i18n.t("error.404.message"), List.of());
+        return respond(404, "error.404.title", i18n.msg().error_404_message(), List.of());
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return respond(403, "error.403.title", i18n.t("error.403.message"), List.of());
+        return respond(403, "error.403.title", i18n.msg().error_403_message(), List.of());
     }
 
     @ServerExceptionMapper
     public Response notRegistered(NotRegisteredException e) {
         CurrentMember.NotRegisteredReason why = member.notRegisteredReason();
-        String reason = why == null ? "" : i18n.t("notRegistered.reason." + why.name(), String.valueOf(member.partnerId()));
+        String reason = why == null ? "" : i18n.message("notRegistered.reason." + why.name(), String.valueOf(member.partnerId()));
         if (isApi()) {
-            return json(403, i18n.t("error.notRegistered.message") + " " + reason, List.of());
+            return json(403, i18n.msg().error_notRegistered_message() + " " + reason, List.of());
         }
         String html = Templates.notRegistered(reason).render();
         return Response.status(403).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
@@ -101,18 +100,18 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response stale(StaleVersionException e) {
-        return respond(409, "error.409.title", i18n.t("error.stale"), List.of());
+        return respond(409, "error.409.title", i18n.msg().error_stale(), List.of());
     }
 
     @ServerExceptionMapper
     public Response tooLarge(InstallerLogService.TooLargeException e) {
-        return respond(413, "error.413.title", i18n.t("error.log.tooLarge", e.limit() / (1024 * 1024)), List.of());
+        return respond(413, "error.413.title", i18n.msg().error_log_tooLarge(e.limit() / (1024 * 1024)), List.of());
     }
 
     @ServerExceptionMapper
     public Response auditUnavailable(AuditUnavailableException e) {
         LOG.warn(e.getMessage());
-        return respond(503, "error.generic.title", i18n.t("error.auditUnavailable"), List.of());
+        return respond(503, "error.generic.title", i18n.msg().error_auditUnavailable(), List.of());
     }
 
     @ServerExceptionMapper
@@ -120,7 +119,7 @@ public class ErrorMappers {
         List<Map<String, Object>> fields = e.errors().stream().map(f -> {
             Map<String, Object> field = new LinkedHashMap<>();
             field.put("field", f.field());
-            field.put("message", i18n.t(f.key(), f.args().toArray()));
+            field.put("message", i18n.message(f.key(), f.args().toArray()));
             return field;
         }).toList();
         String summary = fields.stream().map(f -> f.get("field") + ": " + f.get("message"))
@@ -141,12 +140,12 @@ public class ErrorMappers {
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("") : "";
         var location = e.getLocation();
-        String where = location == null ? "" : " " + i18n.t("error.json.at", String.valueOf(location.getLineNr()),
-                String.valueOf(location.getColumnNr()));
+        String where = location == null ? ""
+                : " " + i18n.msg().error_json_at(String.valueOf(location.getLineNr()), String.valueOf(location.getColumnNr()));
         String message = (e instanceof JsonParseException || field.isEmpty()
-                ? i18n.t("error.json.syntax") : i18n.t("error.json.field", field)) + where;
+                ? i18n.msg().error_json_syntax() : i18n.msg().error_json_field(field)) + where;
         return respond(400, "error.400.title", message, field.isEmpty() ? List.of()
-                : List.of(Map.of("field", field, "message", i18n.t("error.json.type"))));
+                : List.of(Map.of("field", field, "message", i18n.msg().error_json_type())));
     }
 
     @ServerExceptionMapper
@@ -165,7 +164,7 @@ public class ErrorMappers {
         };
         String title = status == 400 || status == 404 || status == 403 || status == 409 ? "error." + status + ".title"
                 : "error.generic.title";
-        return respond(status, title, i18n.t(key), List.of());
+        return respond(status, title, i18n.message(key), List.of());
     }
 
     /**
@@ -182,18 +181,18 @@ public class ErrorMappers {
             kind = Faults.Kind.DATABASE_UNAVAILABLE;
         }
         return switch (kind) {
-            case CONFLICT -> respond(409, "error.409.title", i18n.t("error.stale"), List.of());
-            case DUPLICATE -> respond(409, "error.409.title", i18n.t("error.concurrent"), List.of());
+            case CONFLICT -> respond(409, "error.409.title", i18n.msg().error_stale(), List.of());
+            case DUPLICATE -> respond(409, "error.409.title", i18n.msg().error_concurrent(), List.of());
             case DATABASE_UNAVAILABLE -> {
                 LOG.warn("Database unavailable on " + request.method() + " "
                         + AuditService.loggablePath(request.path()) + ": " + Faults.rootMessage(e));
-                Response r = respond(503, "error.503.title", i18n.t("error.databaseUnavailable"), List.of());
+                Response r = respond(503, "error.503.title", i18n.msg().error_databaseUnavailable(), List.of());
                 yield Response.fromResponse(r).header("Retry-After", Faults.RETRY_AFTER_SECONDS).build();
             }
             case UNEXPECTED -> {
                 LOG.error("Unexpected error on " + request.method() + " "
                         + AuditService.loggablePath(request.path()), e);
-                yield respond(500, "error.500.title", i18n.t("error.500.message"), List.of());
+                yield respond(500, "error.500.title", i18n.msg().error_500_message(), List.of());
             }
         };
     }
@@ -217,7 +216,7 @@ public class ErrorMappers {
         if (isApi()) {
             return json(status, message, fields);
         }
-        String html = Templates.error(status, i18n.t(titleKey), message).render();
+        String html = Templates.error(status, i18n.message(titleKey), message).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 

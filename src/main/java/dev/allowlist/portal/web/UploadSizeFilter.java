@@ -40,12 +40,12 @@ class UploadSizeFilter {
         if (length <= installerLogs.maxSize() + MULTIPART_SLACK) {
             return null;
         }
-        String message = i18n.t("error.log.tooLarge", installerLogs.maxSize() / (1024 * 1024));
+        String message = i18n.msg().error_log_tooLarge(installerLogs.maxSize() / (1024 * 1024));
         if (request.getUriInfo().getPath().startsWith("/api/")) {
             return Response.status(413).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Map.of("status", 413, "message", message)).build();
         }
         return Response.status(413).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(ErrorMappers.errorPage(413, i18n.t("error.413.title"), message)).build();
+                .entity(ErrorMappers.errorPage(413, i18n.msg().error_413_title(), message)).build();
     }
 }

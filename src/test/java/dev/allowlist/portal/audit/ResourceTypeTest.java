@@ -3,8 +3,7 @@ package dev.allowlist.portal.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.allowlist.portal.system.I18n;
-import java.util.Locale;
-import java.util.ResourceBundle;
+import dev.allowlist.portal.system.MessageFiles;
 import org.junit.jupiter.api.Test;
 
 class ResourceTypeTest {
@@ -26,9 +25,8 @@ class ResourceTypeTest {
                         "audit")
                 .doesNotContain("other");
         for (String language : I18n.LANGUAGES) {
-            ResourceBundle bundle = I18n.bundle(Locale.forLanguageTag(language));
             for (String type : AuditTemplateValues.resourceTypes()) {
-                assertThat(bundle.containsKey("resource." + type)).as(language + ": resource." + type).isTrue();
+                assertThat(MessageFiles.has(language, "resource." + type)).as(language + ": resource." + type).isTrue();
             }
         }
         assertThat(AuditTemplateValues.operations()).containsExactly("CREATE", "UPDATE", "DELETE", "ACTION");

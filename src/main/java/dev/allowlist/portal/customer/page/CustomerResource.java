@@ -194,7 +194,7 @@ public class CustomerResource {
         } catch (InvalidInputException e) {
             return Response.status(400).entity(form(typed, e.messages(i18n), null)).build();
         } catch (StaleVersionException e) {
-            return Response.status(409).entity(form(typed, Map.of(), i18n.t("error.stale"))).build();
+            return Response.status(409).entity(form(typed, Map.of(), i18n.msg().error_stale())).build();
         }
     }
 

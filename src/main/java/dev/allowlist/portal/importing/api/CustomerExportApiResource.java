@@ -33,7 +33,7 @@ public class CustomerExportApiResource {
     public Response export(@QueryParam("format") String format) {
         member.requireCustomerReader();
         List<List<String>> rows = CustomerListResource.rows(customers);
-        List<String> header = CustomerListFiles.header(i18n::t);
+        List<String> header = CustomerListFiles.header(i18n::message);
         return "xlsx".equals(format)
                 ? CustomerListResource.file(CustomerListFiles.xlsx(header, rows, List.of()), CustomerListResource.XLSX, "customers.xlsx")
                 : CustomerListResource.file(CustomerListFiles.csv(header, rows, List.of()), "text/csv; charset=UTF-8", "customers.csv");
