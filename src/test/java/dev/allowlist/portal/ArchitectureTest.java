@@ -1,10 +1,13 @@
 package dev.allowlist.portal;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -13,6 +16,16 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import java.lang.annotation.Annotation;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,6 +73,39 @@ class ArchitectureTest {
     @Test
     void packagesFormNoCycle() {
         slices().matching("dev.allowlist.portal.(**)").should().beFreeOfCycles().check(PORTAL);
+    }
+
+    /**
+     * Who may call a route is declared on it, or on its class, once: {@code @RolesAllowed} with a
+     * {@code PortalRoles} role, {@code @Authenticated}, or {@code @PermitAll} for the routes a token in
+     * the path or the request authorises (feeds, check reports, unsubscribe links). No service checks
+     * a role by hand.
+     */
+    @Test
+    void everyRouteDeclaresWhoMayCallIt() {
+        methods().that().areAnnotatedWith(GET.class).or().areAnnotatedWith(POST.class).or().areAnnotatedWith(PUT.class)
+                .or().areAnnotatedWith(DELETE.class).or().areAnnotatedWith(PATCH.class)
+                .should(declareWhoMayCallIt()).check(PORTAL);
+        noClasses().should().callMethodWhere(new DescribedPredicate<JavaMethodCall>("a role check by hand") {
+            @Override
+            public boolean test(JavaMethodCall call) {
+                return call.getName().startsWith("require") && call.getTargetOwner().getName().endsWith(".CurrentMember");
+            }
+        }).check(PORTAL);
+    }
+
+    private static ArchCondition<JavaMethod> declareWhoMayCallIt() {
+        List<Class<? extends Annotation>> declarations = List.of(RolesAllowed.class, PermitAll.class, Authenticated.class);
+        return new ArchCondition<>("declare @RolesAllowed, @Authenticated or @PermitAll on itself or its class") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean declared = declarations.stream().anyMatch(a -> method.isAnnotatedWith(a)
+                        || method.getOwner().isAnnotatedWith(a));
+                if (!declared) {
+                    events.add(SimpleConditionEvent.violated(method, method.getFullName() + " declares no access"));
+                }
+            }
+        };
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.allowlist.portal.allowlist;
 
 import dev.allowlist.portal.customer.CustomerService;
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.Dates;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /** The partner-wide report: every customer whose allowlist changed in a period. */
+@RolesAllowed(PortalRoles.CUSTOMER_READER)
 @Path("/changes")
 public class ChangeReportResource {
 

@@ -2,10 +2,12 @@ package dev.allowlist.portal.audit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.Attachments;
 import dev.allowlist.portal.system.Dates;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The auditors' pages: the filterable history, an event's before/after, integrity, CSV export. */
+@RolesAllowed(PortalRoles.AUDIT_READER)
 @Path("/audit")
 @Produces(MediaType.TEXT_HTML)
 public class AuditResource {

@@ -1,8 +1,10 @@
 package dev.allowlist.portal.check;
 
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** The customer page's checks: report URLs (check tokens) and uploading an offline run's report. */
+@RolesAllowed(PortalRoles.PARTNER_ADMIN)
 @Path("/customers/{id}/checks")
 public class CheckResource {
 
@@ -42,6 +45,7 @@ public class CheckResource {
         return Redirects.seeOther("/customers/" + id + "#checks");
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
     @POST
     @Path("upload")
     public Response upload(@PathParam("id") long id, @RestForm("file") FileUpload file) throws IOException {

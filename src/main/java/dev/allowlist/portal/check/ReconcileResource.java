@@ -4,11 +4,13 @@ import dev.allowlist.portal.allowlist.CurrentAllowlists;
 import dev.allowlist.portal.check.core.FirewallLists;
 import dev.allowlist.portal.check.core.ListFormat;
 import dev.allowlist.portal.check.core.Reconciliation;
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.Attachments;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -30,6 +32,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * Paste (or upload) what the customer's firewall has now; the page answers what is missing, what a
  * broader entry covers, and what the firewall allows that no rule asks for, as a page or CSV.
  */
+@RolesAllowed(PortalRoles.CUSTOMER_READER)
 @Path("/customers/{id}/reconcile")
 public class ReconcileResource {
 

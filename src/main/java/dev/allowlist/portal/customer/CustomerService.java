@@ -66,7 +66,6 @@ public class CustomerService {
     /** A page of the member's customers by name, with their licenses, host counts and the total. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CustomerPage list(String search, int page) {
-        member.requireCustomerReader();
         String term = search == null ? "" : search.strip();
         int size = config.pageSize();
         int index = Math.max(page, 1);
@@ -86,42 +85,36 @@ public class CustomerService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public void each(Consumer<List<Customer>> consumer) {
-        member.requireCustomerReader();
         repository.eachByName(consumer);
     }
 
     /** A batch of the member's customers after an id, by id (the bulk export reads them so). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Customer> batchAfter(long afterId, int size) {
-        member.requireCustomerReader();
         return repository.afterId(afterId, size);
     }
 
     /** Every customer of the member's partner, oldest first (an import matches its rows against them). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Customer> allById() {
-        member.requireCustomerReader();
         return repository.allById();
     }
 
     /** Every customer of the member's partner, by name (the customer list's export). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Customer> all() {
-        member.requireCustomerReader();
         return repository.allByName();
     }
 
     /** The names of the member's customers by id (reports name the customers they list). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, String> names() {
-        member.requireCustomerReader();
         return repository.names();
     }
 
     /** A customer of the member's partner; empty for another partner's or an unknown id. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Customer> find(long id) {
-        member.requireCustomerReader();
         return repository.find(id);
     }
 
@@ -133,14 +126,12 @@ public class CustomerService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Customer> findForChange(long id) {
-        member.requireCustomerReader();
         return repository.findLocked(id);
     }
 
     /** The customer with licenses and hosts loaded in one round trip each. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Customer> detail(long id) {
-        member.requireCustomerReader();
         return repository.withLicensesAndHosts(id);
     }
 
@@ -160,7 +151,6 @@ public class CustomerService {
      */
     @Transactional
     public Customer create(CustomerInput input, Collection<String> initialHosts, McsHost.Source source) {
-        member.requireCustomerEditor();
         Validated valid = validate(input);
         Set<String> hosts = initialHosts == null || initialHosts.isEmpty() ? Set.of() : normalizeHosts(initialHosts);
         Customer customer = new Customer();
@@ -301,7 +291,6 @@ public class CustomerService {
      * changed.
      */
     private <T> T change(long customerId, Function<Customer, Change<T>> work) {
-        member.requireCustomerEditor();
         Customer customer = findForChange(customerId).orElseThrow(NotFoundException::new);
         allowlists.forget(customer.id);
         Change<T> change = work.apply(customer);

@@ -1,8 +1,10 @@
 package dev.allowlist.portal.export;
 
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.Attachments;
 import dev.allowlist.portal.system.I18n;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.util.concurrent.CompletionStage;
 
 /** Downloads from the pages and the bulk ZIP. */
+@RolesAllowed(PortalRoles.CUSTOMER_READER)
 @Path("/exports")
 public class ExportResource {
 

@@ -1,8 +1,10 @@
 package dev.allowlist.portal.feed;
 
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A customer's feeds, from its page: a partner admin creates one (its URL shown once) or revokes one. */
+@RolesAllowed(PortalRoles.PARTNER_ADMIN)
 @Path("/exports/customers/{id}/feeds")
 public class CustomerFeedResource {
 

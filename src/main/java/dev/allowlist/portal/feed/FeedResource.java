@@ -3,6 +3,7 @@ package dev.allowlist.portal.feed;
 import dev.allowlist.portal.export.ExportService;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** What firewalls poll: no login, the token is the credential; unknown or revoked tokens get a bare 404. */
+@PermitAll
 @Path("/feeds")
 public class FeedResource {
 

@@ -1,12 +1,14 @@
 package dev.allowlist.portal.importing;
 
 import dev.allowlist.portal.customer.CustomerService;
-import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.Attachments;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** The customer list as a spreadsheet: import (preview, then apply), its template, and the export. */
+@RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
 @Path("/customer-lists")
 public class CustomerListResource {
 
@@ -41,9 +44,6 @@ public class CustomerListResource {
     CustomerImportService imports;
 
     @Inject
-    CurrentMember member;
-
-    @Inject
     I18n i18n;
 
     @Inject
@@ -52,14 +52,12 @@ public class CustomerListResource {
     @GET
     @Path("import")
     public TemplateInstance form() {
-        member.requireCustomerEditor();
         return Templates.importForm(Map.of());
     }
 
     @POST
     @Path("import")
     public Response preview(@RestForm("file") FileUpload file) throws IOException {
-        member.requireCustomerEditor();
         byte[] content = read(file, CustomerListFilesLimits.MAX_UPLOAD);
         try {
             CustomerImportService.Preview preview = imports.preview(file == null ? null : file.fileName(), content);
@@ -77,6 +75,7 @@ public class CustomerListResource {
         return Templates.applied(applied, imports.previewOf(id).fileName());
     }
 
+    @Authenticated
     @GET
     @Path("template.csv")
     public Response templateCsv() {
@@ -84,6 +83,7 @@ public class CustomerListResource {
                 CustomerListFiles.allowed(i18n::message)), "text/csv; charset=UTF-8", "customers-template.csv");
     }
 
+    @Authenticated
     @GET
     @Path("template.xlsx")
     public Response templateXlsx() {
@@ -91,20 +91,20 @@ public class CustomerListResource {
                 CustomerListFiles.allowed(i18n::message)), XLSX, "customers-template.xlsx");
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_READER)
     @GET
     @Path("export.csv")
     @Transactional(Transactional.TxType.SUPPORTS)
     public Response exportCsv() {
-        member.requireCustomerReader();
         return file(CustomerListFiles.csv(CustomerListFiles.header(i18n::message), rows(customers), List.of()), "text/csv; charset=UTF-8",
                 "customers.csv");
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_READER)
     @GET
     @Path("export.xlsx")
     @Transactional(Transactional.TxType.SUPPORTS)
     public Response exportXlsx() {
-        member.requireCustomerReader();
         return file(CustomerListFiles.xlsx(CustomerListFiles.header(i18n::message), rows(customers), List.of()), XLSX, "customers.xlsx");
     }
 

@@ -1,10 +1,11 @@
 package dev.allowlist.portal.importing;
 
 import dev.allowlist.portal.customer.CustomerService;
-import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Many installer logs in one upload (files or a ZIP), and the batch's result with a picker for what did not match. */
+@RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
 @Path("/installer-logs")
 public class InstallerLogBatchResource {
 
@@ -37,13 +39,9 @@ public class InstallerLogBatchResource {
     @Inject
     CustomerService customers;
 
-    @Inject
-    CurrentMember member;
-
     @GET
     @Path("batch")
     public TemplateInstance form() {
-        member.requireCustomerEditor();
         return Templates.batchForm();
     }
 
@@ -54,6 +52,7 @@ public class InstallerLogBatchResource {
         return Redirects.seeOther("/installer-logs/batch/" + batch);
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_READER)
     @GET
     @Path("batch/{batch}")
     public TemplateInstance batch(@PathParam("batch") String batch) {

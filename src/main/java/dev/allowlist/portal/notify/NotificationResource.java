@@ -2,12 +2,13 @@ package dev.allowlist.portal.notify;
 
 import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.partner.CurrentMember;
-import dev.allowlist.portal.partner.Role;
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import dev.allowlist.portal.system.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Notifications: partner admins' subscriptions (webhooks, e-mail), and every member's own digest. */
+@RolesAllowed(PortalRoles.CUSTOMER_READER)
 @Path("/notifications")
 public class NotificationResource {
 
@@ -51,11 +53,12 @@ public class NotificationResource {
     }
 
     private TemplateInstance page(NotificationService.Form form, Map<String, String> errors) {
-        boolean admin = member.isPartnerMember() && member.role() == Role.PARTNER_ADMIN;
+        boolean admin = member.may(PortalRoles.PARTNER_ADMIN);
         return Templates.page(admin, admin ? notifications.list() : List.of(), admin ? customers.names() : Map.of(),
                 notifications.digest().orElse(null), form, errors);
     }
 
+    @RolesAllowed(PortalRoles.PARTNER_ADMIN)
     @POST
     @Path("subscriptions")
     public Response create(@RestForm String kind, @RestForm String target, @RestForm String customerId,
@@ -75,6 +78,7 @@ public class NotificationResource {
         }
     }
 
+    @RolesAllowed(PortalRoles.PARTNER_ADMIN)
     @POST
     @Path("subscriptions/{id}/rotate")
     public Response rotate(@PathParam("id") long id) {
@@ -82,6 +86,7 @@ public class NotificationResource {
         return html(Templates.secret(notifications.subscription(id), secret));
     }
 
+    @RolesAllowed(PortalRoles.PARTNER_ADMIN)
     @POST
     @Path("subscriptions/{id}/delete")
     public Response delete(@PathParam("id") long id) {
@@ -89,6 +94,7 @@ public class NotificationResource {
         return Redirects.seeOther("/notifications");
     }
 
+    @RolesAllowed(PortalRoles.PARTNER_ADMIN)
     @POST
     @Path("subscriptions/{id}/enable")
     public Response enable(@PathParam("id") long id) {
@@ -96,6 +102,7 @@ public class NotificationResource {
         return Redirects.seeOther("/notifications");
     }
 
+    @RolesAllowed(PortalRoles.PARTNER_ADMIN)
     @POST
     @Path("subscriptions/{id}/test")
     public Response test(@PathParam("id") long id) {
@@ -103,6 +110,7 @@ public class NotificationResource {
         return Redirects.seeOther("/notifications/subscriptions/" + id + "/deliveries");
     }
 
+    @RolesAllowed(PortalRoles.PARTNER_ADMIN)
     @GET
     @Path("subscriptions/{id}/deliveries")
     public TemplateInstance deliveries(@PathParam("id") long id) {

@@ -17,6 +17,7 @@ import dev.allowlist.portal.notify.core.WebhookSignature;
 import dev.allowlist.portal.partner.Actor;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.PortalConfig;
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.partner.Role;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
@@ -26,7 +27,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -110,13 +110,11 @@ public class NotificationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Subscription> list() {
-        requireAdmin();
         return notifications.subscriptions();
     }
 
     @Transactional
     public Created create(Form form) {
-        requireAdmin();
         InvalidInputException.Builder errors = InvalidInputException.builder();
         String kind = form.kind() == null ? "" : form.kind().strip();
         String target = form.target() == null ? "" : form.target().strip();
@@ -183,7 +181,6 @@ public class NotificationService {
     /** A new secret; the old one keeps signing beside it for the overlap window. Shown once. */
     @Transactional
     public String rotate(long id) {
-        requireAdmin();
         Subscription s = find(id);
         if (!"webhook".equals(s.kind)) {
             throw new NotFoundException();
@@ -199,7 +196,6 @@ public class NotificationService {
 
     @Transactional
     public void delete(long id) {
-        requireAdmin();
         Subscription s = find(id);
         audit.record(AuditService.Operation.DELETE, ResourceType.SUBSCRIPTION, s.id, s.customerId, "Subscription deleted: " + s.kind
                 + " " + redacted(s), Map.of("before", describe(s)));
@@ -209,7 +205,6 @@ public class NotificationService {
 
     @Transactional
     public void enable(long id) {
-        requireAdmin();
         Subscription s = find(id);
         if (!s.enabled) {
             s.enabled = true;
@@ -226,7 +221,6 @@ public class NotificationService {
     /** A test event, through the outbox like any other. */
     @Transactional
     public void test(long id) {
-        requireAdmin();
         Subscription s = find(id);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("partner", member.tenantId());
@@ -237,38 +231,31 @@ public class NotificationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DeliveryAttempt> deliveries(long id) {
-        requireAdmin();
         find(id);
         return notifications.latestAttempts(id, 100);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Subscription subscription(long id) {
-        requireAdmin();
         return find(id);
     }
 
     /** The disabled endpoints, for the pages' banner. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Subscription> disabled() {
-        if (!member.isPartnerMember() || member.role() != Role.PARTNER_ADMIN) {
-            return List.of();
-        }
-        return notifications.disabled();
+        return member.may(PortalRoles.PARTNER_ADMIN) ? notifications.disabled() : List.of();
     }
 
     // --- a member's own digest
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<MemberDigest> digest() {
-        member.requireCustomerReader();
         return notifications.digestOf(member.subject());
     }
 
     /** "daily", "weekly" or "off"; the digest goes to the address of the member's login. */
     @Transactional
     public void setDigest(String frequency) {
-        member.requireCustomerReader();
         String f = frequency == null ? "" : frequency.strip();
         if (!f.equals("daily") && !f.equals("weekly") && !f.equals("off")) {
             throw InvalidInputException.of("frequency", "error.digest.frequency");
@@ -462,12 +449,6 @@ public class NotificationService {
         return notifications.subscription(id).orElseThrow(NotFoundException::new);
     }
 
-    private void requireAdmin() {
-        member.requireCustomerReader();
-        if (member.role() != Role.PARTNER_ADMIN) {
-            throw new ForbiddenException("Only partner admins manage notifications.");
-        }
-    }
 
     /** The target as the history shows it: a webhook's host and path without its query (it may hold a key). */
     static String redacted(Subscription s) {

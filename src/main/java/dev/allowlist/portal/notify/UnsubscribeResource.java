@@ -2,6 +2,7 @@ package dev.allowlist.portal.notify;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
  * nothing); a POST, from its button or from a mail client's one-click unsubscribe (RFC 8058), stops
  * that subscription.
  */
+@PermitAll
 @Path("/notifications/unsubscribe")
 public class UnsubscribeResource {
 

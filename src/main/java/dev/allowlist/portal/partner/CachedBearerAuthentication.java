@@ -104,7 +104,12 @@ public class CachedBearerAuthentication implements HttpAuthenticationMechanism {
             AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
             String token = rc == null ? null : bearer(rc);
             Object tenant = identity.getAttribute(TENANT_ID);
-            if (token != null && credential != null && token.equals(credential.getToken()) && tenant != null) {
+            Membership membership = identity.getAttribute(Membership.ATTRIBUTE);
+            // a login that belongs to no partner yet is not kept: the partner may be registered any
+            // moment, and the next request must see it; a member's membership cannot change while
+            // the token lives (partners are never removed, the role is in the token)
+            boolean member = membership != null && membership.status() != CurrentMember.Status.NOT_REGISTERED;
+            if (member && token != null && credential != null && token.equals(credential.getToken()) && tenant != null) {
                 tokens.remember(tenant.toString(), token, detached(identity));
             }
             return Uni.createFrom().item(identity);

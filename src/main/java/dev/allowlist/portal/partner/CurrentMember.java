@@ -4,23 +4,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import jakarta.ws.rs.ForbiddenException;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Who is asking, resolved once per request from the login token: subject, role and partner.
- * The partner comes from the configured claim (default {@code organization}) or a group
- * {@code partner:<slug>}; it counts only when a platform admin has registered it.
+ * Who is asking in this request: the login's {@link Membership} (resolved when it was authenticated),
+ * or the actor the request's work runs as ({@link #actingAs}). What a login may do is declared on the
+ * resources with {@code @RolesAllowed} ({@link PortalRoles}); this answers who it is, for the tenant,
+ * the audit history and the pages.
  */
 @RequestScoped
 @Named("currentMember")
@@ -31,6 +22,12 @@ public class CurrentMember {
 
     public enum Status { ANONYMOUS, NOT_REGISTERED, PARTNER_MEMBER, PLATFORM_ADMIN }
 
+    /** Why a login is not a member of any partner, for the "not registered" page. */
+    public enum NotRegisteredReason { UNKNOWN_PARTNER, NO_ROLE, SEVERAL_PARTNERS, RESERVED_SUBJECT }
+
+    /** Subjects the portal writes events as itself; no login may carry them. */
+    public static final Set<String> RESERVED_SUBJECTS = Membership.RESERVED_SUBJECTS;
+
     @Inject
     SecurityIdentity identity;
 
@@ -40,42 +37,33 @@ public class CurrentMember {
     @Inject
     PortalConfig config;
 
-    private boolean resolved;
-    private Status status = Status.ANONYMOUS;
-    private String subject;
-    private String displayName;
-    private String email;
-    private Role role;
-    private String partnerSlug;
-    private String partnerName;
+    private Membership current;
+
+    private Membership current() {
+        if (current == null && PortalRoleAugmentor.resolving()) {
+            return Membership.ANONYMOUS; // this login is being resolved: no member, no tenant yet
+        }
+        if (current == null) {
+            Membership resolved = identity == null || identity.isAnonymous() ? Membership.ANONYMOUS
+                    : identity.getAttribute(Membership.ATTRIBUTE);
+            // an identity the augmentor did not see (none that Quarkus builds for a request) is resolved here
+            current = resolved != null ? resolved : Membership.of(identity, config.partnerClaim(), partners::displayName);
+        }
+        return current;
+    }
 
     /**
      * Runs work as another actor, then restores whoever was acting, even when the work fails: the one way
      * to act as the system, a feed or a check token. Nothing else changes who the request's member is.
      */
     public <T> T actingAs(Actor actor, Supplier<T> work) {
-        resolve();
-        Acting before = new Acting(status, subject, displayName, email, role, partnerSlug, partnerName,
-                notRegisteredReason);
-        status = actor.status();
-        subject = actor.subject();
-        displayName = actor.displayName();
-        email = null;
-        role = actor.role();
-        partnerSlug = actor.partnerId();
-        partnerName = actor.partnerId() == null ? null : partners.displayName(actor.partnerId()).orElse(actor.partnerId());
-        notRegisteredReason = null;
+        Membership before = current();
+        current = Membership.of(actor,
+                actor.partnerId() == null ? null : partners.displayName(actor.partnerId()).orElse(actor.partnerId()));
         try {
             return work.get();
         } finally {
-            status = before.status();
-            subject = before.subject();
-            displayName = before.displayName();
-            email = before.email();
-            role = before.role();
-            partnerSlug = before.partnerSlug();
-            partnerName = before.partnerName();
-            notRegisteredReason = before.notRegisteredReason();
+            current = before;
         }
     }
 
@@ -86,117 +74,12 @@ public class CurrentMember {
         });
     }
 
-    private record Acting(Status status, String subject, String displayName, String email, Role role,
-            String partnerSlug, String partnerName, NotRegisteredReason notRegisteredReason) {
-    }
-
-    private void resolve() {
-        if (resolved) {
-            return;
-        }
-        resolved = true;
-        if (identity == null || identity.isAnonymous()) {
-            return;
-        }
-        subject = identity.getPrincipal().getName();
-        List<String> fromClaim = List.of();
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            subject = Optional.ofNullable(jwt.getSubject()).orElse(subject);
-            displayName = firstNonBlank(jwt.getClaim("name"), jwt.getClaim("preferred_username"), subject);
-            email = jwt.getClaim("email") instanceof String s ? s : null;
-            fromClaim = partnersFromClaim(jwt.getClaim(config.partnerClaim()));
-        }
-        List<String> fromGroups = identity.getRoles().stream().filter(r -> r.startsWith("partner:"))
-                .map(r -> r.substring("partner:".length())).distinct().sorted().toList();
-        if (identity.getRoles().contains(Role.PLATFORM_ADMIN.claimValue())) {
-            role = Role.PLATFORM_ADMIN;
-            status = Status.PLATFORM_ADMIN;
-            partnerSlug = null;
-            return;
-        }
-        role = Role.strongestOf(identity.getRoles()).orElse(null);
-        if (RESERVED_SUBJECTS.contains(subject) || subject.startsWith("feed:") || subject.startsWith("check:")) {
-            // the portal's own actors: a login must never write events in their name
-            refuse(NotRegisteredReason.RESERVED_SUBJECT);
-            return;
-        }
-        // The claim, when it names exactly one organisation, is the partner. Otherwise the partner
-        // groups must name exactly one: a login naming several partners belongs to none of them (its
-        // role cannot be said to be for one rather than the other).
-        List<String> candidates = fromClaim.size() == 1 ? fromClaim
-                : Stream.concat(fromClaim.stream(), fromGroups.stream()).distinct().toList();
-        if (candidates.size() > 1) {
-            partnerSlug = String.join(", ", candidates);
-            refuse(NotRegisteredReason.SEVERAL_PARTNERS);
-            return;
-        }
-        partnerSlug = candidates.isEmpty() ? null : candidates.get(0);
-        Optional<String> name = partnerSlug == null ? Optional.empty() : partners.displayName(partnerSlug);
-        if (role == null) {
-            refuse(NotRegisteredReason.NO_ROLE);
-            return;
-        }
-        if (name.isEmpty()) {
-            refuse(NotRegisteredReason.UNKNOWN_PARTNER);
-            return;
-        }
-        partnerName = name.get();
-        status = Status.PARTNER_MEMBER;
-    }
-
-    /** Why a login is not a member of any partner, for the "not registered" page. */
-    public enum NotRegisteredReason { UNKNOWN_PARTNER, NO_ROLE, SEVERAL_PARTNERS, RESERVED_SUBJECT }
-
-    /** Subjects the portal writes events as itself; no login may carry them. */
-    public static final Set<String> RESERVED_SUBJECTS = Set.of("system");
-
-    private NotRegisteredReason notRegisteredReason;
-
-    private void refuse(NotRegisteredReason reason) {
-        status = Status.NOT_REGISTERED;
-        notRegisteredReason = reason;
+    public Status status() {
+        return current().status();
     }
 
     public NotRegisteredReason notRegisteredReason() {
-        resolve();
-        return notRegisteredReason;
-    }
-
-    private static List<String> partnersFromClaim(Object claim) {
-        // Keycloak Organizations issue a list of aliases or an object keyed by alias
-        if (claim instanceof String s && !s.isBlank()) {
-            return List.of(s);
-        }
-        if (claim instanceof JsonString s) {
-            return List.of(s.getString());
-        }
-        if (claim instanceof JsonArray array) {
-            return array.stream().filter(v -> v instanceof JsonString).map(v -> ((JsonString) v).getString())
-                    .distinct().sorted().toList();
-        }
-        if (claim instanceof JsonObject object) {
-            return object.keySet().stream().sorted().toList();
-        }
-        if (claim instanceof Collection<?> values) {
-            return values.stream().map(String::valueOf).distinct().sorted().toList();
-        }
-        return List.of();
-    }
-
-    private static String firstNonBlank(Object... values) {
-        for (Object value : values) {
-            String text = value instanceof JsonValue json && json.getValueType() == JsonValue.ValueType.STRING
-                    ? ((JsonString) json).getString() : value instanceof String s ? s : null;
-            if (text != null && !text.isBlank()) {
-                return text;
-            }
-        }
-        return null;
-    }
-
-    public Status status() {
-        resolve();
-        return status;
+        return current().notRegisteredReason();
     }
 
     public boolean isPartnerMember() {
@@ -207,9 +90,14 @@ public class CurrentMember {
         return status() == Status.PLATFORM_ADMIN;
     }
 
+    /** Whether whoever acts now holds a portal role ({@link PortalRoles}): for what a page offers. */
+    public boolean may(String portalRole) {
+        return current().portalRoles().contains(portalRole);
+    }
+
     /** The tenant every query of this request is scoped to. */
     public String tenantId() {
-        return isPartnerMember() ? partnerSlug : NO_TENANT;
+        return isPartnerMember() ? current().partnerId() : NO_TENANT;
     }
 
     /**
@@ -219,78 +107,43 @@ public class CurrentMember {
      */
     public String databaseTenant() {
         return switch (status()) {
-            case PARTNER_MEMBER -> partnerSlug;
+            case PARTNER_MEMBER -> current().partnerId();
             case PLATFORM_ADMIN -> "~platform";
             default -> "";
         };
     }
 
     public String subject() {
-        resolve();
-        return subject;
+        return current().subject();
     }
 
     public String displayName() {
-        resolve();
-        return displayName != null ? displayName : subject;
+        Membership m = current();
+        return m.displayName() != null ? m.displayName() : m.subject();
     }
 
     public String email() {
-        resolve();
-        return email;
+        return current().email();
     }
 
     public Role role() {
-        resolve();
-        return role;
+        return current().role();
     }
 
     public String partnerId() {
-        resolve();
-        return partnerSlug;
+        return current().partnerId();
     }
 
     public String partnerName() {
-        resolve();
-        return partnerName;
+        return current().partnerName();
     }
 
     public boolean mayEditCustomers() {
-        return isPartnerMember() && role.mayEditCustomers();
+        return may(PortalRoles.CUSTOMER_EDITOR);
     }
 
     /** The audit history: auditors and partner admins of their partner, platform admins of the platform. */
     public boolean mayReadAudit() {
-        return isPlatformAdmin() || (isPartnerMember() && (role == Role.AUDITOR || role == Role.PARTNER_ADMIN));
-    }
-
-    /** Reading customer data: any registered member of a partner (platform admins see none). */
-    public void requireCustomerReader() {
-        requirePartnerMember();
-    }
-
-    /** Changing customer data: partner-admin and partner-editor. */
-    public void requireCustomerEditor() {
-        requirePartnerMember();
-        if (!role.mayEditCustomers()) {
-            throw new ForbiddenException("Your role (" + role.claimValue() + ") may not change customers.");
-        }
-    }
-
-    public void requirePlatformAdmin() {
-        if (status() == Status.NOT_REGISTERED) {
-            throw new NotRegisteredException();
-        }
-        if (!isPlatformAdmin()) {
-            throw new ForbiddenException("Only platform admins may do this.");
-        }
-    }
-
-    private void requirePartnerMember() {
-        switch (status()) {
-            case PARTNER_MEMBER -> { }
-            case NOT_REGISTERED -> throw new NotRegisteredException();
-            default -> throw new ForbiddenException("Customer data belongs to partners; your login has none.");
-        }
+        return may(PortalRoles.AUDIT_READER);
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -41,7 +42,11 @@ public class PartnerDirectory {
      * member is being resolved, and the request's own session, opened here, would take the tenant of
      * a member not yet resolved (none) for the rest of the request. A partner registered after this
      * instance started (by another instance, or in SQL) then saw empty lists on its first request.
+     * A request context of its own when there is none: a login is resolved on a worker thread while it
+     * is authenticated, before its request's context exists there, and the session needs one for its
+     * tenant (none yet).
      */
+    @ActivateRequestContext
     public Optional<String> displayName(String slug) {
         String cached = names.get(slug);
         if (cached != null) {
@@ -54,6 +59,11 @@ public class PartnerDirectory {
                 .call(() -> partners.bySlug(slug));
         partner.ifPresent(p -> names.put(p.id, p.displayName));
         return partner.map(p -> p.displayName);
+    }
+
+    /** A partner's display name if this instance already knows it: no query, so any thread may ask. */
+    public Optional<String> known(String slug) {
+        return Optional.ofNullable(names.get(slug));
     }
 
     public void registered(Partner partner) {

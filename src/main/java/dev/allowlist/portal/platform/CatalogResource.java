@@ -2,13 +2,14 @@ package dev.allowlist.portal.platform;
 
 import dev.allowlist.portal.catalog.CatalogPublication;
 import dev.allowlist.portal.catalog.CatalogService;
-import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.Attachments;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import dev.allowlist.portal.system.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Platform admins: the rule catalog versions, uploading and previewing one, publishing it. */
+@RolesAllowed(PortalRoles.PLATFORM_ADMIN)
 @Path("/platform/catalogs")
 @Produces(MediaType.TEXT_HTML)
 public class CatalogResource {
@@ -50,21 +52,16 @@ public class CatalogResource {
     CatalogPublisher publisher;
 
     @Inject
-    CurrentMember member;
-
-    @Inject
     I18n i18n;
 
     @GET
     public TemplateInstance list() {
-        member.requirePlatformAdmin();
         return Templates.catalogs(catalogs.list(), publisher.publications(), Map.of());
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestForm("file") FileUpload file) throws IOException {
-        member.requirePlatformAdmin();
         try {
             if (file == null || file.uploadedFile() == null || file.size() == 0) {
                 throw InvalidInputException.of("file", "error.catalogMissing");
@@ -93,7 +90,6 @@ public class CatalogResource {
     @Path("{id}/content")
     @Produces(MediaType.APPLICATION_JSON)
     public Response content(@PathParam("id") String id) {
-        member.requirePlatformAdmin();
         String content = catalogs.content(id).orElseThrow(NotFoundException::new);
         return Response.ok(content, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
                 .header("Content-Disposition", Attachments.named(id + ".json")).build();

@@ -1,12 +1,13 @@
 package dev.allowlist.portal.platform;
 
-import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.Partner;
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import dev.allowlist.portal.system.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Platform administration: registering partners. */
+@RolesAllowed(PortalRoles.PLATFORM_ADMIN)
 @Path("/platform/partners")
 @Produces(MediaType.TEXT_HTML)
 public class PlatformResource {
@@ -34,20 +36,15 @@ public class PlatformResource {
     PartnerService service;
 
     @Inject
-    CurrentMember member;
-
-    @Inject
     I18n i18n;
 
     @GET
     public TemplateInstance partners(@QueryParam("registered") boolean registered) {
-        member.requirePlatformAdmin();
         return Templates.partners(service.list(), Map.of(), "", "", registered);
     }
 
     @POST
     public Object register(@RestForm String slug, @RestForm String displayName) {
-        member.requirePlatformAdmin();
         try {
             service.register(slug, displayName);
             return Redirects.seeOther("/platform/partners?registered=true");

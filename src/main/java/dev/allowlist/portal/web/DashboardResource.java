@@ -8,6 +8,7 @@ import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.NotRegisteredException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** The start page: the partner's customers at a glance, or the platform admin's tools. */
+@Authenticated
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class DashboardResource {

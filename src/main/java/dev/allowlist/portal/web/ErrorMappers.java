@@ -11,8 +11,8 @@ import dev.allowlist.portal.customer.StaleVersionException;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.NotRegisteredException;
 import dev.allowlist.portal.system.I18n;
-import dev.allowlist.portal.system.PortalMessages;
 import dev.allowlist.portal.system.InvalidInputException;
+import dev.allowlist.portal.system.PortalMessages;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -85,6 +85,16 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return respond(403, "error.403.title", i18n.msg().error_403_message(), List.of());
+    }
+
+    /**
+     * A route's {@code @RolesAllowed} refused the login: a login that belongs to no partner is told why
+     * (the same page as {@link NotRegisteredException}), anyone else gets the 403 page.
+     */
+    @ServerExceptionMapper
+    public Response refused(io.quarkus.security.ForbiddenException e) {
+        return member.status() == CurrentMember.Status.NOT_REGISTERED ? notRegistered(new NotRegisteredException())
+                : forbidden(new ForbiddenException());
     }
 
     @ServerExceptionMapper

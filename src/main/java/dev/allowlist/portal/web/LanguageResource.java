@@ -2,6 +2,7 @@ package dev.allowlist.portal.web;
 
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.Redirects;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
 /** The language switcher: remembers the choice in a cookie and returns to the page. */
+@PermitAll
 @Path("/language")
 public class LanguageResource {
 

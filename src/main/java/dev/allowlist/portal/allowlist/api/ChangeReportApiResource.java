@@ -3,6 +3,8 @@ package dev.allowlist.portal.allowlist.api;
 import dev.allowlist.portal.allowlist.ChangeReportResource;
 import dev.allowlist.portal.allowlist.ChangeReports;
 import dev.allowlist.portal.customer.CustomerService;
+import dev.allowlist.portal.partner.PortalRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The partner-wide change report as JSON, for scripts: every customer whose allowlist changed in a period. */
+@RolesAllowed(PortalRoles.CUSTOMER_READER)
 @Path("/api/v1/changes")
 public class ChangeReportApiResource {
 

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.allowlist.portal.audit.AuditExport;
 import dev.allowlist.portal.audit.AuditHistory;
 import dev.allowlist.portal.audit.AuditResource;
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.Attachments;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Audit events for auditors' tools: JSON (default) or CSV ({@code format=csv}), and the integrity check. */
+@RolesAllowed(PortalRoles.AUDIT_READER)
 @Path("/api/v1/audit")
 public class AuditApiResource {
 

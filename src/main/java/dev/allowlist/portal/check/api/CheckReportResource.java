@@ -1,6 +1,7 @@
 package dev.allowlist.portal.check.api;
 
 import dev.allowlist.portal.check.CheckService;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import java.util.Map;
  * unknown or revoked token gets a bare 404, a report that is not this customer's a 400 naming what is
  * wrong (and nothing of the portal's data), a token past its share a 429 with Retry-After.
  */
+@PermitAll
 @Path("/checks")
 public class CheckReportResource {
 

@@ -2,6 +2,8 @@ package dev.allowlist.portal.check.api;
 
 import dev.allowlist.portal.check.CheckService;
 import dev.allowlist.portal.check.core.Reconciliation;
+import dev.allowlist.portal.partner.PortalRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** {@code POST /api/v1/customers/{id}/reconcile}: a firewall's configuration against the allowlist, as JSON. */
+@RolesAllowed(PortalRoles.CUSTOMER_READER)
 @Path("/api/v1/customers/{id}/reconcile")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReconcileApiResource {

@@ -19,9 +19,10 @@ import dev.allowlist.portal.customer.InstallerLogService;
 import dev.allowlist.portal.customer.InstallerLogUpload;
 import dev.allowlist.portal.customer.McsHost;
 import dev.allowlist.portal.export.ExportService;
-import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.Attachments;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -53,6 +54,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** The JSON API for scripts: customers, their MCS hosts and allowlists (design.md "Interfaces"). */
+@RolesAllowed(PortalRoles.CUSTOMER_READER)
 @Path("/api/v1/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -101,9 +103,6 @@ public class CustomerApiResource {
     CustomerService customers;
 
     @Inject
-    CurrentMember member;
-
-    @Inject
     CurrentAllowlists current;
 
     @Inject
@@ -129,7 +128,6 @@ public class CustomerApiResource {
                             type = SchemaType.ARRAY,
                             implementation = CustomerJson.class)))
     public Response list() {
-        member.requireCustomerReader(); // refused before the body starts
         StreamingOutput body = out -> {
             JsonGenerator json = mapper.getFactory().createGenerator(out);
             json.writeStartArray();
@@ -149,6 +147,7 @@ public class CustomerApiResource {
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
     @POST
     public Response create(CustomerJson body) {
         if (body == null) {
@@ -164,6 +163,7 @@ public class CustomerApiResource {
         return json(customers.detail(id).orElseThrow(NotFoundException::new));
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
     @PUT
     @Path("{id}")
     public CustomerJson update(@PathParam("id") long id, CustomerJson body) {
@@ -174,6 +174,7 @@ public class CustomerApiResource {
         return get(id);
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id, @QueryParam("version") Integer version) {
@@ -187,6 +188,7 @@ public class CustomerApiResource {
         return json(customers.detail(id).orElseThrow(NotFoundException::new)).mcsHosts();
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
     @POST
     @Path("{id}/mcs-hosts")
     public HostAddition addHosts(@PathParam("id") long id, HostsJson body) {
@@ -196,6 +198,7 @@ public class CustomerApiResource {
         return customers.addHosts(id, body.hosts(), McsHost.Source.TYPED);
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
     @DELETE
     @Path("{id}/mcs-hosts/{hostId}")
     public Response removeHost(@PathParam("id") long id, @PathParam("hostId") long hostId) {
@@ -243,6 +246,7 @@ public class CustomerApiResource {
     public record AppliedJson(Integer version) {
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
     @POST
     @Path("{id}/applied")
     public Map<String, Integer> markApplied(@PathParam("id") long id, AppliedJson body) {
@@ -282,6 +286,7 @@ public class CustomerApiResource {
     }
 
     /** A SophosCloudInstaller.log as multipart form data (field "file"). */
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
     @POST
     @Path("{id}/installer-logs")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -291,6 +296,7 @@ public class CustomerApiResource {
     }
 
     /** A SophosCloudInstaller.log as the raw request body; the name may come as ?fileName=. */
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
     @POST
     @Path("{id}/installer-logs")
     @Consumes(MediaType.WILDCARD)

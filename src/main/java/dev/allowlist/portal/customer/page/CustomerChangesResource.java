@@ -7,10 +7,12 @@ import dev.allowlist.portal.allowlist.ChangeReports;
 import dev.allowlist.portal.allowlist.CurrentAllowlists;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerService;
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.Attachments;
 import dev.allowlist.portal.system.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A customer's change report as a work order (HTML and CSV), and marking a version applied. */
+@RolesAllowed(PortalRoles.CUSTOMER_READER)
 @Path("/customers/{id}")
 @Produces(MediaType.TEXT_HTML)
 public class CustomerChangesResource {
@@ -65,6 +68,7 @@ public class CustomerChangesResource {
                 .build();
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
     @POST
     @Path("applied")
     public Response markApplied(@PathParam("id") long id, @RestForm Integer version) {

@@ -15,13 +15,14 @@ import dev.allowlist.portal.customer.InstallerLogUpload;
 import dev.allowlist.portal.customer.StaleVersionException;
 import dev.allowlist.portal.export.ExportService;
 import dev.allowlist.portal.feed.FeedView;
-import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import dev.allowlist.portal.system.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
@@ -40,6 +41,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Customer pages: list, create, edit, delete, detail with licenses, MCS hosts and the allowlist. */
+@RolesAllowed(PortalRoles.CUSTOMER_READER)
 @Path("/customers")
 @Produces(MediaType.TEXT_HTML)
 public class CustomerResource {
@@ -115,30 +117,26 @@ public class CustomerResource {
     CatalogService catalogs;
 
     @Inject
-    CurrentMember member;
-
-    @Inject
     I18n i18n;
 
     @Inject
     AuditHistory audit;
-
 
     @GET
     public TemplateInstance list(@QueryParam("q") String search, @QueryParam("page") @DefaultValue("1") int page) {
         return Templates.list(customers.list(search, page));
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
     @GET
     @Path("new")
     public TemplateInstance createForm() {
-        member.requireCustomerEditor();
         return form(CustomerForm.empty(), Map.of(), null);
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
     @POST
     public Response create(@BeanParam FormFields fields) {
-        member.requireCustomerEditor();
         CustomerForm typed = CustomerForm.typed(null, fields);
         try {
             Customer created = customers.create(typed.toInput());
@@ -163,6 +161,7 @@ public class CustomerResource {
     }
 
     /** The customer's history tab: the audit history filtered to this customer. */
+    @RolesAllowed(PortalRoles.AUDIT_READER)
     @GET
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id, @QueryParam("before") Long before) {
@@ -174,18 +173,18 @@ public class CustomerResource {
                 "customerId=" + customer.id, false);
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
     @GET
     @Path("{id}/edit")
     public TemplateInstance editForm(@PathParam("id") long id) {
-        member.requireCustomerEditor();
         Customer customer = customers.detail(id).orElseThrow(NotFoundException::new);
         return form(CustomerForm.of(customer, knownRegionCodes()), Map.of(), null);
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
     @POST
     @Path("{id}")
     public Response update(@PathParam("id") long id, @BeanParam FormFields fields) {
-        member.requireCustomerEditor();
         customers.find(id).orElseThrow(NotFoundException::new);
         CustomerForm typed = CustomerForm.typed(id, fields);
         try {
@@ -198,13 +197,14 @@ public class CustomerResource {
         }
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
     @GET
     @Path("{id}/delete")
     public TemplateInstance confirmDelete(@PathParam("id") long id) {
-        member.requireCustomerEditor();
         return Templates.confirmDelete(customers.find(id).orElseThrow(NotFoundException::new));
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
     @POST
     @Path("{id}/delete")
     public Response delete(@PathParam("id") long id, @RestForm Integer version) {

@@ -4,11 +4,13 @@ import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.customer.InstallerLogService;
 import dev.allowlist.portal.customer.InstallerLogUpload;
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import dev.allowlist.portal.system.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** A customer's installer logs: upload one from its page, and read what an upload found. */
+@RolesAllowed(PortalRoles.CUSTOMER_READER)
 @Path("/customers/{id}")
 @Produces(MediaType.TEXT_HTML)
 public class InstallerLogResource {
@@ -47,6 +50,7 @@ public class InstallerLogResource {
     @Inject
     CustomerPage page;
 
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
     @POST
     @Path("installer-logs")
     @Consumes(MediaType.MULTIPART_FORM_DATA)

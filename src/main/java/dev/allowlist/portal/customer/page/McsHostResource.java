@@ -4,10 +4,11 @@ import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.customer.HostAddition;
 import dev.allowlist.portal.customer.McsHost;
-import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import dev.allowlist.portal.system.Redirects;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -23,15 +24,13 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** A customer's MCS hosts, typed on its page: add some, remove one. */
+@RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
 @Path("/customers/{id}")
 @Produces(MediaType.TEXT_HTML)
 public class McsHostResource {
 
     @Inject
     CustomerService customers;
-
-    @Inject
-    CurrentMember member;
 
     @Inject
     I18n i18n;
@@ -42,7 +41,6 @@ public class McsHostResource {
     @POST
     @Path("hosts")
     public Response addHosts(@PathParam("id") long id, @RestForm String hosts) {
-        member.requireCustomerEditor();
         List<String> values = hosts == null ? List.of()
                 : Arrays.stream(hosts.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
         try {

@@ -3,7 +3,9 @@ package dev.allowlist.portal.importing.api;
 import dev.allowlist.portal.importing.CustomerImportService;
 import dev.allowlist.portal.importing.CustomerListFilesLimits;
 import dev.allowlist.portal.importing.CustomerListResource;
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.InvalidInputException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -21,6 +23,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * {@code file}); {@code dryRun=true} answers the preview and saves nothing, else it is applied
  * (every row, or {@code validOnly=true} the valid ones).
  */
+@RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
 @Path("/api/v1/customers/import")
 @Produces(MediaType.APPLICATION_JSON)
 public class CustomerListApiResource {

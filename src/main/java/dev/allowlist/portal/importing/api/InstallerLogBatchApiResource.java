@@ -2,6 +2,8 @@ package dev.allowlist.portal.importing.api;
 
 import dev.allowlist.portal.importing.InstallerLogBatchResource;
 import dev.allowlist.portal.importing.InstallerLogBatchService;
+import dev.allowlist.portal.partner.PortalRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,6 +21,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * {@code POST /api/v1/installer-logs}: many installer logs at once (multipart {@code file} parts, or a
  * ZIP as the body), matched by folder or file name, for an RMM script that pushes them nightly.
  */
+@RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
 @Path("/api/v1/installer-logs")
 @Produces(MediaType.APPLICATION_JSON)
 public class InstallerLogBatchApiResource {
