@@ -1,29 +1,17 @@
 package dev.allowlist.portal.allowlist;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.allowlist.portal.partner.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.TenantId;
 
 /** An immutable snapshot of a customer's allowlist, numbered 1, 2, 3… per customer. */
 @Entity
 @Immutable
 @Table(name = "allowlist_version")
-public class AllowlistVersion extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @TenantId
-    @Column(name = "partner_id", nullable = false, updatable = false)
-    public String partnerId;
+public class AllowlistVersion extends TenantEntity {
 
     @Column(name = "customer_id", nullable = false)
     public long customerId;

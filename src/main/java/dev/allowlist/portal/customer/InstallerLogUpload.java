@@ -1,30 +1,18 @@
 package dev.allowlist.portal.customer;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.allowlist.portal.partner.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.hibernate.annotations.TenantId;
 
 /** The record of an uploaded installer log (never the file itself). */
 @Entity
 @Table(name = "installer_log_upload")
-public class InstallerLogUpload extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @TenantId
-    @Column(name = "partner_id", nullable = false, updatable = false)
-    public String partnerId;
+public class InstallerLogUpload extends TenantEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "customer_id", nullable = false)

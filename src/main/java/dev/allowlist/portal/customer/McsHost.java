@@ -1,34 +1,22 @@
 package dev.allowlist.portal.customer;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.allowlist.portal.partner.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.hibernate.annotations.TenantId;
 
 /** A Sophos MCS host observed for a customer. */
 @Entity
 @Table(name = "mcs_host")
-public class McsHost extends PanacheEntityBase {
+public class McsHost extends TenantEntity {
 
     public enum Source { TYPED, LOG_UPLOAD }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @TenantId
-    @Column(name = "partner_id", nullable = false, updatable = false)
-    public String partnerId;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "customer_id", nullable = false)

@@ -1,27 +1,15 @@
 package dev.allowlist.portal.feed;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.allowlist.portal.partner.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.hibernate.annotations.TenantId;
 
 /** A feed: a URL with a secret token that a firewall polls for one customer's export. */
 @Entity
 @Table(name = "feed")
-public class Feed extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @TenantId
-    @Column(name = "partner_id", nullable = false, updatable = false)
-    public String partnerId;
+public class Feed extends TenantEntity {
 
     @Column(name = "customer_id", nullable = false)
     public long customerId;

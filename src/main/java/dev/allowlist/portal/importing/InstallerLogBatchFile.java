@@ -1,14 +1,10 @@
 package dev.allowlist.portal.importing;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.allowlist.portal.partner.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.hibernate.annotations.TenantId;
 
 /**
  * One file of a batch of installer logs and what became of it. The content is kept only while the
@@ -16,15 +12,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "installer_log_batch_file")
-public class InstallerLogBatchFile extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @TenantId
-    @Column(name = "partner_id", nullable = false, updatable = false)
-    public String partnerId;
+public class InstallerLogBatchFile extends TenantEntity {
 
     @Column(nullable = false)
     public String batch;

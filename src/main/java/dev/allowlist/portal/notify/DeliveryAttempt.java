@@ -1,27 +1,15 @@
 package dev.allowlist.portal.notify;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.allowlist.portal.partner.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.hibernate.annotations.TenantId;
 
 /** One try to deliver an outbox message: what the endpoint answered, and how long it took. */
 @Entity
 @Table(name = "delivery_attempt")
-public class DeliveryAttempt extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @TenantId
-    @Column(name = "partner_id", nullable = false, updatable = false)
-    public String partnerId;
+public class DeliveryAttempt extends TenantEntity {
 
     @Column(name = "subscription_id", nullable = false)
     public long subscriptionId;

@@ -1,14 +1,10 @@
 package dev.allowlist.portal.notify;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.allowlist.portal.partner.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.hibernate.annotations.TenantId;
 
 /**
  * An event on its way to one subscription, written in the transaction of the change that caused it.
@@ -16,15 +12,7 @@ import org.hibernate.annotations.TenantId;
  */
 @Entity
 @Table(name = "outbox")
-public class OutboxMessage extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @TenantId
-    @Column(name = "partner_id", nullable = false, updatable = false)
-    public String partnerId;
+public class OutboxMessage extends TenantEntity {
 
     @Column(name = "subscription_id", nullable = false)
     public long subscriptionId;

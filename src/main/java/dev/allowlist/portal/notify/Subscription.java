@@ -1,27 +1,15 @@
 package dev.allowlist.portal.notify;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.allowlist.portal.partner.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.hibernate.annotations.TenantId;
 
 /** Where a partner hears about its customers: a webhook URL or an e-mail address, and what about. */
 @Entity
 @Table(name = "subscription")
-public class Subscription extends PanacheEntityBase {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @TenantId
-    @Column(name = "partner_id", nullable = false, updatable = false)
-    public String partnerId;
+public class Subscription extends TenantEntity {
 
     /** "webhook" or "email" */
     @Column(nullable = false)
