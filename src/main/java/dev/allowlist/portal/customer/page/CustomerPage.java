@@ -14,6 +14,8 @@ import dev.allowlist.portal.customer.FirewallProduct;
 import dev.allowlist.portal.customer.InstallerLogService;
 import dev.allowlist.portal.export.ExportService;
 import dev.allowlist.portal.feed.FeedService;
+import dev.allowlist.portal.partner.CurrentMember;
+import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.I18n;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
@@ -59,6 +61,9 @@ class CustomerPage {
     @Inject
     CheckService checkService;
 
+    @Inject
+    CurrentMember member;
+
     TemplateInstance render(Customer customer, CustomerResource.HostNotice notice, Map<String, String> errors, String typed) {
         List<License> licenses = customer.licenses.stream().map(l -> l.license).toList();
         AllowlistSnapshot snapshot = current.of(customer.id).orElseThrow(NotFoundException::new);
@@ -69,12 +74,15 @@ class CustomerPage {
         String allowlistSection = SECTIONS.get(snapshot, s -> new ConcurrentHashMap<>())
                 .computeIfAbsent(i18n.language(), language -> CustomerResource.Templates.allowlistSection(
                         AllowlistView.of(snapshot.allowlist(), catalogs.current().catalog(), i18n)).render());
-        return CustomerResource.Templates.detail(customer, License.withImplications(licenses).stream().sorted().toList(),
-                new RawString(allowlistSection), notice, errors, typed,
-                snapshot.derive("installer-logs", () -> installerLogs.recent(customer.id)), installerLogs.maxSize() / (1024 * 1024), exports.options(snapshot),
-                feeds.feeds(customer.id), snapshot.version() == 0 ? null : snapshot.version(),
-                snapshot.applied(), snapshot.<Integer>derive("pending-changes",
+        return CustomerResource.Templates.detail(new CustomerDetail(customer,
+                License.withImplications(licenses).stream().sorted().toList(), new RawString(allowlistSection), notice,
+                errors, typed, snapshot.derive("installer-logs", () -> installerLogs.recent(customer.id)),
+                installerLogs.maxSize() / (1024 * 1024), exports.options(snapshot), feeds.feeds(customer.id),
+                snapshot.version() == 0 ? null : snapshot.version(), snapshot.applied(),
+                snapshot.<Integer>derive("pending-changes",
                         () -> changeReports.report(customer.id, null, null, snapshot.applied()).size()),
-                FirewallProduct.parse(customer.firewallProduct).orElse(null), checkService.panel(customer.id));
+                FirewallProduct.parse(customer.firewallProduct).orElse(null), checkService.panel(customer.id),
+                member.may(PortalRoles.CUSTOMER_EDITOR), member.may(PortalRoles.PARTNER_ADMIN),
+                member.may(PortalRoles.AUDIT_READER)));
     }
 }

@@ -7,20 +7,15 @@ import dev.allowlist.portal.audit.AuditResource;
 import dev.allowlist.portal.catalog.CatalogService;
 import dev.allowlist.portal.catalog.DataRegions;
 import dev.allowlist.portal.catalog.License;
-import dev.allowlist.portal.check.CheckService;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.customer.FirewallProduct;
-import dev.allowlist.portal.customer.InstallerLogUpload;
 import dev.allowlist.portal.customer.StaleVersionException;
-import dev.allowlist.portal.export.ExportService;
-import dev.allowlist.portal.feed.FeedView;
 import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import dev.allowlist.portal.system.Redirects;
 import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -56,12 +51,7 @@ public class CustomerResource {
         /** The allowlist part of the customer page: the same for every visit until the allowlist changes. */
         static native TemplateInstance allowlistSection(AllowlistView allowlist);
 
-        static native TemplateInstance detail(Customer customer, List<License> effectiveLicenses,
-                RawString allowlistSection,
-                HostNotice notice, Map<String, String> errors, String typedHosts, List<InstallerLogUpload> uploads,
-                long maxUploadMegabytes, List<ExportService.Option> exportOptions,
-                List<FeedView> feeds, Integer version, int applied,
-                int pendingChanges, FirewallProduct product, CheckService.Panel checks);
+        static native TemplateInstance detail(CustomerDetail view);
 
         static native TemplateInstance confirmDelete(Customer customer);
     }

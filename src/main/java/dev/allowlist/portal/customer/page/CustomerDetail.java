@@ -1,0 +1,30 @@
+package dev.allowlist.portal.customer.page;
+
+import dev.allowlist.portal.catalog.License;
+import dev.allowlist.portal.check.CheckService;
+import dev.allowlist.portal.customer.Customer;
+import dev.allowlist.portal.customer.FirewallProduct;
+import dev.allowlist.portal.customer.InstallerLogUpload;
+import dev.allowlist.portal.export.ExportService;
+import dev.allowlist.portal.feed.FeedView;
+import io.quarkus.qute.RawString;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the customer page shows, in one record: the customer and what follows from it, what the
+ * last form left (a notice, errors, the typed hosts), and what the member may do here, as booleans the
+ * template asks instead of comparing roles.
+ *
+ * @param allowlistSection the allowlist's markup, rendered once per version and language
+ * @param version the current allowlist version, null before the first
+ * @param mayEdit change the customer, its hosts and logs, mark a version applied
+ * @param mayManage create and revoke feeds and check tokens (partner admins)
+ * @param mayReadAudit open the customer's history tab
+ */
+public record CustomerDetail(Customer customer, List<License> effectiveLicenses, RawString allowlistSection,
+        CustomerResource.HostNotice notice, Map<String, String> errors, String typedHosts, List<InstallerLogUpload> uploads,
+        long maxUploadMegabytes, List<ExportService.Option> exportOptions, List<FeedView> feeds, Integer version,
+        int applied, int pendingChanges, FirewallProduct product, CheckService.Panel checks, boolean mayEdit,
+        boolean mayManage, boolean mayReadAudit) {
+}
