@@ -2,24 +2,17 @@ package dev.allowlist.portal.allowlist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.allowlist.portal.SqlArrays;
-import dev.allowlist.portal.catalog.License;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.partner.CurrentMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hibernate.Session;
 
 /** Stores a new allowlist version in the transaction of its cause, when (and only when) the content changed. */
 @ApplicationScoped
@@ -66,66 +59,10 @@ public class AllowlistVersions {
             Latest latest) {
     }
 
-    /**
-     * These customers of the connection's partner (row-level security), in id order, with their
-     * profiles, observed hosts and newest versions: one query for a batch.
-     */
-    private static final String CANDIDATES_SQL = """
-            SELECT c.id, c.partner_id, c.name, c.regions, c.wildcard_support, c.uses_active_directory, c.tls_inspection,
-                   c.application_filtering, c.narrow_hydra,
-                   (SELECT array_agg(l.license) FROM customer_license l WHERE l.partner_id = c.partner_id AND l.customer_id = c.id) AS licenses,
-                   (SELECT array_agg(h.value ORDER BY h.value) FROM mcs_host h WHERE h.partner_id = c.partner_id AND h.customer_id = c.id) AS hosts,
-                   v.number AS latest_number, v.content_hash AS latest_hash
-            FROM customer c
-            LEFT JOIN LATERAL (SELECT number, content_hash FROM allowlist_version av
-                               WHERE av.partner_id = c.partner_id AND av.customer_id = c.id
-                               ORDER BY number DESC LIMIT 1) v ON true
-            WHERE c.partner_id = ? AND c.id = ANY (?)
-            ORDER BY c.id
-            """;
-
-    private static final String INSERT_SQL = "INSERT INTO allowlist_version (partner_id, customer_id, number, content_hash, "
-            + "catalog_version, entries, warnings, cause, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
     /** The customers of one partner, read for {@link #recordChanged} in one query. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Candidate> candidates(String partnerId, List<Long> customerIds) {
-        return AllowlistVersion.getEntityManager().unwrap(Session.class).doReturningWork(c -> {
-            List<Candidate> found = new ArrayList<>(customerIds.size());
-            try (PreparedStatement st = c.prepareStatement(CANDIDATES_SQL)) {
-                st.setString(1, partnerId);
-                st.setArray(2, c.createArrayOf("bigint", customerIds.toArray()));
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        CustomerProfile profile = profile(rs);
-                        int number = rs.getInt("latest_number");
-                        Latest latest = rs.wasNull() ? null : new Latest(number, rs.getString("latest_hash"));
-                        found.add(new Candidate(rs.getLong("id"), rs.getString("partner_id"), rs.getString("name"), profile,
-                                SqlArrays.strings(rs.getArray("hosts")), latest));
-                    }
-                }
-            }
-            return found;
-        });
-    }
-
-    /**
-     * A profile from a row that has the customer's columns ({@code regions}, {@code wildcard_support},
-     * {@code uses_active_directory}, {@code tls_inspection}, {@code application_filtering},
-     * {@code narrow_hydra}) and its licenses as an array ({@code licenses}), as the publisher's queries read it.
-     */
-    public static CustomerProfile profile(ResultSet rs) throws SQLException {
-        EnumSet<License> licenses =
-                EnumSet.of(License.CENTRAL);
-        for (String l : SqlArrays.strings(rs.getArray("licenses"))) {
-            License parsed = License.parse(l);
-            if (parsed != null) {
-                licenses.add(parsed);
-            }
-        }
-        return new CustomerProfile(licenses, SqlArrays.strings(rs.getArray("regions")), rs.getBoolean("wildcard_support"),
-                rs.getBoolean("uses_active_directory"), rs.getBoolean("tls_inspection"),
-                rs.getBoolean("application_filtering"), rs.getBoolean("narrow_hydra"));
+        return repository.candidates(partnerId, customerIds);
     }
 
     /**
@@ -149,24 +86,9 @@ public class AllowlistVersions {
         }
         String actor = member.subject() == null ? "system" : member.subject();
         OffsetDateTime now = OffsetDateTime.now();
-        AllowlistVersion.getEntityManager().unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement st = c.prepareStatement(INSERT_SQL)) {
-                for (New n : changed) {
-                    st.setString(1, n.candidate().partnerId());
-                    st.setLong(2, n.candidate().customerId());
-                    st.setInt(3, n.number());
-                    st.setString(4, n.allowlist().contentHash());
-                    st.setString(5, n.allowlist().catalogVersion());
-                    st.setString(6, write(n.allowlist().entries()));
-                    st.setString(7, write(n.allowlist().warnings()));
-                    st.setString(8, cause);
-                    st.setString(9, actor);
-                    st.setObject(10, now);
-                    st.addBatch();
-                }
-                st.executeBatch();
-            }
-        });
+        repository.insertVersions(changed.stream().map(n -> new AllowlistRepository.NewVersion(n.candidate().partnerId(),
+                n.candidate().customerId(), n.number(), n.allowlist().contentHash(), n.allowlist().catalogVersion(),
+                write(n.allowlist().entries()), write(n.allowlist().warnings()), cause, actor, now)).toList());
         for (New n : changed) {
             current.changed(n.candidate().customerId());
             recorded.fire(new VersionRecorded(n.candidate().partnerId(), n.candidate().customerId(), n.candidate().name(),

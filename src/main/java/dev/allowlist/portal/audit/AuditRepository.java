@@ -5,6 +5,10 @@ import dev.allowlist.portal.audit.AuditHistory.Filter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -155,5 +159,74 @@ class AuditRepository {
             return o.toInstant();
         }
         throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+
+    // --- the chain's writer (AuditService): statements on the caller's connection, in its transaction
+
+    /** A chain's head, as the writer locks it: the last hash and how many events the chain holds. */
+    record ChainHead(String lastHash, long count) {
+    }
+
+    /** The chain's head row, created on first use and locked for the transaction: it serialises one chain's writers. */
+    static ChainHead lockHead(Connection c, String chain, String genesis) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("INSERT INTO audit_chain (chain, last_id, last_hash, "
+                + "event_count) VALUES (?, 0, ?, 0) ON CONFLICT (chain) DO NOTHING")) {
+            st.setString(1, chain);
+            st.setString(2, genesis);
+            st.executeUpdate();
+        }
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT last_hash, event_count FROM audit_chain WHERE chain = ? FOR UPDATE")) {
+            st.setString(1, chain);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return new ChainHead(rs.getString(1), rs.getLong(2));
+            }
+        }
+    }
+
+    /** {@code n} new event ids from the sequence, in one round trip. */
+    static long[] nextIds(Connection c, int n) throws SQLException {
+        long[] ids = new long[n];
+        try (PreparedStatement st = c.prepareStatement("SELECT nextval('audit_event_id_seq') FROM generate_series(1, ?)")) {
+            st.setInt(1, n);
+            try (ResultSet rs = st.executeQuery()) {
+                for (int i = 0; rs.next(); i++) {
+                    ids[i] = rs.getLong(1);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static final String INSERT = "INSERT INTO audit_event (id, partner_id, occurred_at, actor_subject, actor_name, "
+            + "client, ip_address, operation, resource_type, resource_id, resource_path, customer_id, summary, details, "
+            + "prev_hash, hash) SELECT id, partner_id, occurred_at::timestamptz, actor_subject, actor_name, client, "
+            + "ip_address, operation, resource_type, resource_id, resource_path, customer_id, summary, details, prev_hash, "
+            + "hash FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
+            + "?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]) AS t(id, "
+            + "partner_id, occurred_at, actor_subject, actor_name, client, ip_address, operation, resource_type, "
+            + "resource_id, resource_path, customer_id, summary, details, prev_hash, hash)";
+
+    /** Inserts events given column by column (id and customer_id as bigint, the rest as text), in one statement. */
+    static void insertEvents(Connection c, Object[][] columns) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(INSERT)) {
+            for (int k = 0; k < 16; k++) {
+                st.setArray(k + 1, c.createArrayOf(k == 0 || k == 11 ? "bigint" : "text", columns[k]));
+            }
+            st.executeUpdate();
+        }
+    }
+
+    /** Moves the chain's head to its new last event. */
+    static void moveHead(Connection c, String chain, long lastId, String lastHash, long count) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(
+                "UPDATE audit_chain SET last_id = ?, last_hash = ?, event_count = ? WHERE chain = ?")) {
+            st.setLong(1, lastId);
+            st.setString(2, lastHash);
+            st.setLong(3, count);
+            st.setString(4, chain);
+            st.executeUpdate();
+        }
     }
 }

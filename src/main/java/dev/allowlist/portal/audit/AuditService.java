@@ -12,8 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -172,15 +170,6 @@ public class AuditService {
                 write(details));
     }
 
-    private static final String INSERT = "INSERT INTO audit_event (id, partner_id, occurred_at, actor_subject, actor_name, "
-            + "client, ip_address, operation, resource_type, resource_id, resource_path, customer_id, summary, details, "
-            + "prev_hash, hash) SELECT id, partner_id, occurred_at::timestamptz, actor_subject, actor_name, client, "
-            + "ip_address, operation, resource_type, resource_id, resource_path, customer_id, summary, details, prev_hash, "
-            + "hash FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], "
-            + "?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]) AS t(id, "
-            + "partner_id, occurred_at, actor_subject, actor_name, client, ip_address, operation, resource_type, "
-            + "resource_id, resource_path, customer_id, summary, details, prev_hash, hash)";
-
     /**
      * Appends events to one chain, in order, inside the connection's transaction. The chain head row
      * serialises the writers of one partner (other partners are not held up); the events get their
@@ -214,35 +203,11 @@ public class AuditService {
     }
 
     private static void appendScoped(Connection c, String chain, List<Draft> drafts) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO audit_chain (chain, last_id, last_hash, "
-                + "event_count) VALUES (?, 0, ?, 0) ON CONFLICT (chain) DO NOTHING")) {
-            st.setString(1, chain);
-            st.setString(2, HashChain.GENESIS);
-            st.executeUpdate();
-        }
-        String prevHash;
-        long count;
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT last_hash, event_count FROM audit_chain WHERE chain = ? FOR UPDATE")) {
-            st.setString(1, chain);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                prevHash = rs.getString(1);
-                count = rs.getLong(2);
-            }
-        }
-        long[] ids = new long[drafts.size()];
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT nextval('audit_event_id_seq') FROM generate_series(1, ?)")) {
-            st.setInt(1, drafts.size());
-            try (ResultSet rs = st.executeQuery()) {
-                for (int i = 0; rs.next(); i++) {
-                    ids[i] = rs.getLong(1);
-                }
-            }
-        }
+        AuditRepository.ChainHead head = AuditRepository.lockHead(c, chain, HashChain.GENESIS);
+        long[] ids = AuditRepository.nextIds(c, drafts.size());
         Arrays.sort(ids);
         int n = drafts.size();
+        String prevHash = head.lastHash();
         Object[][] columns = new Object[16][];
         for (int k = 0; k < 16; k++) {
             columns[k] = k == 0 || k == 11 ? new Long[n] : new String[n];
@@ -259,20 +224,8 @@ public class AuditService {
             }
             prevHash = hash;
         }
-        try (PreparedStatement st = c.prepareStatement(INSERT)) {
-            for (int k = 0; k < 16; k++) {
-                st.setArray(k + 1, c.createArrayOf(k == 0 || k == 11 ? "bigint" : "text", columns[k]));
-            }
-            st.executeUpdate();
-        }
-        try (PreparedStatement st = c.prepareStatement(
-                "UPDATE audit_chain SET last_id = ?, last_hash = ?, event_count = ? WHERE chain = ?")) {
-            st.setLong(1, ids[n - 1]);
-            st.setString(2, prevHash);
-            st.setLong(3, count + n);
-            st.setString(4, chain);
-            st.executeUpdate();
-        }
+        AuditRepository.insertEvents(c, columns);
+        AuditRepository.moveHead(c, chain, ids[n - 1], prevHash, head.count() + n);
     }
 
     private String write(Map<String, ?> details) {

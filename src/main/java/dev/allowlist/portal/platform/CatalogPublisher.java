@@ -2,7 +2,6 @@ package dev.allowlist.portal.platform;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.allowlist.portal.SqlArrays;
 import dev.allowlist.portal.allowlist.AllowlistEntry;
 import dev.allowlist.portal.allowlist.AllowlistGenerator;
 import dev.allowlist.portal.allowlist.AllowlistVersions;
@@ -17,12 +16,9 @@ import dev.allowlist.portal.partner.Actor;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.partner.Role;
-import dev.allowlist.portal.partner.TenantConnections;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -31,16 +27,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -92,7 +82,7 @@ public class CatalogPublisher {
     CatalogService catalogs;
 
     @Inject
-    AgroalDataSource dataSource;
+    PublicationRepository publications;
 
     @Inject
     AllowlistVersions versions;
@@ -105,9 +95,6 @@ public class CatalogPublisher {
 
     @Inject
     ObjectMapper json;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     Event<CatalogPublished> published;
@@ -132,47 +119,29 @@ public class CatalogPublisher {
         CatalogService.Loaded candidate = catalogs.find(versionId).orElseThrow(NotFoundException::new);
         CatalogService.Loaded current = catalogs.current();
         AllowlistGenerator generator = new AllowlistGenerator(candidate.catalog());
-        int total = 0;
-        int changed = 0;
         Set<String> partners = new HashSet<>();
         List<Sample> samples = new ArrayList<>();
-        // the platform's view, partner by partner: row-level security shows one partner at a time
-        try (Connection c = dataSource.getConnection()) {
-            List<String> partnerIds = new ArrayList<>();
-            try (PreparedStatement st = c.prepareStatement("SELECT id FROM partner ORDER BY id"); ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    partnerIds.add(rs.getString(1));
-                }
-            }
-            for (String partnerId : partnerIds) {
-                TenantConnections.set(c, partnerId, false);
-                try (PreparedStatement st = c.prepareStatement(PROFILES_SQL)) {
-                    st.setString(1, partnerId);
-                    st.setFetchSize(1000);
-                    try (ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            total++;
-                            var allowlist = generator.generate(AllowlistVersions.profile(rs), hosts(rs));
-                            if (!allowlist.contentHash().equals(rs.getString("latest_hash"))) {
-                                changed++;
-                                partners.add(rs.getString("partner_id"));
-                                if (samples.size() < 3) {
-                                    List<AllowlistEntry> before = rs.getString("latest_entries") == null ? List.of()
-                                            : json.readValue(rs.getString("latest_entries"), ENTRIES);
-                                    int latest = rs.getInt("latest_number");
-                                    samples.add(new Sample(rs.getString("partner_id"), rs.getLong("id"),
-                                            ChangeReport.between(latest, before, latest + 1, allowlist.entries(), List.of())));
-                                }
-                            }
-                        }
+        int[] counts = new int[2]; // customers, changed
+        try {
+            publications.eachProfile(row -> {
+                counts[0]++;
+                var allowlist = generator.generate(row.profile(), row.hosts());
+                if (!allowlist.contentHash().equals(row.latestHash())) {
+                    counts[1]++;
+                    partners.add(row.partnerId());
+                    if (samples.size() < 3) {
+                        List<AllowlistEntry> before = row.latestEntries() == null ? List.of()
+                                : json.readValue(row.latestEntries(), ENTRIES);
+                        samples.add(new Sample(row.partnerId(), row.customerId(), ChangeReport.between(row.latestNumber(),
+                                before, row.latestNumber() + 1, allowlist.entries(), List.of())));
                     }
                 }
-            }
-        } catch (SQLException | IOException e) {
+            });
+        } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         return new Preview(candidate.versionId(), current.versionId(),
-                CatalogDiff.between(current.catalog(), candidate.catalog()), total, changed, partners.size(), samples);
+                CatalogDiff.between(current.catalog(), candidate.catalog()), counts[0], counts[1], partners.size(), samples);
     }
 
     /** Makes the version current and starts bringing every allowlist to it; returns the run's id. */
@@ -186,8 +155,7 @@ public class CatalogPublisher {
             run.previousVersion = previous;
             run.status = "RUNNING";
             // every partner's customers, on purpose: publishing is the platform's work across tenants
-            run.total = ((Number) em.createNativeQuery("SELECT portal_customer_count()")
-                    .getSingleResult()).intValue();
+            run.total = publications.customerCount();
             run.lastPartner = "";
             run.startedBy = member.displayName();
             run.startedAt = OffsetDateTime.now();
@@ -206,16 +174,12 @@ public class CatalogPublisher {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public CatalogPublication publication(long id) {
-        CatalogPublication run = CatalogPublication.findById(id);
-        if (run == null) {
-            throw new NotFoundException();
-        }
-        return run;
+        return publications.find(id).orElseThrow(NotFoundException::new);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CatalogPublication> publications() {
-        return CatalogPublication.listAll(Sort.descending("id"));
+        return publications.newestFirst();
     }
 
     /** At start, the runs no instance holds (one that stopped, or this one before a restart). */
@@ -228,20 +192,12 @@ public class CatalogPublisher {
      * One UPDATE: two instances looking at once cannot both get a run.
      */
     List<Long> takeOver() {
-        List<Long> taken = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "UPDATE catalog_publication SET owner = ?, lease_until = now() + make_interval(secs => ?) "
-                        + "WHERE status = 'RUNNING' AND (lease_until IS NULL OR lease_until < now()) RETURNING id, owner")) {
-            st.setString(1, INSTANCE);
-            st.setDouble(2, config.publication().lease().toMillis() / 1000.0);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    taken.add(rs.getLong(1));
-                }
-            }
+        List<Long> taken;
+        try {
+            taken = publications.takeOver(INSTANCE, config.publication().lease().toMillis() / 1000.0);
         } catch (SQLException e) {
             LOG.debugf("Publications not looked at: %s", e.getMessage()); // the database is away: the next look
-            return taken;
+            return List.of();
         }
         for (long id : taken) {
             LOG.infof("Catalog publication %d taken over by %s", id, INSTANCE);
@@ -264,10 +220,8 @@ public class CatalogPublisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
-                "UPDATE catalog_publication SET lease_until = now() - interval '1 second' WHERE owner = ? AND status = 'RUNNING'")) {
-            st.setString(1, INSTANCE);
-            st.executeUpdate();
+        try {
+            publications.giveUp(INSTANCE);
         } catch (SQLException e) {
             LOG.debugf("Leases not given up: %s", e.getMessage());
         }
@@ -309,14 +263,16 @@ public class CatalogPublisher {
         try {
             String previousPartner = null;
             while (!Thread.currentThread().isInterrupted()) {
-                CatalogPublication run = QuarkusTransaction.requiringNew().call(() -> CatalogPublication.findById(publicationId));
+                CatalogPublication run = QuarkusTransaction.requiringNew()
+                        .call(() -> publications.find(publicationId).orElse(null));
                 if (run == null || !"RUNNING".equals(run.status) || !INSTANCE.equals(run.owner)) {
                     return; // done, or another instance has it
                 }
                 if (previousPartner == null) {
                     previousPartner = run.lastPartner; // a resumed run: the partner it was in may be done already
                 }
-                Batch batch = nextBatch(run.lastPartner, run.lastCustomerId);
+                PublicationRepository.Batch batch = publications.nextBatch(run.lastPartner, run.lastCustomerId, BATCH)
+                        .orElse(null);
                 if (previousPartner != null && (batch == null || !batch.partnerId().equals(previousPartner))) {
                     announce(previousPartner, run);
                 }
@@ -346,7 +302,7 @@ public class CatalogPublisher {
         } catch (RuntimeException e) {
             LOG.error("Catalog publication " + publicationId + " failed", e);
             QuarkusTransaction.requiringNew().run(() -> {
-                CatalogPublication failed = CatalogPublication.findById(publicationId);
+                CatalogPublication failed = publications.find(publicationId).orElse(null);
                 if (failed == null || !INSTANCE.equals(failed.owner)) {
                     return; // another instance has it: not this one's to fail
                 }
@@ -358,9 +314,6 @@ public class CatalogPublisher {
         }
     }
 
-    private record Batch(String partnerId, List<Long> customerIds) {
-    }
-
     /**
      * A partner's customers are through: one event for the partner (how many got a new version from this
      * catalog), not one per customer. Counted from the versions themselves, so a resumed run counts right.
@@ -368,45 +321,16 @@ public class CatalogPublisher {
     private void announce(String partnerId, CatalogPublication run) {
         Arc.container().instance(CurrentMember.class).get().actingAs(Actor.system(partnerId, Role.PARTNER_ADMIN),
                 () -> QuarkusTransaction.requiringNew().run(() -> {
-                    Number changed = (Number) em.createNativeQuery("SELECT count(DISTINCT customer_id) FROM "
-                            + "allowlist_version WHERE partner_id = ?1 AND cause = 'catalog-published' "
-                            + "AND catalog_version = ?2 AND created_at >= ?3")
-                            .setParameter(1, partnerId).setParameter(2, run.catalogVersion)
-                            .setParameter(3, run.startedAt).getSingleResult();
-                    published.fire(new CatalogPublished(partnerId, run.id, run.catalogVersion, changed.intValue()));
+                    int changed = publications.changedCustomers(partnerId, run.catalogVersion, run.startedAt);
+                    published.fire(new CatalogPublished(partnerId, run.id, run.catalogVersion, changed));
                 }));
-    }
-
-    /** The next customers after the cursor, all of one partner (a tenant per transaction). */
-    private Batch nextBatch(String lastPartner, long lastCustomerId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement st = c.prepareStatement("SELECT partner_id, customer_id FROM portal_customers_after(?, ?, ?)")) {
-            st.setString(1, lastPartner);
-            st.setLong(2, lastCustomerId);
-            st.setInt(3, BATCH);
-            String partner = null;
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    if (partner == null) {
-                        partner = rs.getString(1);
-                    } else if (!partner.equals(rs.getString(1))) {
-                        break;
-                    }
-                    ids.add(rs.getLong(2));
-                }
-            }
-            return partner == null ? null : new Batch(partner, ids);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
      * One batch, in one transaction with the run's row locked: applied only while this instance holds
      * the run and its cursor is still the one the batch was read after. Returns false when not.
      */
-    private boolean processAs(Batch batch, long publicationId, CatalogPublication readAt) {
+    private boolean processAs(PublicationRepository.Batch batch, long publicationId, CatalogPublication readAt) {
         return Arc.container().instance(CurrentMember.class).get().actingAs(
                 Actor.system(batch.partnerId(), Role.PARTNER_ADMIN), () -> QuarkusTransaction.requiringNew().call(() -> {
             CatalogPublication run = lockedIfMine(publicationId, readAt);
@@ -426,29 +350,11 @@ public class CatalogPublisher {
 
     /** The run's row, locked, if this instance still holds it and it has not moved since it was read; else null. */
     private CatalogPublication lockedIfMine(long publicationId, CatalogPublication readAt) {
-        CatalogPublication run = em.find(CatalogPublication.class, publicationId, LockModeType.PESSIMISTIC_WRITE);
+        CatalogPublication run = publications.locked(publicationId);
         if (run == null || !"RUNNING".equals(run.status) || !INSTANCE.equals(run.owner)
                 || !run.lastPartner.equals(readAt.lastPartner) || run.lastCustomerId != readAt.lastCustomerId) {
             return null;
         }
         return run;
-    }
-
-    private static final String PROFILES_SQL = """
-            SELECT c.partner_id, c.id, c.regions, c.wildcard_support, c.uses_active_directory, c.tls_inspection,
-                   c.application_filtering, c.narrow_hydra,
-                   (SELECT array_agg(l.license) FROM customer_license l WHERE l.partner_id = c.partner_id AND l.customer_id = c.id) AS licenses,
-                   (SELECT array_agg(h.value ORDER BY h.value) FROM mcs_host h WHERE h.partner_id = c.partner_id AND h.customer_id = c.id) AS hosts,
-                   v.content_hash AS latest_hash, v.number AS latest_number, v.entries AS latest_entries
-            FROM customer c
-            LEFT JOIN LATERAL (SELECT content_hash, number, entries FROM allowlist_version av
-                               WHERE av.partner_id = c.partner_id AND av.customer_id = c.id
-                               ORDER BY number DESC LIMIT 1) v ON true
-            WHERE c.partner_id = ?
-            ORDER BY c.id
-            """;
-
-    private static List<String> hosts(ResultSet rs) throws SQLException {
-        return SqlArrays.strings(rs.getArray("hosts"));
     }
 }

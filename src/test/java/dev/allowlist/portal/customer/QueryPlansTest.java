@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.allowlist.portal.TestDatabase;
 import dev.allowlist.portal.TestPartners;
-import dev.allowlist.portal.allowlist.CurrentAllowlists;
+import dev.allowlist.portal.allowlist.AllowlistRepository;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -41,7 +41,7 @@ class QueryPlansTest {
         q.put("customers list page", CustomerRepository.LIST_SQL.replaceAll("\\?(\\d)", "\\$$1")
                 .replace("$1", "$1::varchar").replace("$2", "$2::text").replace("$3", "$3::int").replace("$4", "$4::int"));
         q.put("a customer's snapshot (allowlist, versions, feeds: one round trip)",
-                CurrentAllowlists.LOAD_SQL.replaceFirst("\\?", "\\$1::varchar")
+                AllowlistRepository.SNAPSHOT_SQL.replaceFirst("\\?", "\\$1::varchar")
                         .replaceFirst("\\?", "\\$2::bigint"));
         q.put("customer with licenses (detail)", "SELECT c.*, l.* FROM customer c LEFT JOIN customer_license l "
                 + "ON l.customer_id = c.id WHERE c.partner_id = $1::varchar AND c.id = $2::bigint");
