@@ -21,7 +21,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Notifications: partner admins' subscriptions (webhooks, e-mail), and every member's own digest. */
-@RolesAllowed(PortalRoles.CUSTOMER_READER)
+@RolesAllowed(PortalRoles.PARTNER_ADMIN)
 @Path("/notifications")
 public class NotificationResource {
 
@@ -47,6 +47,7 @@ public class NotificationResource {
     @Inject
     I18n i18n;
 
+    @RolesAllowed(PortalRoles.CUSTOMER_READER)
     @GET
     public TemplateInstance page() {
         return page(NotificationService.Form.blank(), Map.of());
@@ -58,7 +59,6 @@ public class NotificationResource {
                 notifications.digest().orElse(null), form, errors);
     }
 
-    @RolesAllowed(PortalRoles.PARTNER_ADMIN)
     @POST
     @Path("subscriptions")
     public Response create(@RestForm String kind, @RestForm String target, @RestForm String customerId,
@@ -78,7 +78,6 @@ public class NotificationResource {
         }
     }
 
-    @RolesAllowed(PortalRoles.PARTNER_ADMIN)
     @POST
     @Path("subscriptions/{id}/rotate")
     public Response rotate(@PathParam("id") long id) {
@@ -86,7 +85,6 @@ public class NotificationResource {
         return html(Templates.secret(notifications.subscription(id), secret));
     }
 
-    @RolesAllowed(PortalRoles.PARTNER_ADMIN)
     @POST
     @Path("subscriptions/{id}/delete")
     public Response delete(@PathParam("id") long id) {
@@ -94,7 +92,6 @@ public class NotificationResource {
         return Redirects.seeOther("/notifications");
     }
 
-    @RolesAllowed(PortalRoles.PARTNER_ADMIN)
     @POST
     @Path("subscriptions/{id}/enable")
     public Response enable(@PathParam("id") long id) {
@@ -102,7 +99,6 @@ public class NotificationResource {
         return Redirects.seeOther("/notifications");
     }
 
-    @RolesAllowed(PortalRoles.PARTNER_ADMIN)
     @POST
     @Path("subscriptions/{id}/test")
     public Response test(@PathParam("id") long id) {
@@ -110,13 +106,13 @@ public class NotificationResource {
         return Redirects.seeOther("/notifications/subscriptions/" + id + "/deliveries");
     }
 
-    @RolesAllowed(PortalRoles.PARTNER_ADMIN)
     @GET
     @Path("subscriptions/{id}/deliveries")
     public TemplateInstance deliveries(@PathParam("id") long id) {
         return Templates.deliveries(notifications.subscription(id), notifications.deliveries(id));
     }
 
+    @RolesAllowed(PortalRoles.CUSTOMER_READER)
     @POST
     @Path("digest")
     public Response digest(@RestForm String frequency) {
