@@ -36,10 +36,17 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/customers/{id}/reconcile")
 public class ReconcileResource {
 
+    /**
+     * What the reconciliation page shows: the form as typed (format, list, errors) and, once a list was
+     * checked, the result against the allowlist version it was checked with.
+     */
+    public record ReconcilePage(long customerId, String customerName, List<String> formats, String format, String list,
+            Reconciliation result, Integer version, Map<String, String> errors) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance reconcile(long customerId, String customerName, List<String> formats, String format,
-                String list, Reconciliation result, Integer version, Map<String, String> errors);
+        static native TemplateInstance reconcile(ReconcilePage view);
     }
 
     @Inject
@@ -59,7 +66,7 @@ public class ReconcileResource {
     public TemplateInstance form(@PathParam("id") long id) {
         var snapshot = current.of(id).orElseThrow(NotFoundException::new);
         checks.lastReconciliation(id); // a reader's right to this customer, checked before the page
-        return Templates.reconcile(id, snapshot.customerName(), formats(), "auto", "", null, null, Map.of());
+        return Templates.reconcile(new ReconcilePage(id, snapshot.customerName(), formats(), "auto", "", null, null, Map.of()));
     }
 
     @POST
@@ -78,14 +85,15 @@ public class ReconcileResource {
             result = checks.reconcile(id, text, format);
         } catch (InvalidInputException e) {
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .entity(Templates.reconcile(id, snapshot.customerName(), formats(), format == null ? "auto" : format, text,
-                            null, null, e.messages(i18n)).render()).build();
+                    .entity(Templates.reconcile(new ReconcilePage(id, snapshot.customerName(), formats(),
+                            format == null ? "auto" : format, text, null, null, e.messages(i18n))).render()).build();
         }
         if ("csv".equals(output)) {
             return Response.ok(ReconciliationCsv.write(result), "text/csv; charset=UTF-8")
                     .header("Content-Disposition", Attachments.named("reconciliation_" + id + ".csv")).build();
         }
-        return Response.ok(Templates.reconcile(id, snapshot.customerName(), formats(), format == null ? "auto" : format, text,
-                result, snapshot.version(), Map.of()).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        return Response.ok(Templates.reconcile(new ReconcilePage(id, snapshot.customerName(), formats(),
+                format == null ? "auto" : format, text, result, snapshot.version(), Map.of())).render(),
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
     }
 }

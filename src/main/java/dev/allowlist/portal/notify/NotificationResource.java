@@ -25,10 +25,17 @@ import org.jboss.resteasy.reactive.RestForm;
 @Path("/notifications")
 public class NotificationResource {
 
+    /**
+     * What the notifications page shows: the member's own digest, and for a partner admin the
+     * partner's subscriptions (with the names of the customers they follow) and the form to add one.
+     */
+    public record NotificationPage(boolean admin, List<Subscription> subscriptions, Map<Long, String> customers,
+            MemberDigest digest, NotificationService.Form form, Map<String, String> errors) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(boolean admin, List<Subscription> subscriptions, Map<Long, String> customers,
-                MemberDigest digest, NotificationService.Form form, Map<String, String> errors);
+        static native TemplateInstance page(NotificationPage view);
 
         static native TemplateInstance secret(Subscription subscription, String secret);
 
@@ -55,8 +62,8 @@ public class NotificationResource {
 
     private TemplateInstance page(NotificationService.Form form, Map<String, String> errors) {
         boolean admin = member.may(PortalRoles.PARTNER_ADMIN);
-        return Templates.page(admin, admin ? notifications.list() : List.of(), admin ? customers.names() : Map.of(),
-                notifications.digest().orElse(null), form, errors);
+        return Templates.page(new NotificationPage(admin, admin ? notifications.list() : List.of(),
+                admin ? customers.names() : Map.of(), notifications.digest().orElse(null), form, errors));
     }
 
     @POST
