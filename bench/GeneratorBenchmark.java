@@ -1,9 +1,9 @@
-import dev.allowlist.portal.allowlist.Allowlist;
-import dev.allowlist.portal.allowlist.AllowlistGenerator;
-import dev.allowlist.portal.allowlist.CustomerProfile;
-import dev.allowlist.portal.catalog.CatalogParser;
-import dev.allowlist.portal.catalog.License;
-import dev.allowlist.portal.catalog.RuleCatalog;
+import dev.allowlist.portal.allowlist.core.Allowlist;
+import dev.allowlist.portal.allowlist.core.AllowlistGenerator;
+import dev.allowlist.portal.allowlist.core.CustomerProfile;
+import dev.allowlist.portal.catalog.core.CatalogParser;
+import dev.allowlist.portal.catalog.core.License;
+import dev.allowlist.portal.catalog.core.RuleCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;

@@ -33,10 +33,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rules the code keeps (docs/architecture.md). A feature's pure part lives in its {@code core}
- * package and imports no framework, so that it is tested in milliseconds and reads without one; the
- * pure classes that predate the {@code core} packages are held to the same rule by name until they
- * move there. Packages depend on each other one way only, and pages read the database through
- * services.
+ * package and imports no framework, so that it is tested in milliseconds and reads without one.
+ * Packages depend on each other one way only, every query lives in a repository, every route says
+ * who may call it, and pages read the database through services.
  */
 class ArchitectureTest {
 
@@ -50,22 +49,6 @@ class ArchitectureTest {
     void corePackagesImportNoFramework() {
         noClasses().that().resideInAPackage("dev.allowlist.portal..core..").should().dependOnClassesThat()
                 .resideInAnyPackage(FRAMEWORKS).because("a feature's core is plain Java").check(PORTAL);
-    }
-
-    @Test
-    void thePureRulesOutsideTheCorePackagesImportNoFrameworkEither() {
-        noClasses().that().haveFullyQualifiedName("dev.allowlist.portal.allowlist.AllowlistGenerator")
-                .or().haveFullyQualifiedName("dev.allowlist.portal.catalog.CatalogParser")
-                .or().haveFullyQualifiedName("dev.allowlist.portal.customer.InstallerLogParser")
-                .or().haveFullyQualifiedName("dev.allowlist.portal.audit.HashChain")
-                .or().haveFullyQualifiedName("dev.allowlist.portal.export.ExportFormats")
-                // the domain records the cores read (an allowlist, its entries, a domain name)
-                .or().haveFullyQualifiedName("dev.allowlist.portal.allowlist.Allowlist")
-                .or().haveFullyQualifiedName("dev.allowlist.portal.allowlist.AllowlistEntry")
-                .or().haveFullyQualifiedName("dev.allowlist.portal.catalog.DomainName")
-                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
-                .because("the generator, the parsers, the hash chain, the export formats and the domain records they "
-                        + "share are plain Java").check(PORTAL);
     }
 
     /**

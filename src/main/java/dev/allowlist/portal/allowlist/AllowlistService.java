@@ -1,7 +1,10 @@
 package dev.allowlist.portal.allowlist;
 
+import dev.allowlist.portal.allowlist.core.Allowlist;
+import dev.allowlist.portal.allowlist.core.AllowlistGenerator;
+import dev.allowlist.portal.allowlist.core.CustomerProfile;
 import dev.allowlist.portal.catalog.CatalogService;
-import dev.allowlist.portal.catalog.License;
+import dev.allowlist.portal.catalog.core.License;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerLicense;
 import dev.allowlist.portal.customer.McsHost;

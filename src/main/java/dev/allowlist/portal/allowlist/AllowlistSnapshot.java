@@ -1,5 +1,6 @@
 package dev.allowlist.portal.allowlist;
 
+import dev.allowlist.portal.allowlist.core.Allowlist;
 import dev.allowlist.portal.customer.Customer;
 import java.time.Instant;
 import java.util.Map;

@@ -2,6 +2,8 @@ package dev.allowlist.portal.allowlist;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.allowlist.portal.allowlist.core.Allowlist;
+import dev.allowlist.portal.allowlist.core.CustomerProfile;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.partner.CurrentMember;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,12 @@
 package dev.allowlist.portal.allowlist;
 
-import dev.allowlist.portal.catalog.LocalizedText;
-import dev.allowlist.portal.catalog.Owner;
-import dev.allowlist.portal.catalog.Rule;
-import dev.allowlist.portal.catalog.RuleCatalog;
+import dev.allowlist.portal.allowlist.core.Allowlist;
+import dev.allowlist.portal.allowlist.core.AllowlistEntry;
+import dev.allowlist.portal.allowlist.core.RegionBasis;
+import dev.allowlist.portal.catalog.core.LocalizedText;
+import dev.allowlist.portal.catalog.core.Owner;
+import dev.allowlist.portal.catalog.core.Rule;
+import dev.allowlist.portal.catalog.core.RuleCatalog;
 import dev.allowlist.portal.system.I18n;
 import java.util.List;
 

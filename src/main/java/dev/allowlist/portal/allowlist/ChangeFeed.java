@@ -1,5 +1,7 @@
 package dev.allowlist.portal.allowlist;
 
+import dev.allowlist.portal.allowlist.core.Allowlist;
+import dev.allowlist.portal.allowlist.core.ChangeReport;
 import java.io.StringWriter;
 import java.time.OffsetDateTime;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.allowlist.portal.allowlist;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.allowlist.portal.allowlist.core.Allowlist;
 import dev.allowlist.portal.catalog.CatalogService;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.partner.CurrentMember;

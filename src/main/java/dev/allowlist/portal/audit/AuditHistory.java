@@ -1,5 +1,6 @@
 package dev.allowlist.portal.audit;
 
+import dev.allowlist.portal.audit.core.HashChain;
 import dev.allowlist.portal.partner.CurrentMember;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

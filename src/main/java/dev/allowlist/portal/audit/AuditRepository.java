@@ -2,6 +2,7 @@ package dev.allowlist.portal.audit;
 
 import dev.allowlist.portal.audit.AuditHistory.Event;
 import dev.allowlist.portal.audit.AuditHistory.Filter;
+import dev.allowlist.portal.audit.core.HashChain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

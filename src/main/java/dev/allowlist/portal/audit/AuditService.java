@@ -2,6 +2,8 @@ package dev.allowlist.portal.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.allowlist.portal.audit.core.HashChain;
+import dev.allowlist.portal.audit.core.ResourceType;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.TenantConnections;
 import io.quarkus.arc.Arc;

@@ -1,5 +1,6 @@
 package dev.allowlist.portal.audit;
 
+import dev.allowlist.portal.audit.core.ResourceType;
 import io.quarkus.qute.TemplateExtension;
 import java.util.Arrays;
 import java.util.List;

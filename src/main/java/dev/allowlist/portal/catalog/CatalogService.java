@@ -2,7 +2,10 @@ package dev.allowlist.portal.catalog;
 
 import dev.allowlist.portal.Sha256;
 import dev.allowlist.portal.audit.AuditService;
-import dev.allowlist.portal.audit.ResourceType;
+import dev.allowlist.portal.audit.core.ResourceType;
+import dev.allowlist.portal.catalog.core.CatalogException;
+import dev.allowlist.portal.catalog.core.CatalogParser;
+import dev.allowlist.portal.catalog.core.RuleCatalog;
 import dev.allowlist.portal.system.InvalidInputException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

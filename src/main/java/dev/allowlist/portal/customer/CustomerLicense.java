@@ -1,6 +1,6 @@
 package dev.allowlist.portal.customer;
 
-import dev.allowlist.portal.catalog.License;
+import dev.allowlist.portal.catalog.core.License;
 import dev.allowlist.portal.partner.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,6 +1,6 @@
 package dev.allowlist.portal.customer;
 
-import dev.allowlist.portal.catalog.License;
+import dev.allowlist.portal.catalog.core.License;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,11 +1,14 @@
 package dev.allowlist.portal.customer;
 
 import dev.allowlist.portal.audit.AuditService;
-import dev.allowlist.portal.audit.Changes;
-import dev.allowlist.portal.audit.ResourceType;
+import dev.allowlist.portal.audit.core.Changes;
+import dev.allowlist.portal.audit.core.ResourceType;
 import dev.allowlist.portal.catalog.CatalogService;
-import dev.allowlist.portal.catalog.DomainName;
-import dev.allowlist.portal.catalog.License;
+import dev.allowlist.portal.catalog.core.DomainName;
+import dev.allowlist.portal.catalog.core.License;
+import dev.allowlist.portal.customer.core.CustomerInput;
+import dev.allowlist.portal.customer.core.FirewallProduct;
+import dev.allowlist.portal.customer.core.HostAddition;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.system.InvalidInputException;

@@ -1,6 +1,6 @@
 package dev.allowlist.portal.customer;
 
-import dev.allowlist.portal.catalog.License;
+import dev.allowlist.portal.catalog.core.License;
 import java.time.OffsetDateTime;
 import java.util.List;
 

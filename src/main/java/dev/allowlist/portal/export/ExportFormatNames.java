@@ -1,5 +1,7 @@
 package dev.allowlist.portal.export;
 
+import dev.allowlist.portal.export.core.ExportFormat;
+import dev.allowlist.portal.export.core.ExportFormats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.List;

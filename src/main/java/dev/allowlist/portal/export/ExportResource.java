@@ -1,5 +1,6 @@
 package dev.allowlist.portal.export;
 
+import dev.allowlist.portal.export.core.ExportFormat;
 import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.Attachments;
 import dev.allowlist.portal.system.I18n;

@@ -1,15 +1,18 @@
 package dev.allowlist.portal.export;
 
 import dev.allowlist.portal.Sha256;
-import dev.allowlist.portal.allowlist.Allowlist;
 import dev.allowlist.portal.allowlist.AllowlistService;
 import dev.allowlist.portal.allowlist.AllowlistSnapshot;
 import dev.allowlist.portal.allowlist.AllowlistVersions;
 import dev.allowlist.portal.allowlist.CurrentAllowlists;
+import dev.allowlist.portal.allowlist.core.Allowlist;
 import dev.allowlist.portal.audit.AuditService;
-import dev.allowlist.portal.audit.ResourceType;
+import dev.allowlist.portal.audit.core.ResourceType;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerService;
+import dev.allowlist.portal.export.core.ExportFormat;
+import dev.allowlist.portal.export.core.ExportFormats;
+import dev.allowlist.portal.export.core.PacFormat;
 import dev.allowlist.portal.system.InvalidInputException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

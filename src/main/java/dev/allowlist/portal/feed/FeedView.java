@@ -1,7 +1,7 @@
 package dev.allowlist.portal.feed;
 
-import dev.allowlist.portal.export.ExportFormat;
-import dev.allowlist.portal.export.ExportFormats;
+import dev.allowlist.portal.export.core.ExportFormat;
+import dev.allowlist.portal.export.core.ExportFormats;
 import java.time.OffsetDateTime;
 
 /** A feed as the customer page lists it. */

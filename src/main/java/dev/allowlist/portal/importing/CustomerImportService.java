@@ -1,17 +1,17 @@
 package dev.allowlist.portal.importing;
 
 import dev.allowlist.portal.Sha256;
-import dev.allowlist.portal.allowlist.AllowlistGenerator;
-import dev.allowlist.portal.allowlist.CustomerProfile;
+import dev.allowlist.portal.allowlist.core.AllowlistGenerator;
+import dev.allowlist.portal.allowlist.core.CustomerProfile;
 import dev.allowlist.portal.audit.AuditService;
-import dev.allowlist.portal.audit.ResourceType;
+import dev.allowlist.portal.audit.core.ResourceType;
 import dev.allowlist.portal.catalog.CatalogService;
-import dev.allowlist.portal.catalog.DataRegions;
-import dev.allowlist.portal.catalog.License;
+import dev.allowlist.portal.catalog.core.DataRegions;
+import dev.allowlist.portal.catalog.core.License;
 import dev.allowlist.portal.customer.Customer;
-import dev.allowlist.portal.customer.CustomerInput;
+import dev.allowlist.portal.customer.core.CustomerInput;
 import dev.allowlist.portal.customer.CustomerService;
-import dev.allowlist.portal.customer.FirewallProduct;
+import dev.allowlist.portal.customer.core.FirewallProduct;
 import dev.allowlist.portal.customer.McsHost;
 import dev.allowlist.portal.importing.core.CustomerTable;
 import dev.allowlist.portal.importing.core.Field;

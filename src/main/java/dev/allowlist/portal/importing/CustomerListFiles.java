@@ -1,9 +1,9 @@
 package dev.allowlist.portal.importing;
 
-import dev.allowlist.portal.catalog.DataRegions;
-import dev.allowlist.portal.catalog.License;
+import dev.allowlist.portal.catalog.core.DataRegions;
+import dev.allowlist.portal.catalog.core.License;
 import dev.allowlist.portal.customer.Customer;
-import dev.allowlist.portal.customer.FirewallProduct;
+import dev.allowlist.portal.customer.core.FirewallProduct;
 import dev.allowlist.portal.importing.core.Cells;
 import dev.allowlist.portal.importing.core.Field;
 import java.io.ByteArrayOutputStream;

@@ -3,7 +3,7 @@ package dev.allowlist.portal.notify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.allowlist.portal.audit.AuditService;
-import dev.allowlist.portal.audit.ResourceType;
+import dev.allowlist.portal.audit.core.ResourceType;
 import dev.allowlist.portal.notify.core.Backoff;
 import dev.allowlist.portal.notify.core.TargetPolicy;
 import dev.allowlist.portal.notify.core.WebhookSignature;

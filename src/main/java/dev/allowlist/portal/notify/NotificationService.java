@@ -8,7 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.allowlist.portal.Sha256;
 import dev.allowlist.portal.allowlist.VersionRecorded;
 import dev.allowlist.portal.audit.AuditService;
-import dev.allowlist.portal.audit.ResourceType;
+import dev.allowlist.portal.audit.core.ResourceType;
 import dev.allowlist.portal.catalog.CatalogPublished;
 import dev.allowlist.portal.check.CheckReported;
 import dev.allowlist.portal.customer.CustomerService;

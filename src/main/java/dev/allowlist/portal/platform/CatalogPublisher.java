@@ -2,13 +2,13 @@ package dev.allowlist.portal.platform;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.allowlist.portal.allowlist.AllowlistEntry;
-import dev.allowlist.portal.allowlist.AllowlistGenerator;
+import dev.allowlist.portal.allowlist.core.AllowlistEntry;
+import dev.allowlist.portal.allowlist.core.AllowlistGenerator;
 import dev.allowlist.portal.allowlist.AllowlistVersions;
-import dev.allowlist.portal.allowlist.ChangeReport;
+import dev.allowlist.portal.allowlist.core.ChangeReport;
 import dev.allowlist.portal.audit.AuditService;
-import dev.allowlist.portal.audit.ResourceType;
-import dev.allowlist.portal.catalog.CatalogDiff;
+import dev.allowlist.portal.audit.core.ResourceType;
+import dev.allowlist.portal.catalog.core.CatalogDiff;
 import dev.allowlist.portal.catalog.CatalogPublication;
 import dev.allowlist.portal.catalog.CatalogPublished;
 import dev.allowlist.portal.catalog.CatalogService;

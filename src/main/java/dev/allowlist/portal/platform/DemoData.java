@@ -1,7 +1,7 @@
 package dev.allowlist.portal.platform;
 
 import dev.allowlist.portal.customer.Customer;
-import dev.allowlist.portal.customer.CustomerInput;
+import dev.allowlist.portal.customer.core.CustomerInput;
 import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.customer.McsHost;
 import dev.allowlist.portal.partner.Actor;

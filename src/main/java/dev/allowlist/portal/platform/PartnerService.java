@@ -1,8 +1,8 @@
 package dev.allowlist.portal.platform;
 
 import dev.allowlist.portal.audit.AuditService;
-import dev.allowlist.portal.audit.Changes;
-import dev.allowlist.portal.audit.ResourceType;
+import dev.allowlist.portal.audit.core.Changes;
+import dev.allowlist.portal.audit.core.ResourceType;
 import dev.allowlist.portal.partner.Partner;
 import dev.allowlist.portal.partner.PartnerDirectory;
 import dev.allowlist.portal.partner.PartnerRepository;

@@ -2,7 +2,7 @@ package dev.allowlist.portal.platform;
 
 import dev.allowlist.portal.SqlArrays;
 import dev.allowlist.portal.allowlist.AllowlistRepository;
-import dev.allowlist.portal.allowlist.CustomerProfile;
+import dev.allowlist.portal.allowlist.core.CustomerProfile;
 import dev.allowlist.portal.catalog.CatalogPublication;
 import dev.allowlist.portal.partner.TenantConnections;
 import io.agroal.api.AgroalDataSource;

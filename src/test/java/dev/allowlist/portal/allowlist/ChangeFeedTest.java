@@ -2,6 +2,7 @@ package dev.allowlist.portal.allowlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allowlist.portal.allowlist.core.ChangeReport;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;

@@ -2,6 +2,7 @@ package dev.allowlist.portal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allowlist.portal.audit.core.ResourceType;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.MessageFiles;
 import org.junit.jupiter.api.Test;

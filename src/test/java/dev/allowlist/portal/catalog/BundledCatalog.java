@@ -1,5 +1,7 @@
 package dev.allowlist.portal.catalog;
 
+import dev.allowlist.portal.catalog.core.CatalogParser;
+import dev.allowlist.portal.catalog.core.RuleCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -5,16 +5,16 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /** Realistic synthetic SophosCloudInstaller.log files, written for the tests. */
-final class InstallerLogs {
+public final class InstallerLogs {
 
-    static final String EU_HOST = "dzr-api-amzn-eu-west-1-9af7.api-upe.p.hmr.sophos.com";
-    static final String HYDRA_HOST = "mcs2-cloudstation-eu-west-1.prod.hydra.sophos.com";
+    public static final String EU_HOST = "dzr-api-amzn-eu-west-1-9af7.api-upe.p.hmr.sophos.com";
+    public static final String HYDRA_HOST = "mcs2-cloudstation-eu-west-1.prod.hydra.sophos.com";
 
     private InstallerLogs() {
     }
 
     /** A log as an installer on Windows writes it: timestamps, thread ids, levels, noise around the lines we want. */
-    static String typical(String eol) {
+    public static String typical(String eol) {
         return String.join(eol,
                 "2026-11-20 09:41:15.101 [ 4120:  5012] I ==== Sophos Cloud Installer 1.9.4.512 started ====",
                 "2026-11-20 09:41:15.230 [ 4120:  5012] I Command line: SophosSetup.exe --quiet",
@@ -31,7 +31,7 @@ final class InstallerLogs {
                 "2026-11-20 09:42:02.000 [ 4120:  5012] I Installation finished");
     }
 
-    static byte[] encode(String text, Charset charset, boolean bom) {
+    public static byte[] encode(String text, Charset charset, boolean bom) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (bom) {
             if (charset.equals(StandardCharsets.UTF_8)) {

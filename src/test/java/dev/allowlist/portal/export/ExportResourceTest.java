@@ -13,6 +13,8 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.allowlist.portal.TestDatabase;
 import dev.allowlist.portal.TestPartners;
 import dev.allowlist.portal.TestUsers;
+import dev.allowlist.portal.export.core.ExportFormat;
+import dev.allowlist.portal.export.core.ExportFormats;
 import dev.allowlist.portal.feed.FeedPulls;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

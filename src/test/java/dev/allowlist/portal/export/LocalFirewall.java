@@ -2,6 +2,7 @@ package dev.allowlist.portal.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.allowlist.portal.SystemTools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,8 +43,8 @@ public final class LocalFirewall implements AutoCloseable {
 
     /** @param refused "host:port" pairs the proxy refuses (403) */
     public LocalFirewall(Collection<String> hosts, Set<String> refused) throws Exception {
-        ExportParsersTest.requireTool("curl");
-        ExportParsersTest.requireTool("openssl");
+        SystemTools.require("curl", "curl");
+        SystemTools.require("openssl", "openssl");
         this.refused = refused;
         dir = Files.createTempDirectory("local-firewall");
         cert = dir.resolve("cert.pem");

@@ -3,7 +3,7 @@ package dev.allowlist.portal.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.allowlist.portal.TestDatabase;
-import dev.allowlist.portal.customer.CustomerInput;
+import dev.allowlist.portal.customer.core.CustomerInput;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,8 +1,8 @@
 package dev.allowlist.portal.check.core;
 
-import dev.allowlist.portal.allowlist.Allowlist;
-import dev.allowlist.portal.allowlist.AllowlistEntry;
-import dev.allowlist.portal.catalog.DomainName;
+import dev.allowlist.portal.allowlist.core.Allowlist;
+import dev.allowlist.portal.allowlist.core.AllowlistEntry;
+import dev.allowlist.portal.catalog.core.DomainName;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.allowlist.portal.customer.page;
 
 import dev.allowlist.portal.allowlist.AllowlistSnapshot;
-import dev.allowlist.portal.allowlist.ChangeReport;
-import dev.allowlist.portal.allowlist.ChangeReportCsv;
+import dev.allowlist.portal.allowlist.core.ChangeReport;
+import dev.allowlist.portal.allowlist.core.ChangeReportCsv;
 import dev.allowlist.portal.allowlist.ChangeReports;
 import dev.allowlist.portal.allowlist.CurrentAllowlists;
 import dev.allowlist.portal.customer.Customer;

@@ -1,9 +1,9 @@
 package dev.allowlist.portal.customer.page;
 
-import dev.allowlist.portal.catalog.License;
+import dev.allowlist.portal.catalog.core.License;
 import dev.allowlist.portal.check.CheckService;
 import dev.allowlist.portal.customer.Customer;
-import dev.allowlist.portal.customer.FirewallProduct;
+import dev.allowlist.portal.customer.core.FirewallProduct;
 import dev.allowlist.portal.customer.InstallerLogUpload;
 import dev.allowlist.portal.export.ExportService;
 import dev.allowlist.portal.feed.FeedView;

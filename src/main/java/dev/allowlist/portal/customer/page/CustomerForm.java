@@ -1,9 +1,9 @@
 package dev.allowlist.portal.customer.page;
 
-import dev.allowlist.portal.catalog.License;
+import dev.allowlist.portal.catalog.core.License;
 import dev.allowlist.portal.customer.Customer;
-import dev.allowlist.portal.customer.CustomerInput;
-import dev.allowlist.portal.customer.FirewallProduct;
+import dev.allowlist.portal.customer.core.CustomerInput;
+import dev.allowlist.portal.customer.core.FirewallProduct;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;

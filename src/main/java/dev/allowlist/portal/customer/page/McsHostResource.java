@@ -2,7 +2,7 @@ package dev.allowlist.portal.customer.page;
 
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerService;
-import dev.allowlist.portal.customer.HostAddition;
+import dev.allowlist.portal.customer.core.HostAddition;
 import dev.allowlist.portal.customer.McsHost;
 import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.I18n;

@@ -1,5 +1,0 @@
-package dev.allowlist.portal.catalog;
-
-/** A Sophos Central region that the vendor page names for region-bound rules. */
-public record Region(String code, LocalizedText name) {
-}

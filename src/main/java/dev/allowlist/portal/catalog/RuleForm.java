@@ -1,9 +1,0 @@
-package dev.allowlist.portal.catalog;
-
-/**
- * When a rule applies: EXPLICIT rules are listed in both modes (a wildcard may later replace them),
- * WILDCARD rules only for proxies that support wildcards.
- */
-public enum RuleForm {
-    EXPLICIT, WILDCARD
-}
