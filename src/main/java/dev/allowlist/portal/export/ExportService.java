@@ -99,8 +99,19 @@ public class ExportService {
                 export.omitted(), etag);
     }
 
-    /** What each format would leave out of this customer's allowlist, for the download menu. */
+    /**
+     * What each format would leave out of this customer's allowlist, for the download menu: what it
+     * cannot write at all apart from what another entry of the file already covers.
+     */
     public record Option(String id, List<ExportFormat.Omitted> leftOut) {
+
+        public List<ExportFormat.Omitted> cannotWrite() {
+            return leftOut.stream().filter(o -> !o.covered()).toList();
+        }
+
+        public List<ExportFormat.Omitted> covered() {
+            return leftOut.stream().filter(ExportFormat.Omitted::covered).toList();
+        }
     }
 
     /** Computed once per snapshot: the customer page shows it on every visit. */

@@ -347,6 +347,9 @@ public interface CustomerMessages {
     String export_what();
 
     @Message
+    String export_covered();
+
+    @Message
     String export_leftOut();
 
     @Message

@@ -78,6 +78,29 @@ class ExportResourceTest {
         as("alice").get("/api/v1/customers/" + id + "/allowlist").then().body("version", equalTo(2));
     }
 
+    /**
+     * Squid's .sophos.com already stands for sophos.com: the export menu says so apart from what a format
+     * cannot write at all (issue 16: "covered by another entry" is not "cannot be expressed").
+     */
+    @Test
+    void theExportMenuShowsWhatAnotherEntryCoversApartFromWhatCannotBeWritten() {
+        long id = customer("alice", "Covered " + UUID.randomUUID(), Map.of("licenses", List.of("ENDPOINT", "AD_SYNC"),
+                "regions", List.of("eu-west-1"), "wildcardSupport", true));
+        String html = as("alice").get("/customers/" + id).then().statusCode(200).extract().asString();
+        int start = html.indexOf("?format=squid\"");
+        String squid = html.substring(start, html.indexOf("</tr>", start));
+        assertThat(squid).contains("Covered by another entry of the file, nothing lost:")
+                .contains("<code>sophos.com</code> → <code>.sophos.com</code>");
+        assertThat(squid.substring(0, squid.indexOf("<small class=\"covered\">")))
+                .as("what is covered is not listed as impossible to write").doesNotContain("<code>sophos.com</code>");
+        // a format that covers nothing shows no such line
+        int txt = html.indexOf("?format=txt\"");
+        assertThat(html.substring(txt, html.indexOf("</tr>", txt))).doesNotContain("class=\"covered\"");
+        // and in Japanese
+        String ja = as("alice").cookie("lang", "ja").get("/customers/" + id).then().statusCode(200).extract().asString();
+        assertThat(ja).contains("ファイル内の別のエントリに包含（欠落なし）:");
+    }
+
     @Test
     void everyFormatDownloadsWithItsTypeAndFileNameAndIsAudited() {
         long id = customer("alice", "Sakura Trading K.K.", Map.of("licenses", List.of("ENDPOINT"), "wildcardSupport", true));

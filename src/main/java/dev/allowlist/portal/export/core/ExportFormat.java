@@ -44,7 +44,20 @@ public interface ExportFormat {
     }
 
     /** An entry a format leaves out, and why. */
-    record Omitted(String value, String reason) {
+    /**
+     * An entry a file leaves out, and why. {@code coveredBy} names the entry of the same file that
+     * already stands for it (Squid's {@code .sophos.com} for {@code sophos.com}): nothing is lost. An
+     * entry without one cannot be written in the format at all.
+     */
+    record Omitted(String value, String reason, String coveredBy) {
+
+        Omitted(String value, String reason) {
+            this(value, reason, null);
+        }
+
+        public boolean covered() {
+            return coveredBy != null;
+        }
     }
 
     record Export(String content, List<Omitted> omitted) {

@@ -4,6 +4,7 @@ import dev.allowlist.portal.allowlist.core.AllowlistEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Formats that are one domain per line, differing in wildcard syntax, comments and what they can express. */
@@ -16,12 +17,21 @@ public final class LineFormats {
     static ExportFormat.Export render(ExportFormat.ExportContext c, String title, String commentMarker,
             Function<AllowlistEntry, String> why,
             Function<AllowlistEntry, String> line) {
+        return renderOmitting(c, title, commentMarker,
+                e -> Optional.ofNullable(why.apply(e)).map(reason -> new ExportFormat.Omitted(e.value(), reason)).orElse(null),
+                line);
+    }
+
+    /** {@link #render}, where {@code omit} says what is left out and whether another entry covers it. */
+    static ExportFormat.Export renderOmitting(ExportFormat.ExportContext c, String title, String commentMarker,
+            Function<AllowlistEntry, ExportFormat.Omitted> omit,
+            Function<AllowlistEntry, String> line) {
         List<ExportFormat.Omitted> omitted = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         for (AllowlistEntry entry : c.allowlist().entries()) {
-            String reason = why.apply(entry);
-            if (reason != null) {
-                omitted.add(new ExportFormat.Omitted(entry.value(), reason));
+            ExportFormat.Omitted left = omit.apply(entry);
+            if (left != null) {
+                omitted.add(left);
             } else {
                 lines.add(line.apply(entry));
             }
@@ -115,14 +125,15 @@ public final class LineFormats {
         public Export render(ExportContext c) {
             List<String> dotted = c.allowlist().entries().stream().filter(ExportFormat::isWildcard)
                     .map(e -> e.value().substring(1)).toList(); // "*.x" -> ".x"
-            return LineFormats.render(c, "Squid dstdomain ACL", "#", e -> {
+            return LineFormats.renderOmitting(c, "Squid dstdomain ACL", "#", e -> {
                 if (ExportFormat.isPattern(e)) {
-                    return PATTERN_REASON;
+                    return new ExportFormat.Omitted(e.value(), PATTERN_REASON);
                 }
                 String self = ExportFormat.isWildcard(e) ? e.value().substring(1) : e.value();
                 for (String d : dotted) {
                     if (!d.equals(self) && (self.endsWith(d) || ("." + self).equals(d))) {
-                        return "covered by " + d + " (in Squid .domain also matches the domain itself)";
+                        return new ExportFormat.Omitted(e.value(),
+                                "covered by " + d + " (in Squid .domain also matches the domain itself)", d);
                     }
                 }
                 return null;
