@@ -4,7 +4,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -24,9 +23,6 @@ public class CurrentMember {
 
     /** Why a login is not a member of any partner, for the "not registered" page. */
     public enum NotRegisteredReason { UNKNOWN_PARTNER, NO_ROLE, SEVERAL_PARTNERS, RESERVED_SUBJECT }
-
-    /** Subjects the portal writes events as itself; no login may carry them. */
-    public static final Set<String> RESERVED_SUBJECTS = Membership.RESERVED_SUBJECTS;
 
     @Inject
     SecurityIdentity identity;

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The request's language (the {@code lang} cookie set by the switcher, else Accept-Language, else
@@ -173,11 +172,10 @@ public class I18n {
         }
     }
 
-    /** Every message of the three bundles by name; a name is unique across them (MessagesTest). */
-    private static final Map<String, Method> METHODS = Stream.of(PortalMessages.class, CustomerMessages.class,
-            MonitorMessages.class).flatMap(type -> Arrays.stream(type.getMethods()))
-            .collect(Collectors.toUnmodifiableMap(Method::getName, m -> m));
-
     /** The bundles, for tests that walk every message. */
     public static final List<Class<?>> BUNDLES = List.of(PortalMessages.class, CustomerMessages.class, MonitorMessages.class);
+
+    /** Every message of the bundles by name; a name is unique across them (MessagesTest). */
+    private static final Map<String, Method> METHODS = BUNDLES.stream().flatMap(type -> Arrays.stream(type.getMethods()))
+            .collect(Collectors.toUnmodifiableMap(Method::getName, m -> m));
 }
