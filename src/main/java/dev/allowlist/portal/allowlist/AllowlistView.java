@@ -3,6 +3,7 @@ package dev.allowlist.portal.allowlist;
 import dev.allowlist.portal.allowlist.core.Allowlist;
 import dev.allowlist.portal.allowlist.core.AllowlistEntry;
 import dev.allowlist.portal.allowlist.core.RegionBasis;
+import dev.allowlist.portal.catalog.core.DomainName;
 import dev.allowlist.portal.catalog.core.LocalizedText;
 import dev.allowlist.portal.catalog.core.Owner;
 import dev.allowlist.portal.catalog.core.Rule;
@@ -20,7 +21,7 @@ public record AllowlistView(List<EntryView> sophos, List<EntryView> thirdParty, 
     public record ReasonView(String text, String note, String ruleId) {
     }
 
-    public record EntryView(String value, String kind, String ports, List<ReasonView> reasons) {
+    public record EntryView(String value, String kind, String ports, List<ReasonView> reasons, boolean wildcard) {
     }
 
     public record WarningView(String message, String advice) {
@@ -32,10 +33,7 @@ public record AllowlistView(List<EntryView> sophos, List<EntryView> thirdParty, 
                 .map(e -> entry(e, catalog, i18n)).toList();
         List<EntryView> thirdParty = allowlist.entries().stream().filter(e -> e.owner() == Owner.THIRD_PARTY)
                 .map(e -> entry(e, catalog, i18n)).toList();
-        List<WarningView> warnings = allowlist.warnings().stream().map(w -> new WarningView(
-                i18n.message("warning." + w.code().name(), w.subject(), w.detail() == null ? "" : w.detail()),
-                w.detail() == null ? null : catalog.rule(w.detail()).map(Rule::withoutWildcard)
-                        .map(text -> text.in(language)).orElse(null))).toList();
+        List<WarningView> warnings = warnings(allowlist, catalog, i18n);
         RegionBasis basis = allowlist.regionBasis();
         String regions = String.join(", ", basis.regions());
         String explanation = switch (basis.source()) {
@@ -49,6 +47,20 @@ public record AllowlistView(List<EntryView> sophos, List<EntryView> thirdParty, 
                                 : i18n.customers().allowlist_unemitted_coveredNotTaken(u.coveredBy()))).toList();
         return new AllowlistView(sophos, thirdParty, warnings, unemitted, explanation, allowlist.catalogVersion(),
                 allowlist.contentHash(), allowlist.entries().size());
+    }
+
+    /** The allowlist's warnings in the page's language, with the vendor's rule text as advice. */
+    public static List<WarningView> warnings(Allowlist allowlist, RuleCatalog catalog, I18n i18n) {
+        String language = i18n.language();
+        return allowlist.warnings().stream().map(w -> new WarningView(
+                i18n.message("warning." + w.code().name(), w.subject(), w.detail() == null ? "" : w.detail()),
+                w.detail() == null ? null : catalog.rule(w.detail()).map(Rule::withoutWildcard)
+                        .map(text -> text.in(language)).orElse(null))).toList();
+    }
+
+    /** How many entries are wildcards: the allowlist's one-line summary counts them. */
+    public long wildcardCount() {
+        return java.util.stream.Stream.concat(sophos.stream(), thirdParty.stream()).filter(EntryView::wildcard).count();
     }
 
     private static EntryView entry(AllowlistEntry entry, RuleCatalog catalog, I18n i18n) {
@@ -68,6 +80,7 @@ public record AllowlistView(List<EntryView> sophos, List<EntryView> thirdParty, 
             return new ReasonView(text, note, reason.source());
         }).toList();
         String ports = String.join(", ", entry.ports().stream().map(String::valueOf).toList());
-        return new EntryView(entry.value(), i18n.message("kind." + entry.kind().jsonName()), ports, reasons);
+        return new EntryView(entry.value(), i18n.message("kind." + entry.kind().jsonName()), ports, reasons,
+                entry.kind() == DomainName.Kind.WILDCARD);
     }
 }

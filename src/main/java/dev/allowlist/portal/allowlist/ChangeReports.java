@@ -29,7 +29,27 @@ public class ChangeReports {
     private static final TypeReference<List<AllowlistEntry>> ENTRIES = new TypeReference<>() { };
 
     /** A customer whose allowlist changed in a period, with the report over that period. */
-    public record CustomerChanges(long customerId, String name, ChangeReport report) {
+    /**
+     * A customer whose allowlist changed in a period, with the report over that period, and what its
+     * firewall still has to do: the adds and removes from the applied version to the period's last.
+     */
+    public record CustomerChanges(long customerId, String name, ChangeReport report, int applied, int toAdd, int toRemove) {
+
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean pending() {
+            return toAdd + toRemove > 0;
+        }
+    }
+
+    /** A version as the change report's pickers and causes show it. */
+    public record Version(int number, String cause, String actor, OffsetDateTime createdAt) {
+    }
+
+    /** Every version of a customer the caller may read, newest first, without content. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Version> versions(long customerId) {
+        return repository.headers(customerId).stream().map(h -> new Version(h.number(), h.cause(), h.actor(), h.createdAt()))
+                .toList();
     }
 
     @Inject
@@ -99,6 +119,25 @@ public class ChangeReports {
                         "after", Map.of("appliedVersion", number)));
     }
 
+    /**
+     * Each chosen customer's newest version marked applied, all or none (one transaction). The caller has
+     * found every customer (tenant-checked); a customer already up to date is left as it is.
+     *
+     * @return how many customers were marked
+     */
+    @Transactional
+    public int markNewestApplied(List<Long> customerIds) {
+        int marked = 0;
+        for (long customerId : customerIds.stream().distinct().toList()) {
+            int latest = versions.latestNumber(customerId);
+            if (latest > applied(customerId)) {
+                markApplied(customerId, latest);
+                marked++;
+            }
+        }
+        return marked;
+    }
+
     /** Every customer whose allowlist changed in the period (whole days, UTC), with what changed. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CustomerChanges> period(LocalDate from, LocalDate to, Map<Long, String> names) {
@@ -109,7 +148,11 @@ public class ChangeReports {
             long customerId = row.customerId();
             ChangeReport report = report(customerId, row.first() - 1, row.last());
             if (report.size() > 0) {
-                changes.add(new CustomerChanges(customerId, names.getOrDefault(customerId, "#" + customerId), report));
+                int applied = applied(customerId);
+                ChangeReport pending = applied >= row.last() ? null
+                        : applied == row.first() - 1 ? report : report(customerId, applied, row.last());
+                changes.add(new CustomerChanges(customerId, names.getOrDefault(customerId, "#" + customerId), report, applied,
+                        pending == null ? 0 : pending.added().size(), pending == null ? 0 : pending.removed().size()));
             }
         }
         return changes;

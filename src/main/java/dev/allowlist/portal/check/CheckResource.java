@@ -1,7 +1,7 @@
 package dev.allowlist.portal.check;
 
 import dev.allowlist.portal.partner.PortalRoles;
-import dev.allowlist.portal.system.Redirects;
+import dev.allowlist.portal.system.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,7 +42,7 @@ public class CheckResource {
     @Path("tokens/{tokenId}/revoke")
     public Response revokeToken(@PathParam("id") long id, @PathParam("tokenId") long tokenId) {
         checks.revokeToken(id, tokenId);
-        return Redirects.seeOther("/customers/" + id + "#checks");
+        return Flash.seeOther("/customers/" + id + "#checks", "tokenRevoked");
     }
 
     @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
@@ -56,6 +56,6 @@ public class CheckResource {
             }
         }
         checks.upload(id, body);
-        return Redirects.seeOther("/customers/" + id + "#checks");
+        return Flash.seeOther("/customers/" + id + "#checks", "checkUploaded");
     }
 }

@@ -30,40 +30,65 @@ public class CustomerRepository {
     }
 
     /**
-     * The customer list's page, its licenses, host counts and total in one round trip. Native SQL: the
-     * page is the portal's busiest, and Hibernate translates tenant-filtered queries anew on every call.
+     * The customer list's page, its licenses, host counts, allowlist state and total in one round trip.
+     * Native SQL: the page is the portal's busiest, and Hibernate translates tenant-filtered queries anew
+     * on every call. Every filter is a bound value ('' for none); only the ORDER BY differs, picked from
+     * {@link CustomerFilter.Sort}.
      */
-    static final String LIST_SQL = "WITH page AS (SELECT c.id, c.name, c.external_reference, c.regions, "
-            + "c.updated_at, lower(c.name) AS sort_name FROM customer c "
-            + "WHERE c.partner_id = ?1 AND (?2 = '' OR lower(c.name) LIKE ?2) "
-            + "ORDER BY lower(c.name), c.id OFFSET ?3 LIMIT ?4) "
-            + "SELECT p.id, p.name, p.external_reference, p.regions, p.updated_at, "
-            + "(SELECT string_agg(l.license, ',') FROM customer_license l WHERE l.partner_id = ?1 AND l.customer_id = p.id), "
-            + "(SELECT count(*) FROM mcs_host h WHERE h.partner_id = ?1 AND h.customer_id = p.id), "
-            + "(SELECT count(*) FROM customer c WHERE c.partner_id = ?1 AND (?2 = '' OR lower(c.name) LIKE ?2)) "
-            + "FROM page p ORDER BY p.sort_name, p.id";
+    static final String LIST_WHERE = "c.partner_id = ?1 AND (?2 = '' OR lower(c.name) LIKE ?2) "
+            + "AND (?3 = '' OR ?3 = ANY(c.regions)) "
+            + "AND (?4 = '' OR EXISTS (SELECT 1 FROM customer_license l WHERE l.partner_id = ?1 AND l.customer_id = c.id AND l.license = ?4)) "
+            + "AND (?5 = '' OR c.firewall_product = ?5) "
+            + "AND (?6 = '' OR (?6 = 'pending' AND s.pending_since IS NOT NULL) "
+            + "OR (?6 = 'never-applied' AND s.pending_since IS NOT NULL AND s.applied = 0) "
+            + "OR (?6 = 'up-to-date' AND s.newest IS NOT NULL AND s.pending_since IS NULL) OR (?6 = 'warnings' AND s.warnings))";
+
+    static final String LIST_FROM = "FROM customer c LEFT JOIN allowlist_state s ON s.partner_id = c.partner_id AND s.customer_id = c.id ";
+
+    static String listSql(CustomerFilter.Sort sort) {
+        return "WITH page AS (SELECT c.id, c.name, c.external_reference, c.regions, c.updated_at, c.firewall_product, "
+                + "lower(c.name) AS sort_name, s.newest, s.applied, s.pending_since, s.changed_at " + LIST_FROM
+                + "WHERE " + LIST_WHERE + " ORDER BY " + sort.orderBy + " OFFSET ?7 LIMIT ?8) "
+                + "SELECT p.id, p.name, p.external_reference, p.regions, p.updated_at, "
+                + "(SELECT string_agg(l.license, ',') FROM customer_license l WHERE l.partner_id = ?1 AND l.customer_id = p.id), "
+                + "(SELECT count(*) FROM mcs_host h WHERE h.partner_id = ?1 AND h.customer_id = p.id), "
+                + "(SELECT count(*) " + LIST_FROM + "WHERE " + LIST_WHERE + "), "
+                + "p.firewall_product, p.newest, p.applied, p.pending_since, p.changed_at "
+                + "FROM page p ORDER BY " + sort.orderBy;
+    }
 
     static final int BATCH = 500;
 
     @Inject
     EntityManager em;
 
-    /** Page {@code index} (from 1) of the partner's customers whose name contains {@code search}, by name. */
+    /** Page {@code index} (from 1) of the partner's customers that pass the filter, in its order. */
     @SuppressWarnings("unchecked")
-    Listed page(String partnerId, String search, int index, int size) {
+    Listed page(String partnerId, CustomerFilter filter, int index, int size) {
+        String search = filter.search();
         String like = search.isEmpty() ? "" : "%" + escapeLike(search.toLowerCase(Locale.ROOT)) + "%";
         // long: page 2147483647 times 20 rows is past what an int holds
-        List<Object[]> rows = em.createNativeQuery(LIST_SQL).setParameter(1, partnerId).setParameter(2, like)
-                .setParameter(3, (long) (index - 1) * size).setParameter(4, size).getResultList();
+        List<Object[]> rows = bind(em.createNativeQuery(listSql(filter.sort())), partnerId, like, filter)
+                .setParameter(7, (long) (index - 1) * size).setParameter(8, size).getResultList();
         // an empty page past the first may be past the end: count, so that the caller can show the last page
         long total = rows.isEmpty() && index == 1 ? 0
-                : rows.isEmpty() ? ((Number) em.createNativeQuery("SELECT count(*) FROM customer c WHERE c.partner_id = ?1 "
-                        + "AND (?2 = '' OR lower(c.name) LIKE ?2)").setParameter(1, partnerId).setParameter(2, like)
-                        .getSingleResult()).longValue()
+                : rows.isEmpty() ? ((Number) bind(em.createNativeQuery("SELECT count(*) " + LIST_FROM + "WHERE " + LIST_WHERE),
+                        partnerId, like, filter).getSingleResult()).longValue()
                 : ((Number) rows.get(0)[7]).longValue();
         return new Listed(rows.stream().map(r -> new CustomerSummary(((Number) r[0]).longValue(), (String) r[1],
-                (String) r[2], licenses((String) r[5]), regions(r[3]), ((Number) r[6]).longValue(),
-                r[4] instanceof OffsetDateTime o ? o : ((Instant) r[4]).atOffset(ZoneOffset.UTC))).toList(), total);
+                (String) r[2], licenses((String) r[5]), regions(r[3]), ((Number) r[6]).longValue(), time(r[4]),
+                (String) r[8], r[9] == null ? 0 : ((Number) r[9]).intValue(), r[10] == null ? 0 : ((Number) r[10]).intValue(),
+                r[11] == null ? null : time(r[11]), r[12] == null ? null : time(r[12]))).toList(), total);
+    }
+
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, String partnerId, String like,
+            CustomerFilter filter) {
+        return query.setParameter(1, partnerId).setParameter(2, like).setParameter(3, filter.region())
+                .setParameter(4, filter.license()).setParameter(5, filter.product()).setParameter(6, filter.state().id());
+    }
+
+    private static OffsetDateTime time(Object value) {
+        return value instanceof OffsetDateTime o ? o : ((Instant) value).atOffset(ZoneOffset.UTC);
     }
 
     /**

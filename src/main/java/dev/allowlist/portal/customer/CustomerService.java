@@ -63,22 +63,36 @@ public class CustomerService {
     @Inject
     CustomerRepository repository;
 
-    public record CustomerPage(List<CustomerSummary> customers, int page, int pageCount, long total, String search) {
+    public record CustomerPage(List<CustomerSummary> customers, int page, int pageCount, long total, CustomerFilter filter) {
+
+        public String search() {
+            return filter.search();
+        }
+
+        /** The list's query in another order, for the column headings. */
+        public String filterWithSort(String sort) {
+            return filter.sortedBy(sort).query();
+        }
     }
 
     /** A page of the member's customers by name, with their licenses, host counts and the total. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public CustomerPage list(String search, int page) {
-        String term = search == null ? "" : search.strip();
+        return list(CustomerFilter.of(search, "", "", "", "", ""), page);
+    }
+
+    /** A page of the member's customers that pass the filter, in its order, with the total. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CustomerPage list(CustomerFilter filter, int page) {
         int size = config.pageSize();
         int index = Math.max(page, 1);
-        CustomerRepository.Listed listed = repository.page(member.tenantId(), term, index, size);
+        CustomerRepository.Listed listed = repository.page(member.tenantId(), filter, index, size);
         if (listed.customers().isEmpty() && index > 1) { // past the end: the last page
             index = (int) Math.max(1, (listed.total() + size - 1) / size);
-            listed = repository.page(member.tenantId(), term, index, size);
+            listed = repository.page(member.tenantId(), filter, index, size);
         }
         int pageCount = (int) Math.max(1, (listed.total() + size - 1) / size);
-        return new CustomerPage(listed.customers(), index, pageCount, listed.total(), term);
+        return new CustomerPage(listed.customers(), index, pageCount, listed.total(), filter);
     }
 
     /**

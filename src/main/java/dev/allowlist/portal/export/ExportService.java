@@ -158,6 +158,25 @@ public class ExportService {
         }
     }
 
+    /**
+     * The chosen customers' allowlists in one format, for a ZIP: every id must be the partner's (any other
+     * is a 404 before anything is written), and the download is one audit event naming them.
+     */
+    public List<Download> selection(String formatId, List<Long> ids) {
+        ExportFormat format = format(formatId);
+        if (ids == null || ids.isEmpty()) {
+            throw InvalidInputException.of("ids", "error.selection");
+        }
+        List<AllowlistSnapshot> chosen = ids.stream().distinct()
+                .map(id -> current.of(id).orElseThrow(NotFoundException::new)).toList();
+        QuarkusTransaction.requiringNew().run(() -> audit.record(AuditService.Operation.ACTION, ResourceType.EXPORT,
+                format.id(), null, chosen.size() + " customers exported as " + format.id(),
+                Map.of("format", format.id(), "customers", chosen.stream().map(AllowlistSnapshot::customerId).toList())));
+        Instant now = Instant.now();
+        return chosen.stream().map(s -> render(s.customerName(), s.customerId(), s.version(), s.allowlist(), format, null, now))
+                .toList();
+    }
+
     private static final int BULK_BATCH = 200;
 
     private record Rendered(long customerId, Download download) {

@@ -1,7 +1,7 @@
 package dev.allowlist.portal.feed;
 
 import dev.allowlist.portal.partner.PortalRoles;
-import dev.allowlist.portal.system.Redirects;
+import dev.allowlist.portal.system.Flash;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,6 +39,6 @@ public class CustomerFeedResource {
     @Path("{feedId}/revoke")
     public Response revoke(@PathParam("id") long id, @PathParam("feedId") long feedId) {
         feeds.revokeFeed(id, feedId);
-        return Redirects.seeOther("/customers/" + id + "#exports");
+        return Flash.seeOther("/customers/" + id + "#feeds", "feedRevoked");
     }
 }

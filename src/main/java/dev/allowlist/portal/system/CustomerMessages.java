@@ -442,11 +442,7 @@ public interface CustomerMessages {
     @Message
     String changes_markApplied(int to);
 
-    @Message
-    String changes_pending(int pendingChanges, int applied);
 
-    @Message
-    String changes_upToDate(int applied);
 
     @Message
     String changes_report();
@@ -723,4 +719,190 @@ public interface CustomerMessages {
 
     @Message
     String logs_batch_state_refused();
+
+    @Message
+    String exportName_txt();
+
+    @Message
+    String exportName_csv();
+
+    @Message
+    String exportName_json();
+
+    @Message
+    String exportName_squid();
+
+    @Message
+    String exportName_pac();
+
+    @Message
+    String exportName_panos_url();
+
+    @Message
+    String exportName_fortigate_cli();
+
+    @Message
+    String exportName_cisco_fmc_objects();
+
+    @Message
+    String exportName_sophos_firewall_xml();
+
+    @Message
+    String exportName_panos_decrypt_exclusion();
+
+    @Message
+    String exportName_fortigate_ssl_exempt();
+
+    @Message
+    String exportName_sophos_firewall_tls_exclusion();
+
+    @Message
+    String exportName_verify_ps1();
+
+    @Message
+    String exportName_verify_sh();
+
+    @Message
+    String exportName_panos_edl();
+
+    @Message
+    String exportName_fortigate();
+
+    @Message
+    String exportName_cisco_fmc();
+
+    @Message
+    String exportName_sophos_firewall();
+
+    @Message
+    String exportName_atom();
+
+    @Message
+    String customer_sections();
+
+    @Message
+    String summary_title();
+
+    @Message
+    String summary_noVersion();
+
+    @Message
+    String summary_versions(int newest, int applied);
+
+    @Message
+    String summary_pending(int added, int removed);
+
+    @Message
+    String summary_otherChanges(int changes);
+
+    @Message
+    String summary_reasonsOnly(int changes);
+
+    @Message
+    String summary_upToDate(int applied);
+
+    @Message
+    String summary_review();
+
+    @Message
+    String summary_copy(String format);
+
+    @Message
+    String summary_copied();
+
+    @Message
+    String summary_download(String format);
+
+    @Message
+    String allowlist_summary(int sophos, int thirdParty, long wildcards);
+
+    @Message
+    String allowlist_filter();
+
+    @Message
+    String customers_state();
+
+    @Message
+    String customers_statePending();
+
+    @Message
+    String customers_stateNeverApplied();
+
+    @Message
+    String customers_stateUpToDate();
+
+    @Message
+    String customers_stateWarnings();
+
+    @Message
+    String customers_sort();
+
+    @Message
+    String customers_sortName();
+
+    @Message
+    String customers_sortPending();
+
+    @Message
+    String customers_sortChanged();
+
+    @Message
+    String customers_clear();
+
+    @Message
+    String customers_select();
+
+    @Message
+    String customers_firewallState();
+
+    @Message
+    String customers_lastChange();
+
+    @Message
+    String customers_statePendingRow(int applied, int newest);
+
+    @Message
+    String customers_stateAppliedRow(int applied);
+
+    @Message
+    String customers_noMatchFilter();
+
+    @Message
+    String customers_exportSelected();
+
+    @Message
+    String customers_applySelected();
+
+    @Message
+    String changes_periodExplain();
+
+    @Message
+    String changes_appliedColumn();
+
+    @Message
+    String changes_nothingLeft();
+
+    @Message
+    String changes_noAction(int count);
+
+    @Message
+    String changes_noActionExplain();
+
+    @Message
+    String changes_portChanges();
+
+    @Message
+    String changes_copyAdd();
+
+    @Message
+    String changes_copyRemove();
+
+    @Message
+    String changes_versionOption(int number, LocalDate date, String cause);
+
+    @Message
+    String changes_versionNone();
+
+    @Message
+    String changes_causeLine(int number, String cause, String actor, LocalDate date);
 }

@@ -658,4 +658,112 @@ public interface PortalMessages {
 
     @Message
     String nav_notifications();
+
+    @Message
+    String dashboard_catalogNews(long customers, LocalDate since);
+
+    @Message
+    String dashboard_catalogNewsAction();
+
+    @Message
+    String dashboard_countCustomers(long n);
+
+    @Message
+    String dashboard_countPending(long n);
+
+    @Message
+    String dashboard_countNeverApplied(long n);
+
+    @Message
+    String dashboard_countUpToDate(long n);
+
+    @Message
+    String dashboard_countWarnings(long n);
+
+    @Message
+    String dashboard_queue();
+
+    @Message
+    String dashboard_queueEmpty();
+
+    @Message
+    String dashboard_queueAll(long n);
+
+    @Message
+    String dashboard_changes();
+
+    @Message
+    String dashboard_cause();
+
+    @Message
+    String dashboard_waiting();
+
+    @Message
+    String dashboard_days(long days);
+
+    @Message
+    String dashboard_reasonsOnly();
+
+    @Message
+    String dashboard_review();
+
+    @Message
+    String dashboard_warnings();
+
+    @Message
+    String dashboard_silentFeeds();
+
+    @Message
+    String dashboard_silentFeed(long minutes);
+
+    @Message
+    String dashboard_uploads();
+
+    @Message
+    String dashboard_uploadAdded(int added);
+
+    @Message
+    String dashboard_chart();
+
+    @Message
+    String dashboard_chartDay(LocalDate day, long pending);
+
+    @Message
+    String dashboard_chartToday(long pending);
+
+    @Message
+    String flash_customerCreated(String name);
+
+    @Message
+    String flash_customerSaved(String name);
+
+    @Message
+    String flash_customerDeleted(String name);
+
+    @Message
+    String flash_applied(int version);
+
+    @Message
+    String flash_uploaded(String file);
+
+    @Message
+    String flash_hostRemoved();
+
+    @Message
+    String flash_feedRevoked();
+
+    @Message
+    String flash_tokenRevoked();
+
+    @Message
+    String flash_checkUploaded();
+
+    @Message
+    String flash_appliedSelected(int count);
+
+    @Message
+    String error_selection();
+
+    @Message
+    String error_filter(String value);
 }

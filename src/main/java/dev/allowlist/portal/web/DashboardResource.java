@@ -1,7 +1,7 @@
 package dev.allowlist.portal.web;
 
+import dev.allowlist.portal.allowlist.WorkQueue;
 import dev.allowlist.portal.check.CheckService;
-import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.notify.NotificationService;
 import dev.allowlist.portal.notify.Subscription;
 import dev.allowlist.portal.partner.CurrentMember;
@@ -16,7 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** The start page: the partner's customers at a glance, or the platform admin's tools. */
+/** The start page: the partner's work queue, or the platform admin's tools. */
 @Authenticated
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -24,7 +24,7 @@ public class DashboardResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(CustomerService.CustomerPage recent,
+        static native TemplateInstance dashboard(WorkQueue.Queue queue,
                 List<CheckService.Attention> attention,
                 List<Subscription> disabledEndpoints);
     }
@@ -33,7 +33,7 @@ public class DashboardResource {
     CurrentMember member;
 
     @Inject
-    CustomerService customers;
+    WorkQueue work;
 
     @Inject
     CheckService checks;
@@ -46,7 +46,7 @@ public class DashboardResource {
         if (member.status() == CurrentMember.Status.NOT_REGISTERED) {
             throw new NotRegisteredException();
         }
-        return member.isPartnerMember() ? Templates.dashboard(customers.list("", 1), checks.attention(), notifications.disabled())
+        return member.isPartnerMember() ? Templates.dashboard(work.queue(), checks.attention(), notifications.disabled())
                 : Templates.dashboard(null, List.of(), List.of());
     }
 }

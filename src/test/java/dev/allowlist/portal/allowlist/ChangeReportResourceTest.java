@@ -90,12 +90,14 @@ class ChangeReportResourceTest {
     void markingAppliedMovesTheNotYetAppliedCount() {
         long id = as("alice").contentType(ContentType.JSON).body(Map.of("name", "Applied " + UUID.randomUUID(),
                 "licenses", List.of("ENDPOINT"))).post("/api/v1/customers").then().statusCode(201).extract().jsonPath().getLong("id");
-        as("alice").get("/customers/" + id).then().body(containsString("31 changes not yet applied (the firewall has v0)"));
+        as("alice").get("/customers/" + id).then().body(containsString("31 to add, 0 to remove"))
+                .body(containsString("Newest allowlist v1 · applied on the firewall: none yet"));
         TestUsers.Csrf csrf = csrf("erin", "/customers/" + id);
         formAs("erin", csrf).formParam("version", "1").post("/customers/" + id + "/applied").then().statusCode(303);
-        as("alice").get("/customers/" + id).then().body(containsString("The firewall has the latest version (v1)"));
+        as("alice").get("/customers/" + id).then().body(containsString("The firewall has the newest allowlist (v1)."));
         put(id, Map.of("licenses", List.of("EDR")));
-        as("alice").get("/customers/" + id).then().body(containsString("12 changes not yet applied (the firewall has v1)"));
+        as("alice").get("/customers/" + id).then().body(containsString("12 to add, 0 to remove"))
+                .body(containsString("Newest allowlist v2 · applied on the firewall: v1"));
         as("alice").get("/api/v1/customers/" + id + "/changes").then().body("from", equalTo(1)).body("to", equalTo(2))
                 .body("added", hasSize(12));
         as("victor").contentType(ContentType.JSON).body(Map.of("version", 2)).post("/api/v1/customers/" + id + "/applied")

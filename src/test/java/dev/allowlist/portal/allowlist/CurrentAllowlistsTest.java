@@ -114,7 +114,7 @@ class CurrentAllowlistsTest {
         as("alice").get("/customers/" + id).then().statusCode(200)
                 .body(Matchers.containsString("<section id=\"allowlist\" class=\"allowlist\">"))
                 .body(Matchers.containsString("<h3>Sophos domains</h3>"))
-                .body(Matchers.containsString("<td><code>dci.sophosupd.com</code></td>"))
+                .body(Matchers.containsString("<td class=\"host\"><code>dci.sophosupd.com</code></td>"))
                 .body(Matchers.not(Matchers.containsString("&lt;section")));
         as("alice").header("Accept-Language", "ja").get("/customers/" + id).then().statusCode(200)
                 .body(Matchers.containsString("<h3>ソフォスのドメイン</h3>"));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.allowlist.portal.TestDatabase;
 import dev.allowlist.portal.TestPartners;
 import dev.allowlist.portal.allowlist.AllowlistRepository;
+import dev.allowlist.portal.allowlist.WorkQueueRepository;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -38,8 +39,13 @@ class QueryPlansTest {
     /** The hot queries, in the shapes the services send them (Hibernate's, written out; native ones as they are). */
     static Map<String, String> hotQueries() {
         Map<String, String> q = new LinkedHashMap<>();
-        q.put("customers list page", CustomerRepository.LIST_SQL.replaceAll("\\?(\\d)", "\\$$1")
-                .replace("$1", "$1::varchar").replace("$2", "$2::text").replace("$3", "$3::int").replace("$4", "$4::int"));
+        for (CustomerFilter.Sort sort : CustomerFilter.Sort.values()) {
+            q.put("customers list page by " + sort.id(), CustomerRepository.listSql(sort).replaceAll("\\?(\\d)", "\\$$1")
+                    .replace("$1", "$1::varchar").replace("$2", "$2::text").replace("$3", "$3::text").replace("$4", "$4::text")
+                    .replace("$5", "$5::text").replace("$6", "$6::text").replace("$7", "$7::int").replace("$8", "$8::int"));
+        }
+        q.put("dashboard: counts per state", WorkQueueRepository.COUNTS_SQL.replace("?1", "$1::varchar") + " AND $2::bigint IS NOT NULL");
+        q.put("dashboard: the oldest waiting", WorkQueueRepository.WAITING_SQL.replace("?1", "$1::varchar").replace("?2", "$2::int"));
         q.put("a customer's snapshot (allowlist, versions, feeds: one round trip)",
                 AllowlistRepository.SNAPSHOT_SQL.replaceFirst("\\?", "\\$1::varchar")
                         .replaceFirst("\\?", "\\$2::bigint"));
@@ -120,7 +126,8 @@ class QueryPlansTest {
                 st.execute("PREPARE " + name + " AS " + sql);
                 String partner = query.getKey().startsWith("audit history") ? "zz-history-7" : "acme";
                 st.execute("SELECT set_config('portal.partner_id', '" + partner + "', true)");
-                String args = hasLimitParams ? "('acme', '', 0, 20)" : "('" + partner + "', 1)";
+                String args = sql.contains("$8") ? "('acme', '', '', '', '', 'pending', 0, 20)"
+                        : hasLimitParams ? "('acme', '', 0, 20)" : "('" + partner + "', 1)";
                 try (ResultSet rs = st.executeQuery("EXPLAIN (FORMAT JSON) EXECUTE " + name + args)) {
                     rs.next();
                     JsonNode plan = mapper.readTree(rs.getString(1)).get(0).get("Plan");

@@ -89,7 +89,10 @@ final class Browser implements AutoCloseable {
     /** Clicks something that loads a new page, and waits until the old page is gone. */
     void go(By target) {
         WebElement old = driver.findElement(By.tagName("html"));
-        driver.findElement(target).click();
+        WebElement element = driver.findElement(target);
+        // to the middle of the window: scrolled to the top, it would sit under the sticky sub-navigation
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> isGone(old));
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "complete".equals(
                 ((JavascriptExecutor) d).executeScript("return document.readyState")));

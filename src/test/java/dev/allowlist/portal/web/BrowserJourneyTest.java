@@ -95,14 +95,14 @@ class BrowserJourneyTest {
             b.go(By.linkText("Edit customer"));
             b.driver.findElement(By.name("wildcardSupport")).click();
             b.go(By.cssSelector("form.form button[type=submit]"));
-            assertThat(b.text()).contains("changes not yet applied");
+            assertThat(b.text()).contains("to add", "to remove");
             b.shot("profile-changed");
 
             b.go(By.linkText("Change report"));
             assertThat(b.text()).contains("Add to the firewall", "Remove from the firewall");
             b.shot("change-report");
             b.go(By.xpath("//button[starts-with(text(),'Mark v')]"));
-            assertThat(b.text()).contains("The firewall has the latest version");
+            assertThat(b.text()).contains("The firewall has the newest allowlist");
             b.shot("applied");
         }
     }
@@ -179,7 +179,7 @@ class BrowserJourneyTest {
             assertThat(b.text()).contains("0 missing", "Nothing is missing");
             b.shot("reconcile-clean");
             b.go(By.xpath("//button[starts-with(text(),'Mark v')]"));
-            assertThat(b.text()).contains("The firewall has the latest version", "Checks from the customer's machines");
+            assertThat(b.text()).contains("The firewall has the newest allowlist", "Checks from the customer's machines");
             b.shot("reconcile-applied");
         }
     }

@@ -17,6 +17,8 @@ public record ChangeReport(int from, int to, List<Change> added, List<Change> re
 
     public enum Disposition { ADD, REMOVE, CHANGE }
 
+    static final String REASONS_CHANGED = "reasons changed";
+
     /**
      * One change. {@code impact}: added entry, removed entry, wildcard substituted for explicit entries,
      * explicit entries substituted for a wildcard, ports changed, kind changed, reasons changed.
@@ -34,6 +36,24 @@ public record ChangeReport(int from, int to, List<Change> added, List<Change> re
 
     public int size() {
         return added.size() + removed.size() + changed.size();
+    }
+
+    /** What the firewall has to do: every addition and removal, and every change but a change of reasons. */
+    @JsonIgnore
+    public int firewallActions() {
+        return added.size() + removed.size() + firewallChanges().size();
+    }
+
+    /** The changes the firewall sees (ports, kind); a change of reasons alone needs nothing of it. */
+    @JsonIgnore
+    public List<Change> firewallChanges() {
+        return changed.stream().filter(c -> !c.impact().equals(REASONS_CHANGED)).toList();
+    }
+
+    /** The changes that touch only reasons: "no firewall action needed". */
+    @JsonIgnore
+    public List<Change> reasonChanges() {
+        return changed.stream().filter(c -> c.impact().equals(REASONS_CHANGED)).toList();
     }
 
     public static ChangeReport between(int from, List<AllowlistEntry> before, int to, List<AllowlistEntry> after,
@@ -94,7 +114,7 @@ public record ChangeReport(int from, int to, List<Change> added, List<Change> re
                 changed.add(new Change(e.id(), e.value(), Disposition.CHANGE, "kind changed", e.kind().jsonName(), e.ports(),
                         List.of(), "kind " + was.kind().jsonName() + " → " + e.kind().jsonName()));
             } else if (!sources(was).equals(sources(e))) {
-                changed.add(new Change(e.id(), e.value(), Disposition.CHANGE, "reasons changed", e.kind().jsonName(),
+                changed.add(new Change(e.id(), e.value(), Disposition.CHANGE, REASONS_CHANGED, e.kind().jsonName(),
                         e.ports(), List.of(), "reasons " + sources(was) + " → " + sources(e)));
             }
         }

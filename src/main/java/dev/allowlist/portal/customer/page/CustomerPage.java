@@ -6,12 +6,13 @@ import dev.allowlist.portal.allowlist.AllowlistSnapshot;
 import dev.allowlist.portal.allowlist.AllowlistView;
 import dev.allowlist.portal.allowlist.ChangeReports;
 import dev.allowlist.portal.allowlist.CurrentAllowlists;
+import dev.allowlist.portal.allowlist.core.ChangeReport;
 import dev.allowlist.portal.catalog.CatalogService;
 import dev.allowlist.portal.catalog.core.License;
 import dev.allowlist.portal.check.CheckService;
 import dev.allowlist.portal.customer.Customer;
-import dev.allowlist.portal.customer.core.FirewallProduct;
 import dev.allowlist.portal.customer.InstallerLogService;
+import dev.allowlist.portal.customer.core.FirewallProduct;
 import dev.allowlist.portal.export.ExportService;
 import dev.allowlist.portal.feed.FeedService;
 import dev.allowlist.portal.partner.CurrentMember;
@@ -22,6 +23,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,15 +76,23 @@ class CustomerPage {
         String allowlistSection = SECTIONS.get(snapshot, s -> new ConcurrentHashMap<>())
                 .computeIfAbsent(i18n.language(), language -> CustomerResource.Templates.allowlistSection(
                         AllowlistView.of(snapshot.allowlist(), catalogs.current().catalog(), i18n)).render());
+        FirewallProduct product = FirewallProduct.parse(customer.firewallProduct).orElse(null);
+        ChangeReport pending = snapshot.derive("pending-report",
+                () -> changeReports.report(customer.id, null, null, snapshot.applied()));
+        String format = product == null ? "txt" : product.export();
+        String copyText = snapshot.derive("copy:" + format, () -> ExportService.render(snapshot.customerName(),
+                snapshot.customerId(), snapshot.version(), snapshot.allowlist(), ExportService.format(format), null,
+                Instant.now()).content());
+        CustomerDetail.Summary summary = new CustomerDetail.Summary(snapshot.version(), snapshot.applied(),
+                pending.added().size(), pending.removed().size(), pending.firewallActions(), pending.reasonChanges().size(),
+                AllowlistView.warnings(snapshot.allowlist(), catalogs.current().catalog(), i18n), format, copyText);
         return CustomerResource.Templates.detail(new CustomerDetail(customer,
                 License.withImplications(licenses).stream().sorted().toList(), new RawString(allowlistSection), notice,
                 errors, typed, snapshot.derive("installer-logs", () -> installerLogs.recent(customer.id)),
                 installerLogs.maxSize() / (1024 * 1024), exports.options(snapshot), feeds.feeds(customer.id),
                 snapshot.version() == 0 ? null : snapshot.version(), snapshot.applied(),
-                snapshot.<Integer>derive("pending-changes",
-                        () -> changeReports.report(customer.id, null, null, snapshot.applied()).size()),
-                FirewallProduct.parse(customer.firewallProduct).orElse(null), checkService.panel(customer.id),
+                pending.size(), product, checkService.panel(customer.id),
                 member.may(PortalRoles.CUSTOMER_EDITOR), member.may(PortalRoles.PARTNER_ADMIN),
-                member.may(PortalRoles.AUDIT_READER)));
+                member.may(PortalRoles.AUDIT_READER), summary));
     }
 }

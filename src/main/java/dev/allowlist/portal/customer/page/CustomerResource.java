@@ -1,17 +1,19 @@
 package dev.allowlist.portal.customer.page;
 
 import dev.allowlist.portal.allowlist.AllowlistView;
+import dev.allowlist.portal.allowlist.ChangeReports;
 import dev.allowlist.portal.allowlist.CurrentAllowlists;
 import dev.allowlist.portal.audit.AuditHistory;
-import dev.allowlist.portal.audit.AuditResource;
 import dev.allowlist.portal.catalog.CatalogService;
 import dev.allowlist.portal.catalog.core.DataRegions;
 import dev.allowlist.portal.catalog.core.License;
 import dev.allowlist.portal.customer.Customer;
+import dev.allowlist.portal.customer.CustomerFilter;
 import dev.allowlist.portal.customer.CustomerService;
-import dev.allowlist.portal.customer.core.FirewallProduct;
 import dev.allowlist.portal.customer.StaleVersionException;
+import dev.allowlist.portal.customer.core.FirewallProduct;
 import dev.allowlist.portal.partner.PortalRoles;
+import dev.allowlist.portal.system.Flash;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import dev.allowlist.portal.system.Redirects;
@@ -43,7 +45,8 @@ public class CustomerResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(CustomerService.CustomerPage page);
+        static native TemplateInstance list(CustomerService.CustomerPage page, List<DataRegions.DataRegion> regions,
+                List<License> licenses, List<FirewallProduct> products);
 
         static native TemplateInstance form(CustomerForm form, Map<String, String> errors, List<RegionOption> knownRegions,
                 List<License> licenses, List<FirewallProduct> products, String problem);
@@ -54,6 +57,8 @@ public class CustomerResource {
         static native TemplateInstance detail(CustomerDetail view);
 
         static native TemplateInstance confirmDelete(Customer customer);
+
+        static native TemplateInstance history(CustomerName customer, AuditHistory.Page page);
     }
 
     /** What a page about one customer needs of it besides its own content. */
@@ -112,9 +117,28 @@ public class CustomerResource {
     @Inject
     AuditHistory audit;
 
+    @Inject
+    ChangeReports changeReports;
+
     @GET
-    public TemplateInstance list(@QueryParam("q") String search, @QueryParam("page") @DefaultValue("1") int page) {
-        return Templates.list(customers.list(search, page));
+    public TemplateInstance list(@QueryParam("q") String search, @QueryParam("region") String region,
+            @QueryParam("license") String license, @QueryParam("product") String product, @QueryParam("state") String state,
+            @QueryParam("sort") String sort, @QueryParam("page") @DefaultValue("1") int page) {
+        return Templates.list(customers.list(CustomerFilter.of(search, region, license, product, state, sort), page),
+                DataRegions.all(), List.of(License.values()), List.of(FirewallProduct.values()));
+    }
+
+    /** The customers chosen on the list: each one's newest version marked applied, all or none. */
+    @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
+    @POST
+    @Path("applied")
+    public Response markSelectedApplied(@RestForm List<Long> ids, @RestForm String back) {
+        if (ids == null || ids.isEmpty()) {
+            throw InvalidInputException.of("ids", "error.selection");
+        }
+        ids.forEach(id -> customers.find(id).orElseThrow(NotFoundException::new));
+        int marked = changeReports.markNewestApplied(ids);
+        return Flash.seeOther(Redirects.localPath(back), "appliedSelected", marked);
     }
 
     @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
@@ -130,7 +154,7 @@ public class CustomerResource {
         CustomerForm typed = CustomerForm.typed(null, fields);
         try {
             Customer created = customers.create(typed.toInput());
-            return Redirects.seeOther("/customers/" + created.id);
+            return Flash.seeOther("/customers/" + created.id, "customerCreated", created.name);
         } catch (InvalidInputException e) {
             return Response.status(400).entity(form(typed, e.messages(i18n), null)).build();
         }
@@ -156,11 +180,8 @@ public class CustomerResource {
     @Path("{id}/history")
     public TemplateInstance history(@PathParam("id") long id, @QueryParam("before") Long before) {
         Customer customer = customers.find(id).orElseThrow(NotFoundException::new);
-        String chain = audit.readableChain();
-        AuditHistory.Filter filter = new AuditHistory.Filter(null,
-                null, customer.id, null, null, null);
-        return AuditResource.Templates.history(audit.page(filter, before, 50), filter,
-                "customerId=" + customer.id, false);
+        AuditHistory.Filter filter = new AuditHistory.Filter(null, null, customer.id, null, null, null);
+        return Templates.history(new CustomerName(customer.id, customer.name), audit.page(filter, before, 50));
     }
 
     @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
@@ -179,7 +200,7 @@ public class CustomerResource {
         CustomerForm typed = CustomerForm.typed(id, fields);
         try {
             customers.update(id, typed.toInput());
-            return Redirects.seeOther("/customers/" + id);
+            return Flash.seeOther("/customers/" + id, "customerSaved", typed.name());
         } catch (InvalidInputException e) {
             return Response.status(400).entity(form(typed, e.messages(i18n), null)).build();
         } catch (StaleVersionException e) {
@@ -201,8 +222,9 @@ public class CustomerResource {
         if (version == null) { // the confirmation page sends the version it showed; nothing else may delete
             throw InvalidInputException.of("version", "error.required");
         }
+        String name = customers.find(id).orElseThrow(NotFoundException::new).name;
         customers.delete(id, version);
-        return Redirects.seeOther("/customers");
+        return Flash.seeOther("/customers", "customerDeleted", name);
     }
 
     /** A data region as the form offers it: whether the vendor page names region-bound hosts for it. */

@@ -5,9 +5,9 @@ import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.customer.InstallerLogService;
 import dev.allowlist.portal.customer.InstallerLogUpload;
 import dev.allowlist.portal.partner.PortalRoles;
+import dev.allowlist.portal.system.Flash;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
-import dev.allowlist.portal.system.Redirects;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,8 +58,8 @@ public class InstallerLogResource {
         try {
             InstallerLogService.Ingested ingested = installerLogs.ingest(id, file == null ? null : file.fileName(),
                     file == null ? null : file.uploadedFile());
-            return Redirects.seeOther("/customers/" + id + "/installer-logs/" + ingested.upload().id
-                    + (ingested.repeated() ? "?repeated=true" : ""));
+            return Flash.seeOther("/customers/" + id + "/installer-logs/" + ingested.upload().id
+                    + (ingested.repeated() ? "?repeated=true" : ""), "uploaded", ingested.upload().fileName);
         } catch (InvalidInputException e) {
             Customer customer = customers.detail(id).orElseThrow(NotFoundException::new);
             return Response.status(400).entity(page.render(customer, null, e.messages(i18n), "")).build();

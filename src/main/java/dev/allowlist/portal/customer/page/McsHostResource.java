@@ -2,9 +2,10 @@ package dev.allowlist.portal.customer.page;
 
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerService;
-import dev.allowlist.portal.customer.core.HostAddition;
 import dev.allowlist.portal.customer.McsHost;
+import dev.allowlist.portal.customer.core.HostAddition;
 import dev.allowlist.portal.partner.PortalRoles;
+import dev.allowlist.portal.system.Flash;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import dev.allowlist.portal.system.Redirects;
@@ -58,6 +59,6 @@ public class McsHostResource {
     @Path("hosts/{hostId}/delete")
     public Response removeHost(@PathParam("id") long id, @PathParam("hostId") long hostId) {
         customers.removeHost(id, hostId);
-        return Redirects.seeOther("/customers/" + id + "#hosts");
+        return Flash.seeOther("/customers/" + id + "#hosts", "hostRemoved");
     }
 }
