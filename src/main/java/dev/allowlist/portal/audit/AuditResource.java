@@ -35,16 +35,20 @@ public class AuditResource {
 
     static final int PAGE_SIZE = 50;
 
+    /** The customer picker lists every customer up to this many; past it, the filter takes an id. */
+    static final int PICKER_MAX = 2000;
+
     /** A changed field of an event, before and after. */
     public record FieldChange(String field, String before, String after) {
     }
 
     @CheckedTemplate
     public static class Templates {
-        public static native TemplateInstance history(AuditHistory.Page page, AuditHistory.Filter filter,
-                String query, boolean platform);
+        static native TemplateInstance history(AuditHistory.Page page, AuditHistory.Filter filter, String query,
+                boolean platform, Map<Long, String> names, List<CustomerNames.Named> customers);
 
-        static native TemplateInstance event(AuditHistory.Event event, List<FieldChange> changes, String details);
+        static native TemplateInstance event(AuditHistory.Event event, List<FieldChange> changes, String details,
+                String customerName);
 
         static native TemplateInstance verification(AuditHistory.Verification result, boolean platform);
     }
@@ -55,6 +59,15 @@ public class AuditResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    CustomerNames customerNames;
+
+    /** The names of the customers a page of the history names. */
+    public Map<Long, String> names(AuditHistory.Page page) {
+        return customerNames.of(page.events().stream().map(AuditHistory.Event::customerId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet()));
+    }
+
     @GET
     public TemplateInstance history(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("customerId") Long customerId, @QueryParam("actor") String actor,
@@ -62,16 +75,19 @@ public class AuditResource {
             @QueryParam("before") Long before) {
         AuditHistory.Filter filter = filter(from, to, customerId, actor, operation, resourceType);
         String chain = audit.readableChain();
-        return Templates.history(audit.page(filter, before, PAGE_SIZE), filter, query(filter),
-                AuditService.PLATFORM_CHAIN.equals(chain));
+        AuditHistory.Page page = audit.page(filter, before, PAGE_SIZE);
+        boolean platform = AuditService.PLATFORM_CHAIN.equals(chain);
+        return Templates.history(page, filter, query(filter), platform, platform ? Map.of() : names(page),
+                platform ? List.of() : customerNames.all(PICKER_MAX));
     }
 
     @GET
     @Path("{id}")
     public TemplateInstance event(@PathParam("id") long id) throws Exception {
         AuditHistory.Event event = audit.find(id).orElseThrow(NotFoundException::new);
+        String name = event.customerId() == null ? null : customerNames.of(List.of(event.customerId())).get(event.customerId());
         return Templates.event(event, changes(event.details()), json.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(json.readTree(event.details())));
+                .writeValueAsString(json.readTree(event.details())), name);
     }
 
     @GET

@@ -140,6 +140,21 @@ public class CustomerRepository {
         return names;
     }
 
+    /** The names of these customers (those that are the partner's and still exist). */
+    Map<Long, String> names(java.util.Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        em.createQuery("select c.id, c.name from Customer c where c.id in ?1", Object[].class).setParameter(1, ids)
+                .getResultList().forEach(row -> names.put((Long) row[0], (String) row[1]));
+        return names;
+    }
+
+    /** At most {@code max} customers' ids and names, by name. */
+    List<dev.allowlist.portal.audit.CustomerNames.Named> namesByName(int max) {
+        return em.createQuery("select c.id, c.name from Customer c order by lower(c.name), c.id", Object[].class)
+                .setMaxResults(max).getResultList().stream()
+                .map(row -> new dev.allowlist.portal.audit.CustomerNames.Named((Long) row[0], (String) row[1])).toList();
+    }
+
     /** By query, not em.find: the tenant filter is guaranteed on queries. */
     Optional<Customer> find(long id) {
         return em.createQuery("from Customer where id = ?1", Customer.class).setParameter(1, id).getResultStream()

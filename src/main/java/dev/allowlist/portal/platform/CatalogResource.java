@@ -2,6 +2,7 @@ package dev.allowlist.portal.platform;
 
 import dev.allowlist.portal.catalog.CatalogPublication;
 import dev.allowlist.portal.catalog.CatalogService;
+import dev.allowlist.portal.partner.PartnerDirectory;
 import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.Attachments;
 import dev.allowlist.portal.system.I18n;
@@ -40,7 +41,9 @@ public class CatalogResource {
         static native TemplateInstance catalogs(List<CatalogService.Summary> versions, List<CatalogPublication> runs,
                 Map<String, String> errors);
 
-        static native TemplateInstance preview(CatalogPublisher.Preview preview);
+        static native TemplateInstance preview(CatalogPublisher.Preview preview, Map<String, String> partnerNames);
+
+        static native TemplateInstance confirmPublish(CatalogPublisher.Preview preview);
 
         static native TemplateInstance publication(CatalogPublication run);
     }
@@ -53,6 +56,9 @@ public class CatalogResource {
 
     @Inject
     I18n i18n;
+
+    @Inject
+    PartnerDirectory partners;
 
     @GET
     public TemplateInstance list() {
@@ -83,7 +89,17 @@ public class CatalogResource {
     @GET
     @Path("{id}")
     public TemplateInstance preview(@PathParam("id") String id) {
-        return Templates.preview(publisher.preview(id));
+        CatalogPublisher.Preview preview = publisher.preview(id);
+        Map<String, String> names = new java.util.HashMap<>();
+        preview.samples().forEach(sample -> names.put(sample.partnerId(), partners.displayName(sample.partnerId()).orElse(sample.partnerId())));
+        return Templates.preview(preview, names);
+    }
+
+    /** What publishing changes, stated once more before the button that does it. */
+    @GET
+    @Path("{id}/publish")
+    public TemplateInstance confirmPublish(@PathParam("id") String id) {
+        return Templates.confirmPublish(publisher.preview(id));
     }
 
     @GET

@@ -443,8 +443,6 @@ public interface PortalMessages {
     @Message
     String catalogs_impactLine(int customersChanged, int customers, int partnersChanged);
 
-    @Message
-    String catalogs_sample(String partnerId, long customerId);
 
     @Message
     String catalogs_publish(String candidateId);
@@ -766,4 +764,40 @@ public interface PortalMessages {
 
     @Message
     String error_filter(String value);
+
+    @Message
+    String audit_customerPicker();
+
+    @Message
+    String catalogs_state_RUNNING();
+
+    @Message
+    String catalogs_state_DONE();
+
+    @Message
+    String catalogs_state_FAILED();
+
+    @Message
+    String catalogs_progressLine(int done, int total, int percent);
+
+    @Message
+    String catalogs_updatesItself();
+
+    @Message
+    String catalogs_confirmTitle(String candidateId);
+
+    @Message
+    String catalogs_confirmImpact(int customers, int partners);
+
+    @Message
+    String catalogs_confirmExplain(String currentId);
+
+    @Message
+    String catalogs_cancel();
+
+    @Message
+    String catalogs_publishReview();
+
+    @Message
+    String catalogs_sampleOf(String partner, long customerId);
 }

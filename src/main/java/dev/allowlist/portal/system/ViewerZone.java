@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -24,6 +23,7 @@ import java.util.Locale;
 public class ViewerZone {
 
     static final String COOKIE = "portal-tz";
+    private static final ZoneId UTC = ZoneId.of("UTC");
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ENGLISH);
 
     @Inject
@@ -38,7 +38,7 @@ public class ViewerZone {
         if (zone == null) {
             zone = fromCookie();
             if (zone == null) {
-                zone = "ja".equals(i18n.language()) ? ZoneId.of("Asia/Tokyo") : ZoneOffset.UTC;
+                zone = "ja".equals(i18n.language()) ? ZoneId.of("Asia/Tokyo") : UTC;
             }
         }
         return zone;
@@ -63,7 +63,7 @@ public class ViewerZone {
         }
         ArcContainer container = Arc.container();
         ZoneId zone = container != null && container.requestContext().isActive()
-                ? container.instance(ViewerZone.class).get().zone() : ZoneOffset.UTC;
+                ? container.instance(ViewerZone.class).get().zone() : UTC;
         return FORMAT.format(instant.atZone(zone));
     }
 }

@@ -70,7 +70,15 @@ class TenantIsolationTest {
     @Test
     void everyPageRouteWithAForeignOrUnknownIdAnswers404() {
         TestUsers.Csrf csrf = csrf("bob", "/customers/new");
+        long bobs = Customers.create("bob", Customers.uniqueName("Globex own"), List.of("ENDPOINT"));
         for (long id : new long[] { acmeId, UNKNOWN }) {
+            as("bob").get("/customers/" + id + "/changes").then().statusCode(404);
+            as("bob").get("/customers/" + id + "/changes.csv").then().statusCode(404);
+            formAs("bob", csrf).formParam("version", "1").post("/customers/" + id + "/applied").then().statusCode(404);
+            // a selection with one foreign id among the partner's own: 404, and nothing of it done
+            formAs("bob", csrf).formParam("ids", bobs).formParam("ids", id).post("/customers/applied").then().statusCode(404);
+            formAs("bob", csrf).formParam("format", "txt").formParam("ids", bobs).formParam("ids", id)
+                    .post("/exports/selected.zip").then().statusCode(404);
             for (String page : List.of("", "/edit", "/delete")) {
                 as("bob").get("/customers/" + id + page).then().statusCode(404)
                         .body(containsString("Not found")).body(not(containsString(acmeName)));
@@ -95,6 +103,8 @@ class TenantIsolationTest {
                     .post("/customers/" + id + "/reconcile").then().statusCode(404);
         }
         assertUntouched();
+        assertThat(TestPartners.count("applied_version WHERE customer_id = " + bobs)).isZero();
+        assertThat(TestPartners.count("applied_version WHERE customer_id = " + acmeId)).isZero();
     }
 
     @Test
@@ -102,6 +112,9 @@ class TenantIsolationTest {
         as("bob").get("/api/v1/customers").then().statusCode(200).body("name", not(hasItem(acmeName)));
         as("bob").get("/customers?q=Acme-only").then().statusCode(200).body(not(containsString(acmeName)));
         as("bob").get("/").then().statusCode(200).body(not(containsString(acmeName)));
+        as("bob").get("/customers?state=pending&sort=pending").then().statusCode(200).body(not(containsString(acmeName)));
+        as("bob").get("/audit?customerId=" + acmeId).then().statusCode(200).body(not(containsString(acmeName)));
+        as("carol").get("/audit?customerId=" + acmeId).then().statusCode(200).body(containsString(acmeName));
         as("alice").get("/customers?q=" + acmeName.substring(acmeName.length() - 8)).then().statusCode(200)
                 .body(containsString(acmeName));
     }

@@ -62,15 +62,15 @@ public class CatalogPublishingTest {
     }
 
     public static void publishAndWait(String versionId) throws InterruptedException {
-        TestUsers.Csrf csrf = csrf("paula", "/platform/catalogs/" + versionId);
+        TestUsers.Csrf csrf = csrf("paula", "/platform/catalogs/" + versionId + "/publish");
         String location = TestUsers.formAs("paula", csrf).post("/platform/catalogs/" + versionId + "/publish")
                 .then().statusCode(303).extract().header("Location");
         String run = location.substring(location.indexOf("/platform/"));
         Awaitility.await("publication " + run).atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100)).until(() -> {
                     String page = as("paula").get(run).then().statusCode(200).extract().asString();
-                    assertThat(page).doesNotContain("<strong>FAILED</strong>");
-                    return page.contains("<strong>DONE</strong>");
+                    assertThat(page).doesNotContain("data-status=\"FAILED\"");
+                    return page.contains("data-status=\"DONE\"");
                 });
     }
 
@@ -144,9 +144,18 @@ public class CatalogPublishingTest {
         as("paula").get("/platform/catalogs/" + id).then().statusCode(200)
                 .body(containsString("Rules removed (1)")).body(containsString("endpoint.t1-sophosupd-com"))
                 .body(containsString("would get a new allowlist version"))
-                .body(containsString("<code>− t1.sophosupd.com</code> (removed entry)"));
+                .body(containsString("<code>− t1.sophosupd.com</code> (removed entry)"))
+                .body(containsString("href=\"/platform/catalogs/" + id + "/publish\""));
+        // the button leads to a page that states the impact once more, in words and in both languages
+        String confirm = as("paula").get("/platform/catalogs/" + id + "/publish").then().statusCode(200).extract().asString();
+        assertThat(confirm).contains("Publish " + id + "?").containsPattern("[0-9,]+ customers? of [0-9,]+ partners? gets? a new "
+                + "allowlist version").contains("action=\"/platform/catalogs/" + id + "/publish\"");
+        as("paula").cookie("lang", "ja").get("/platform/catalogs/" + id + "/publish").then().statusCode(200)
+                .body(containsString("新しい許可リストのバージョンができます"));
 
         publishAndWait(id);
+        String run = as("paula").get("/platform/catalogs").then().extract().asString();
+        assertThat(run).contains("Done").doesNotContain("<td>DONE</td>");
         as("alice").get("/api/v1/customers/" + explicit + "/allowlist").then().body("catalogVersion", equalTo(id));
         assertThat(versions("alice", explicit)).containsExactly(2, 1);
         as("alice").get("/api/v1/customers/" + explicit + "/changes?from=1&to=2").then()

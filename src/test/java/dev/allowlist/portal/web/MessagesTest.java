@@ -60,7 +60,7 @@ class MessagesTest {
             assertThat(msg.audit_broken(12345L, "t", "p")).contains("12345");
             assertThat(msg.audit_customer(100234L)).contains("#100234");
             assertThat(customers.customers_statePendingRow(1234, 1500)).contains("v1234").contains("v1500");
-            assertThat(msg.catalogs_sample("acme", 100234L)).contains("#100234");
+            assertThat(msg.catalogs_sampleOf("Acme MSP", 100234L)).contains("#100234");
             assertThat(customers.customers_count(1234567)).contains("1,234,567");
         }
         // one bundle serves many threads at once

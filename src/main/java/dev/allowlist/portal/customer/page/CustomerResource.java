@@ -58,7 +58,7 @@ public class CustomerResource {
 
         static native TemplateInstance confirmDelete(Customer customer);
 
-        static native TemplateInstance history(CustomerName customer, AuditHistory.Page page);
+        static native TemplateInstance history(CustomerName customer, AuditHistory.Page page, Map<Long, String> names);
     }
 
     /** What a page about one customer needs of it besides its own content. */
@@ -181,7 +181,8 @@ public class CustomerResource {
     public TemplateInstance history(@PathParam("id") long id, @QueryParam("before") Long before) {
         Customer customer = customers.find(id).orElseThrow(NotFoundException::new);
         AuditHistory.Filter filter = new AuditHistory.Filter(null, null, customer.id, null, null, null);
-        return Templates.history(new CustomerName(customer.id, customer.name), audit.page(filter, before, 50));
+        return Templates.history(new CustomerName(customer.id, customer.name), audit.page(filter, before, 50),
+                Map.of(customer.id, customer.name));
     }
 
     @RolesAllowed(PortalRoles.CUSTOMER_EDITOR)
