@@ -1,5 +1,6 @@
 package dev.allowlist.portal.check;
 
+import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.Flash;
 import io.quarkus.qute.CheckedTemplate;
@@ -30,12 +31,15 @@ public class CheckResource {
     @Inject
     CheckService checks;
 
+    @Inject
+    PortalConfig config;
+
     @POST
     @Path("tokens")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance createToken(@PathParam("id") long id) {
         // shown once, now: only the hash is kept, so a redirect could not show it again
-        return Templates.tokenCreated(id, "/checks/" + checks.createToken(id));
+        return Templates.tokenCreated(id, config.publicUrl().replaceAll("/+$", "") + "/checks/" + checks.createToken(id));
     }
 
     @POST

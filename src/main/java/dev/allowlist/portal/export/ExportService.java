@@ -8,6 +8,7 @@ import dev.allowlist.portal.allowlist.CurrentAllowlists;
 import dev.allowlist.portal.allowlist.core.Allowlist;
 import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.audit.core.ResourceType;
+import dev.allowlist.portal.catalog.CatalogService;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.export.core.ExportFormat;
@@ -62,6 +63,9 @@ public class ExportService {
     @Inject
     CurrentAllowlists current;
 
+    @Inject
+    CatalogService catalogs;
+
     public static ExportFormat format(String id) {
         return ExportFormats.byId(id).orElseThrow(() -> InvalidInputException.of("format", "error.format",
                 String.join(", ", ExportFormats.all().stream().map(ExportFormat::id).toList())));
@@ -75,8 +79,7 @@ public class ExportService {
         ExportFormat format = format(formatId);
         checkProxy(proxy);
         AllowlistSnapshot snapshot = current.of(customerId).orElseThrow(NotFoundException::new);
-        Download download = render(snapshot.customerName(), snapshot.customerId(), snapshot.version(),
-                snapshot.allowlist(), format, proxy, Instant.now());
+        Download download = render(snapshot, format, proxy, Instant.now());
         return audit.recordReadLater(AuditService.Operation.ACTION, ResourceType.EXPORT, format.id(), snapshot.customerId(),
                 "Allowlist exported as " + format.id() + ": " + download.fileName(), downloadDetails(format, download))
                 .thenApply(stored -> download);
@@ -90,10 +93,23 @@ public class ExportService {
         return details;
     }
 
+    /** One customer's snapshot in a format, with the current catalog's words for its reasons. */
+    public Download render(AllowlistSnapshot snapshot, ExportFormat format, String proxy, Instant generatedAt) {
+        return render(snapshot.customerName(), snapshot.customerId(), snapshot.version(), snapshot.allowlist(), format, proxy,
+                generatedAt, sectionTitles());
+    }
+
+    /** The current catalog's section titles by id, in English (exports are read by customers' network teams). */
+    public Map<String, String> sectionTitles() {
+        Map<String, String> titles = new LinkedHashMap<>();
+        catalogs.current().catalog().sections().forEach(s -> titles.put(s.id(), s.title().in("en")));
+        return titles;
+    }
+
     public static Download render(String customerName, long customerId, int version, Allowlist allowlist, ExportFormat format,
-            String proxy, Instant generatedAt) {
+            String proxy, Instant generatedAt, Map<String, String> sectionTitles) {
         ExportFormat.Export export = format.render(new ExportFormat.ExportContext(customerName, customerId, version,
-                generatedAt, allowlist, proxy));
+                generatedAt, allowlist, proxy, sectionTitles));
         String etag = "\"" + sha256(allowlist.contentHash() + "|" + version + "|" + format.id() + "|" + proxy).substring(0, 32) + "\"";
         return new Download(fileName(customerName, customerId, version, format), format.contentType(), export.content(),
                 export.omitted(), etag);
@@ -173,7 +189,7 @@ public class ExportService {
                 format.id(), null, chosen.size() + " customers exported as " + format.id(),
                 Map.of("format", format.id(), "customers", chosen.stream().map(AllowlistSnapshot::customerId).toList())));
         Instant now = Instant.now();
-        return chosen.stream().map(s -> render(s.customerName(), s.customerId(), s.version(), s.allowlist(), format, null, now))
+        return chosen.stream().map(s -> render(s, format, null, now))
                 .toList();
     }
 
@@ -187,10 +203,11 @@ public class ExportService {
         // the batch's newest version numbers in one query, not one per customer
         Map<Long, AllowlistVersions.Latest> latest = versions.latest(batch.stream().map(c -> c.id).toList());
         List<Rendered> rendered = new ArrayList<>(batch.size());
+        Map<String, String> titles = sectionTitles();
         for (Customer customer : batch) {
             AllowlistVersions.Latest newest = latest.get(customer.id);
             rendered.add(new Rendered(customer.id, render(customer.name, customer.id, newest == null ? 0 : newest.number(),
-                    allowlists.current(customer), format, proxy, now)));
+                    allowlists.current(customer), format, proxy, now, titles)));
         }
         em.clear(); // memory stays flat, whatever the number of customers
         return rendered;

@@ -1,5 +1,6 @@
 package dev.allowlist.portal.feed;
 
+import dev.allowlist.portal.partner.PortalConfig;
 import dev.allowlist.portal.partner.PortalRoles;
 import dev.allowlist.portal.system.Flash;
 import io.quarkus.qute.CheckedTemplate;
@@ -27,12 +28,15 @@ public class CustomerFeedResource {
     @Inject
     FeedService feeds;
 
+    @Inject
+    PortalConfig config;
+
     @POST
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance create(@PathParam("id") long id, @RestForm String format) {
         String token = feeds.createFeed(id, format);
         // the token is shown once, now; only its hash is stored, so a redirect could not show it again
-        return Templates.feedCreated(id, format, "/feeds/" + token);
+        return Templates.feedCreated(id, format, config.publicUrl().replaceAll("/+$", "") + "/feeds/" + token);
     }
 
     @POST

@@ -13,9 +13,9 @@ import dev.allowlist.portal.audit.AuditService;
 import dev.allowlist.portal.audit.core.ResourceType;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerService;
-import dev.allowlist.portal.export.core.ExportFormats;
-import dev.allowlist.portal.export.ExportService.Download;
 import dev.allowlist.portal.export.ExportService;
+import dev.allowlist.portal.export.ExportService.Download;
+import dev.allowlist.portal.export.core.ExportFormats;
 import dev.allowlist.portal.partner.Actor;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.PortalConfig;
@@ -58,6 +58,9 @@ public class FeedService {
 
     @Inject
     CurrentAllowlists current;
+
+    @Inject
+    ExportService exports;
 
     @Inject
     AuditService audit;
@@ -171,8 +174,7 @@ public class FeedService {
         AllowlistSnapshot snapshot = found.get();
         String format = ref.format();
         Download download = snapshot.derive("feed:" + format, () -> ATOM.equals(format) ? atom(snapshot)
-                : ExportService.render(snapshot.customerName(), snapshot.customerId(), snapshot.version(), snapshot.allowlist(),
-                        ExportFormats.byId(format).orElseThrow(), null,
+                : exports.render(snapshot, ExportFormats.byId(format).orElseThrow(), null,
                         snapshot.versionCreatedAt() == null ? Instant.EPOCH : snapshot.versionCreatedAt()));
         boolean notModified = etagMatches(ifNoneMatch, download.etag());
         return Optional.of(new Pull(download, notModified, pulls.pulled(ref.partnerId(), ref.feedId(), snapshot.customerId(),

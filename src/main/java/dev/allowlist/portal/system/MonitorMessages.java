@@ -444,4 +444,7 @@ public interface MonitorMessages {
 
     @Message
     String cause_catalog_published();
+
+    @Message
+    String feeds_copyUrl();
 }

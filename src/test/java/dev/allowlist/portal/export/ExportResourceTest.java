@@ -243,11 +243,23 @@ class ExportResourceTest {
     }
 
     @Test
+    void theCsvSaysWhyInWordsAndKeepsTheRuleIdsApart() {
+        long id = customer("alice", "CSV words " + UUID.randomUUID(), Map.of("licenses", List.of("ENDPOINT")));
+        String csv = as("alice").get("/exports/customers/" + id + "?format=csv").then().statusCode(200).extract().asString();
+        assertThat(csv).startsWith("value,kind,ports,owner,reasons,rule ids\n")
+                .contains("\ncentral.sophos.com,exact,80 443,sophos,Sophos Central Admin domains; Endpoint domains and ports,"
+                        + "central.central-sophos-com; endpoint.central-sophos-com\n");
+    }
+
+    @Test
     void feedsServeWithoutASessionAnswer304And404AfterRevocationAndAuditEachDelivery() throws Exception {
         long id = customer("alice", "Feed " + UUID.randomUUID(), Map.of("licenses", List.of("ENDPOINT")));
         TestUsers.Csrf csrf = csrf("alice", "/customers/" + id);
         String page = formAs("alice", csrf).formParam("format", "panos-url").post("/exports/customers/" + id + "/feeds")
                 .then().statusCode(200).body(containsString("shown only once")).extract().asString();
+        // absolute, from the configured public address, with a copy button; the format by its vendor's name
+        assertThat(page).containsPattern("<code class=\"feed-url\" id=\"feed-url\">https://portal\\.example\\.test/feeds/[A-Za-z0-9_-]{40,}</code>")
+                .contains("data-copy=\"feed-url\"").contains("as its Palo Alto Networks PAN-OS, URL list source");
         Matcher m = Pattern.compile("(/feeds/[A-Za-z0-9_-]{40,})").matcher(page);
         assertThat(m.find()).isTrue();
         String url = m.group(1);

@@ -80,9 +80,8 @@ class CustomerPage {
         ChangeReport pending = snapshot.derive("pending-report",
                 () -> changeReports.report(customer.id, null, null, snapshot.applied()));
         String format = product == null ? "txt" : product.export();
-        String copyText = snapshot.derive("copy:" + format, () -> ExportService.render(snapshot.customerName(),
-                snapshot.customerId(), snapshot.version(), snapshot.allowlist(), ExportService.format(format), null,
-                Instant.now()).content());
+        String copyText = snapshot.derive("copy:" + format,
+                () -> exports.render(snapshot, ExportService.format(format), null, Instant.now()).content());
         CustomerDetail.Summary summary = new CustomerDetail.Summary(snapshot.version(), snapshot.applied(),
                 pending.added().size(), pending.removed().size(), pending.firewallActions(), pending.reasonChanges().size(),
                 AllowlistView.warnings(snapshot.allowlist(), catalogs.current().catalog(), i18n), format, copyText);

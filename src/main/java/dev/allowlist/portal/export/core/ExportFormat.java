@@ -39,8 +39,18 @@ public interface ExportFormat {
     }
 
     /** What a format is rendered for. */
+    /**
+     * What a format renders from.
+     *
+     * @param sectionTitles the rule catalog's section titles by id, in English: what a reason is in words
+     */
     record ExportContext(String customerName, long customerId, int version, Instant generatedAt, Allowlist allowlist,
-            String proxy) {
+            String proxy, java.util.Map<String, String> sectionTitles) {
+
+        public ExportContext(String customerName, long customerId, int version, Instant generatedAt, Allowlist allowlist,
+                String proxy) {
+            this(customerName, customerId, version, generatedAt, allowlist, proxy, java.util.Map.of());
+        }
     }
 
     /** An entry a format leaves out, and why. */
