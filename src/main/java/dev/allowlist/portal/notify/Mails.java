@@ -66,12 +66,12 @@ public class Mails {
             case NotificationService.CATALOG -> msg.mail_catalog(d.path("catalogVersion").asText(),
                     String.valueOf(d.path("customersChanged").asInt()));
             case NotificationService.PENDING -> msg.mail_pending(d.path("customerName").asText(),
-                    String.valueOf(d.path("version").asInt()), String.valueOf(d.path("days").asInt()));
+                    String.valueOf(d.path("version").asInt()), d.path("days").asInt());
             case NotificationService.STALE_FEED -> msg.mail_staleFeed(d.path("customerName").asText(),
-                    d.path("format").asText(), String.valueOf(d.path("hours").asInt()));
+                    d.path("format").asText(), d.path("hours").asInt());
             case NotificationService.CHECK_FAILED -> msg.mail_checkFailed(d.path("customerName").asText(),
-                    d.path("machine").asText(), String.valueOf(d.path("failed").asInt()),
-                    String.valueOf(d.path("passed").asInt() + d.path("failed").asInt()));
+                    d.path("machine").asText(), d.path("failed").asInt(),
+                    d.path("passed").asInt() + d.path("failed").asInt());
             default -> msg.mail_test();
         };
     }

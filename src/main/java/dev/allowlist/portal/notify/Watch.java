@@ -155,7 +155,7 @@ public class Watch {
                 }
                 for (NotificationRepository.CauseCount c : causes) {
                     lines.add(msg.mail_digest_cause(I18n.messageIn(d.language, "cause." + c.cause()),
-                            String.valueOf(c.versions()), String.valueOf(c.customers())));
+                            c.versions(), c.customers()));
                 }
                 lines.add(msg.mail_digest_pending(String.valueOf(pending)));
                 Mails.Rendered rendered = mails.digest(d.language, partner, lines, config.publicUrl() + "/",

@@ -338,66 +338,6 @@ public interface CustomerMessages {
     String customer_tabHistory();
 
     @Message
-    String export_title();
-
-    @Message
-    String export_format();
-
-    @Message
-    String export_what();
-
-    @Message
-    String export_covered();
-
-    @Message
-    String export_leftOut();
-
-    @Message
-    String export_txt();
-
-    @Message
-    String export_csv();
-
-    @Message
-    String export_json();
-
-    @Message
-    String export_squid();
-
-    @Message
-    String export_pac();
-
-    @Message
-    String export_panos_edl();
-
-    @Message
-    String export_fortigate();
-
-    @Message
-    String export_cisco_fmc();
-
-    @Message
-    String export_sophos_firewall();
-
-    @Message
-    String export_verify_ps1();
-
-    @Message
-    String export_verify_sh();
-
-    @Message
-    String export_pacProxy();
-
-    @Message
-    String export_pacButton();
-
-    @Message
-    String export_bulk();
-
-    @Message
-    String export_bulkButton();
-
-    @Message
     String changes_title();
 
     @Message
@@ -441,8 +381,6 @@ public interface CustomerMessages {
 
     @Message
     String changes_markApplied(int to);
-
-
 
     @Message
     String changes_report();
@@ -529,36 +467,6 @@ public interface CustomerMessages {
     String firewall_squid();
 
     @Message
-    String export_panos_url();
-
-    @Message
-    String export_fortigate_cli();
-
-    @Message
-    String export_cisco_fmc_objects();
-
-    @Message
-    String export_sophos_firewall_xml();
-
-    @Message
-    String export_panos_decrypt_exclusion();
-
-    @Message
-    String export_fortigate_ssl_exempt();
-
-    @Message
-    String export_sophos_firewall_tls_exclusion();
-
-    @Message
-    String lead_title(String firewall);
-
-    @Message
-    String lead_download(String export);
-
-    @Message
-    String lead_feedActive(String format, LocalDate createdAt);
-
-    @Message
     String apply_panos();
 
     @Message
@@ -572,15 +480,6 @@ public interface CustomerMessages {
 
     @Message
     String apply_squid();
-
-    @Message
-    String export_proxyFor_pac();
-
-    @Message
-    String export_proxyFor_verify_sh();
-
-    @Message
-    String export_proxyFor_verify_ps1();
 
     @Message
     String import_title();
@@ -721,63 +620,6 @@ public interface CustomerMessages {
     String logs_batch_state_refused();
 
     @Message
-    String exportName_txt();
-
-    @Message
-    String exportName_csv();
-
-    @Message
-    String exportName_json();
-
-    @Message
-    String exportName_squid();
-
-    @Message
-    String exportName_pac();
-
-    @Message
-    String exportName_panos_url();
-
-    @Message
-    String exportName_fortigate_cli();
-
-    @Message
-    String exportName_cisco_fmc_objects();
-
-    @Message
-    String exportName_sophos_firewall_xml();
-
-    @Message
-    String exportName_panos_decrypt_exclusion();
-
-    @Message
-    String exportName_fortigate_ssl_exempt();
-
-    @Message
-    String exportName_sophos_firewall_tls_exclusion();
-
-    @Message
-    String exportName_verify_ps1();
-
-    @Message
-    String exportName_verify_sh();
-
-    @Message
-    String exportName_panos_edl();
-
-    @Message
-    String exportName_fortigate();
-
-    @Message
-    String exportName_cisco_fmc();
-
-    @Message
-    String exportName_sophos_firewall();
-
-    @Message
-    String exportName_atom();
-
-    @Message
     String customer_sections();
 
     @Message
@@ -905,4 +747,19 @@ public interface CustomerMessages {
 
     @Message
     String changes_causeLine(int number, String cause, String actor, LocalDate date);
+
+    @Message
+    String customer_usesActiveDirectoryHelp();
+
+    @Message
+    String customer_wildcardSupportHelp();
+
+    @Message
+    String customer_tlsInspectionHelp();
+
+    @Message
+    String customer_applicationFilteringHelp();
+
+    @Message
+    String customer_narrowHydraHelp();
 }

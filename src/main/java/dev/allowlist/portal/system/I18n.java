@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * The request's language (the {@code lang} cookie set by the switcher, else Accept-Language, else
- * English) and its messages: {@link PortalMessages}, {@link CustomerMessages}, {@link MonitorMessages}.
+ * English) and its messages: {@link PortalMessages}, {@link CustomerMessages}, {@link MonitorMessages},
+ * {@link ExportMessages}.
  */
 @RequestScoped
 @Named("i18n")
@@ -173,7 +174,8 @@ public class I18n {
     }
 
     /** The bundles, for tests that walk every message. */
-    public static final List<Class<?>> BUNDLES = List.of(PortalMessages.class, CustomerMessages.class, MonitorMessages.class);
+    public static final List<Class<?>> BUNDLES = List.of(PortalMessages.class, CustomerMessages.class, MonitorMessages.class,
+            ExportMessages.class);
 
     /** Every message of the bundles by name; a name is unique across them (MessagesTest). */
     private static final Map<String, Method> METHODS = BUNDLES.stream().flatMap(type -> Arrays.stream(type.getMethods()))

@@ -398,16 +398,16 @@ public interface MonitorMessages {
     String mail_catalog(String catalogVersion, String customersChanged);
 
     @Message
-    String mail_pending(String customerName, String version, String days);
+    String mail_pending(String customerName, String version, int days);
 
     @Message
-    String mail_staleFeed(String customerName, String format, String hours);
+    String mail_staleFeed(String customerName, String format, int hours);
 
     @Message
     String mail_test();
 
     @Message
-    String mail_checkFailed(String customerName, String machine, String failed, String total);
+    String mail_checkFailed(String customerName, String machine, int failed, int total);
 
     @Message
     String mail_disabled_subject(String target);
@@ -425,7 +425,7 @@ public interface MonitorMessages {
     String mail_digest_nothing();
 
     @Message
-    String mail_digest_cause(String cause, String versions, String customers);
+    String mail_digest_cause(String cause, long versions, long customers);
 
     @Message
     String mail_digest_pending(String pending);

@@ -10,8 +10,8 @@ import java.time.LocalDate;
  * writes {@code {msg:error_404_title}}; Java calls {@code i18n.msg().error_404_title()}. The build
  * fails when a template names a message that is not here, or passes it the wrong arguments.
  *
- * <p>The texts are in three bundles ({@link CustomerMessages}, {@link MonitorMessages}) because each
- * stays under 300 messages: Quarkus 3.33 generates a bundle's lookup in chunks of 300, and a bundle of
+ * <p>The texts are in four bundles ({@link CustomerMessages}, {@link MonitorMessages},
+ * {@link ExportMessages}) because each stays under 300 messages: Quarkus 3.33 generates a bundle's lookup in chunks of 300, and a bundle of
  * more fails to load (a VerifyError in the generated class).
  */
 @MessageBundle(value = "msg", locale = "en")
@@ -41,8 +41,6 @@ public interface PortalMessages {
     @Message
     String dashboard_title();
 
-    @Message
-    String dashboard_customers(long total);
 
     @Message
     String dashboard_platformAdmin();
@@ -595,7 +593,7 @@ public interface PortalMessages {
     String error_import_ambiguousName(int count);
 
     @Message
-    String error_import_hasErrors(Object count, Object rows);
+    String error_import_hasErrors(long count, Object rows);
 
     @Message
     String error_import_applied();

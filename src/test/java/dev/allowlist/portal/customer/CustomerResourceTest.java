@@ -66,6 +66,24 @@ class CustomerResourceTest {
         as("erin").get(path).then().statusCode(404);
     }
 
+    /** AD Sync as a license and "uses Active Directory" bring the same section: the form has one checkbox for both. */
+    @Test
+    void activeDirectoryIsOneCheckboxAndSavingItKeepsTheAllowlist() {
+        long id = as("alice").contentType(ContentType.JSON).body(java.util.Map.of("name", "AD " + UUID.randomUUID(),
+                "licenses", List.of("ENDPOINT", "AD_SYNC"))).post("/api/v1/customers").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        String form = as("alice").get("/customers/" + id + "/edit").then().statusCode(200).extract().asString();
+        assertThat(form).doesNotContain("value=\"AD_SYNC\"").contains("Uses Active Directory (AD Sync)")
+                .contains("name=\"usesActiveDirectory\" value=\"true\" checked")
+                .contains("The firewall decrypts HTTPS to inspect it.", "narrower *.mcs2-cloudstation-&lt;region&gt;");
+        assertThat(form.split("Active Directory", -1)).as("Active Directory, once").hasSize(3); // label and its help
+        String hash = as("alice").get("/api/v1/customers/" + id + "/allowlist").then().extract().jsonPath().getString("contentHash");
+        TestUsers.Csrf csrf = csrf("alice", "/customers/" + id + "/edit");
+        formAs("alice", csrf).formParam("name", "AD saved " + id).formParam("licenses", "ENDPOINT")
+                .formParam("usesActiveDirectory", "true").formParam("version", "0").post("/customers/" + id).then().statusCode(303);
+        as("alice").get("/api/v1/customers/" + id + "/allowlist").then().body("contentHash", equalTo(hash));
+    }
+
     @Test
     void invalidFormIsShownAgainWithTheTypedValuesAndNothingIsSaved() {
         long before = TestPartners.count("customer");

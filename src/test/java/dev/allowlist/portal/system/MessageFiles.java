@@ -13,7 +13,7 @@ public final class MessageFiles {
     private MessageFiles() {
     }
 
-    /** Every message of a language, the three bundles' files together. */
+    /** Every message of a language, the bundles' files together. */
     public static Properties of(String language) {
         Properties all = new Properties();
         for (Class<?> bundle : I18n.BUNDLES) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.allowlist.portal.system.CustomerMessages;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.MessageFiles;
+import dev.allowlist.portal.system.MonitorMessages;
 import dev.allowlist.portal.system.PortalMessages;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -119,6 +120,30 @@ class MessagesTest {
             return LocalDate.of(2026, 12, i + 1);
         }
         return "ARG" + i + "X";
+    }
+
+    /** English counts agree with their nouns: one customer, two customers; no "host(s)" left. */
+    @Test
+    void englishPluralsAgreeWithTheirCounts() {
+        for (Class<?> bundle : I18n.BUNDLES) {
+            MessageFiles.of(bundle, "en").forEach((key, text) -> assertThat((String) text).as((String) key)
+                    .doesNotContain("(s)", "(ies)", "(es)"));
+        }
+        CustomerMessages customers = I18n.customerMessages("en");
+        PortalMessages msg = I18n.messages("en");
+        MonitorMessages monitor = I18n.monitorMessages("en");
+        assertThat(customers.customers_count(1)).isEqualTo("1 customer");
+        assertThat(customers.customers_count(2)).isEqualTo("2 customers");
+        assertThat(customers.allowlist_count(1)).isEqualTo("1 entry");
+        assertThat(customers.allowlist_count(1500)).isEqualTo("1,500 entries");
+        assertThat(msg.dashboard_checkFailed(1, java.time.LocalDate.of(2026, 12, 1))).startsWith("1 host failed");
+        assertThat(msg.dashboard_reconcileMissing(3, java.time.LocalDate.of(2026, 12, 1))).startsWith("3 entries missing");
+        assertThat(msg.dashboard_days(1)).isEqualTo("1 day");
+        assertThat(msg.catalogs_confirmImpact(1, 1)).isEqualTo("1 customer of 1 partner gets a new allowlist version.");
+        assertThat(msg.catalogs_confirmImpact(120, 3)).isEqualTo("120 customers of 3 partners get a new allowlist version.");
+        assertThat(msg.error_import_hasErrors(1, "4")).startsWith("1 row has errors");
+        assertThat(monitor.checks_rules(1)).isEqualTo("Asked for by 1 rule");
+        assertThat(I18n.customerMessages("ja").customers_count(1)).isEqualTo("顧客 1 件");
     }
 
     @Test

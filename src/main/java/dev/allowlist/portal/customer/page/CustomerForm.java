@@ -20,16 +20,22 @@ public record CustomerForm(Long id, String name, String externalReference, Strin
                 false, false, false, false, false, "", null);
     }
 
+    /**
+     * The form of a stored customer. Active Directory is one checkbox: the AD Sync license and the profile's
+     * usesActiveDirectory bring in the same vendor section, so the form shows either as that checkbox (and
+     * saves it as usesActiveDirectory, the license then left out: the allowlist stays the same).
+     */
     static CustomerForm of(Customer c, List<String> knownRegions) {
         Set<String> licenses = new LinkedHashSet<>();
         c.licenses.forEach(l -> licenses.add(l.license.name()));
+        boolean activeDirectory = c.usesActiveDirectory || licenses.remove(License.AD_SYNC.name());
         Set<String> known = new LinkedHashSet<>();
         List<String> other = new ArrayList<>();
         for (String region : c.regions) {
             (knownRegions.contains(region) ? known : other).add(region);
         }
         return new CustomerForm(c.id, c.name, nullToEmpty(c.externalReference), nullToEmpty(c.notes), licenses, known,
-                String.join(", ", other), c.wildcardSupport, c.usesActiveDirectory, c.tlsInspection,
+                String.join(", ", other), c.wildcardSupport, activeDirectory, c.tlsInspection,
                 c.applicationFiltering, c.narrowHydra, nullToEmpty(c.firewallProduct), c.version);
     }
 
