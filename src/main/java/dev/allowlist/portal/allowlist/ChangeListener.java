@@ -1,6 +1,7 @@
 package dev.allowlist.portal.allowlist;
 
 import dev.allowlist.portal.catalog.CatalogService;
+import dev.allowlist.portal.partner.PartnerDirectory;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -21,7 +22,8 @@ import org.postgresql.PGNotification;
 /**
  * Hears, on one dedicated connection, what PostgreSQL announces on {@code portal_changes} (V10):
  * a customer's id when anything its allowlist serves changed, {@code catalog} when another version
- * became current. Drops the customer's snapshot, or reloads the current catalog. When the
+ * became current, {@code partner:<slug>} when a partner was renamed or disabled. Drops the customer's
+ * snapshot, reloads the current catalog, or forgets the partner (and verified tokens). When the
  * connection is lost the cache stops keeping anything until it is back (announcements may have
  * been missed meanwhile).
  */
@@ -39,6 +41,9 @@ public class ChangeListener {
 
     @Inject
     CatalogService catalogs;
+
+    @Inject
+    PartnerDirectory partners;
 
     private volatile boolean running;
     private Thread thread;
@@ -68,6 +73,7 @@ public class ChangeListener {
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 cache.listening(true);
                 reloadCatalog(); // a publish on another instance may have been missed
+                partners.forgetAll(); // and so may a partner's rename or disablement
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(500);
                     if (notifications == null) {
@@ -93,6 +99,10 @@ public class ChangeListener {
         if ("catalog".equals(payload)) {
             reloadCatalog();
             cache.dropAll();
+            return;
+        }
+        if (payload.startsWith("partner:")) {
+            partners.forget(payload.substring("partner:".length()));
             return;
         }
         try {

@@ -20,4 +20,12 @@ public class Partner extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** When a platform admin disabled it; null while it is enabled. */
+    @Column(name = "disabled_at")
+    public OffsetDateTime disabledAt;
+
+    public boolean enabled() {
+        return disabledAt == null;
+    }
 }

@@ -13,14 +13,18 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Registered partners by slug, looked up on every request. Partners are never deleted, so a found
- * partner is cached for good; unknown slugs are asked again each time (a registration may follow).
+ * Enabled partners by slug, looked up on every request. Partners are never deleted, so a found partner
+ * is cached until a rename or a disablement is announced ({@link #forget}, from every instance's change
+ * listener); unknown and disabled slugs are asked again each time (a registration may follow).
  */
 @ApplicationScoped
 public class PartnerDirectory {
 
     @Inject
     PartnerRepository partners;
+
+    @Inject
+    VerifiedTokens tokens;
 
     private final ConcurrentHashMap<String, String> names = new ConcurrentHashMap<>();
 
@@ -57,8 +61,8 @@ public class PartnerDirectory {
         }
         Optional<Partner> partner = QuarkusTransaction.requiringNew()
                 .call(() -> partners.bySlug(slug));
-        partner.ifPresent(p -> names.put(p.id, p.displayName));
-        return partner.map(p -> p.displayName);
+        partner.filter(Partner::enabled).ifPresent(p -> names.put(p.id, p.displayName));
+        return partner.filter(Partner::enabled).map(p -> p.displayName);
     }
 
     /** A partner's display name if this instance already knows it: no query, so any thread may ask. */
@@ -67,6 +71,25 @@ public class PartnerDirectory {
     }
 
     public void registered(Partner partner) {
-        names.put(partner.id, partner.displayName);
+        if (partner.enabled()) {
+            names.put(partner.id, partner.displayName);
+        } else {
+            names.remove(partner.id);
+        }
+    }
+
+    /**
+     * A partner renamed, disabled or enabled (here or on another instance): its next request looks it up
+     * again, and no bearer token verified for it before is taken from the cache.
+     */
+    public void forget(String slug) {
+        names.remove(slug);
+        tokens.clear();
+    }
+
+    /** Announcements may have been missed (the listener reconnected): every partner is looked up again. */
+    public void forgetAll() {
+        names.clear();
+        tokens.clear();
     }
 }

@@ -126,7 +126,10 @@ public class VerifiedTokens {
                 token.length() * 3 + OVERHEAD));
     }
 
-    /** The identity provider's key set changed: whatever was verified with the old set is verified again. */
+    /**
+     * The identity provider's key set changed, or a partner was renamed or disabled: whatever was verified
+     * before is verified (and its membership resolved) again.
+     */
     void clear() {
         cache.invalidateAll();
     }

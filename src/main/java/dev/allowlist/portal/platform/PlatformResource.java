@@ -1,7 +1,9 @@
 package dev.allowlist.portal.platform;
 
 import dev.allowlist.portal.partner.Partner;
+import dev.allowlist.portal.partner.PartnerRepository;
 import dev.allowlist.portal.partner.PortalRoles;
+import dev.allowlist.portal.system.Flash;
 import dev.allowlist.portal.system.I18n;
 import dev.allowlist.portal.system.InvalidInputException;
 import dev.allowlist.portal.system.Redirects;
@@ -12,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -20,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** Platform administration: registering partners. */
+/** Platform administration: registering, renaming, disabling and enabling partners. */
 @RolesAllowed(PortalRoles.PLATFORM_ADMIN)
 @Path("/platform/partners")
 @Produces(MediaType.TEXT_HTML)
@@ -28,8 +31,8 @@ public class PlatformResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance partners(List<Partner> partners, Map<String, String> errors, String slug,
-                String displayName, boolean registered);
+        static native TemplateInstance partners(List<PartnerRepository.Activity> partners, Map<String, String> errors,
+                String slug, String displayName, boolean registered, String renaming);
     }
 
     @Inject
@@ -40,7 +43,7 @@ public class PlatformResource {
 
     @GET
     public TemplateInstance partners(@QueryParam("registered") boolean registered) {
-        return Templates.partners(service.list(), Map.of(), "", "", registered);
+        return Templates.partners(service.activity(), Map.of(), "", "", registered, null);
     }
 
     @POST
@@ -49,8 +52,33 @@ public class PlatformResource {
             service.register(slug, displayName);
             return Redirects.seeOther("/platform/partners?registered=true");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.partners(service.list(), e.messages(i18n), slug, displayName, false))
-                    .build();
+            return Response.status(400).entity(Templates.partners(service.activity(), e.messages(i18n), slug, displayName,
+                    false, null)).build();
         }
+    }
+
+    /** A partner's new display name; the list again with the error and the typed name when it is refused. */
+    @POST
+    @Path("{slug}")
+    public Response rename(@PathParam("slug") String slug, @RestForm String displayName) {
+        try {
+            Partner partner = service.rename(slug, displayName);
+            return Flash.seeOther("/platform/partners", "partnerRenamed", partner.id, partner.displayName);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.partners(service.activity(), e.messages(i18n), "", displayName,
+                    false, slug)).build();
+        }
+    }
+
+    @POST
+    @Path("{slug}/disable")
+    public Response disable(@PathParam("slug") String slug) {
+        return Flash.seeOther("/platform/partners", "partnerDisabled", service.setEnabled(slug, false).id);
+    }
+
+    @POST
+    @Path("{slug}/enable")
+    public Response enable(@PathParam("slug") String slug) {
+        return Flash.seeOther("/platform/partners", "partnerEnabled", service.setEnabled(slug, true).id);
     }
 }

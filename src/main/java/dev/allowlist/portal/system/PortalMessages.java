@@ -798,4 +798,43 @@ public interface PortalMessages {
 
     @Message
     String catalogs_sampleOf(String partner, long customerId);
+
+    @Message
+    String partners_customers();
+
+    @Message
+    String partners_members();
+
+    @Message
+    String partners_lastLogin();
+
+    @Message
+    String partners_state();
+
+    @Message
+    String partners_enabled();
+
+    @Message
+    String partners_disabled();
+
+    @Message
+    String partners_disable();
+
+    @Message
+    String partners_enable();
+
+    @Message
+    String partners_rename();
+
+    @Message
+    String partners_disableExplain();
+
+    @Message
+    String flash_partnerRenamed(String slug, String name);
+
+    @Message
+    String flash_partnerDisabled(String slug);
+
+    @Message
+    String flash_partnerEnabled(String slug);
 }

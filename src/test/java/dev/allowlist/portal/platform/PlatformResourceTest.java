@@ -37,4 +37,45 @@ class PlatformResourceTest {
                 .post("/platform/partners").then().statusCode(403);
         assertThat(TestPartners.count("partner")).isEqualTo(partners);
     }
+
+    /** Rename, disable, enable: the list's counts, the members' view on each step, nothing deleted. */
+    @Test
+    void platformAdminRenamesDisablesAndEnablesAPartner() throws Exception {
+        try (java.sql.Connection c = dev.allowlist.portal.TestDatabase.owner(); java.sql.Statement st = c.createStatement()) {
+            st.execute("INSERT INTO partner (id, display_name, created_at) VALUES ('initech', 'Initech Services', now()) "
+                    + "ON CONFLICT (id) DO UPDATE SET display_name = 'Initech Services', disabled_at = NULL");
+        }
+        String name = "Lifecycle " + UUID.randomUUID();
+        as("tina").contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of("name", name))
+                .post("/api/v1/customers").then().statusCode(201);
+        String list = as("paula").get("/platform/partners").then().statusCode(200).extract().asString();
+        String row = list.substring(list.indexOf("<tr id=\"partner-initech\""), list.indexOf("</tr>", list.indexOf("partner-initech")));
+        assertThat(row).contains("Initech Services").containsPattern("<td>[1-9][0-9,]*</td><td>[1-9][0-9,]*</td>")
+                .containsPattern("20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9:]{8} UTC").contains("Enabled");
+        assertThat(list).doesNotContain(name); // counts, never a customer
+
+        TestUsers.Csrf csrf = csrf("paula", "/platform/partners");
+        formAs("paula", csrf).formParam("displayName", " ").post("/platform/partners/initech").then().statusCode(400)
+                .body(containsString("Required."));
+        formAs("paula", csrf).formParam("displayName", "Initech Renamed").post("/platform/partners/initech").then()
+                .statusCode(303).cookie("portal-flash");
+        as("tina").get("/customers").then().statusCode(200).body(containsString("Initech Renamed"));
+        try {
+            formAs("paula", csrf).post("/platform/partners/initech/disable").then().statusCode(303);
+            as("tina").get("/customers").then().statusCode(403).body(containsString("not registered"))
+                    .body(org.hamcrest.Matchers.not(containsString(name)));
+            as("tina").get("/api/v1/customers").then().statusCode(403);
+            assertThat(TestPartners.count("customer WHERE partner_id = 'initech'")).isPositive(); // nothing deleted
+            assertThat(as("paula").get("/platform/partners").then().extract().asString()).contains("Disabled");
+            formAs("alice", csrf("alice", "/customers")).post("/platform/partners/initech/enable").then().statusCode(403);
+            formAs("paula", csrf).post("/platform/partners/no-such-partner/disable").then().statusCode(404);
+        } finally {
+            formAs("paula", csrf).post("/platform/partners/initech/enable").then().statusCode(303);
+            formAs("paula", csrf).formParam("displayName", "Initech Services").post("/platform/partners/initech").then()
+                    .statusCode(303);
+        }
+        as("tina").get("/api/v1/customers").then().statusCode(200).body("name", org.hamcrest.Matchers.hasItem(name));
+        as("paula").get("/audit").then().statusCode(200).body(containsString("Partner disabled: initech"))
+                .body(containsString("Partner enabled: initech")).body(containsString("Partner renamed: initech"));
+    }
 }
