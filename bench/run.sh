@@ -147,7 +147,9 @@ run() { # name, path, extra header... (a path ending in .lua is a wrk script tha
 run ceiling /q/health/live
 ALICE=$(token alice)
 AUTH="Authorization: Bearer $ALICE"
+run "dashboard (work queue)" "/" "$AUTH"
 run "customers list page" "/customers?page=3" "$AUTH"
+run "customers, waiting, filtered" "/customers?state=pending&sort=pending&license=EDR&page=2" "$AUTH"
 run "customer detail page" "/customers/$CUSTOMER" "$AUTH"
 run "allowlist JSON" "/api/v1/customers/$CUSTOMER/allowlist" "$AUTH"
 ALICE=$(token alice); AUTH="Authorization: Bearer $ALICE"
@@ -183,9 +185,9 @@ if [ -z "$location" ]; then
 else
   max_rss=0
   while true; do
-    status=$(curl -s -H "Authorization: Bearer $(token paula)" "$location" | grep -o '<strong>[A-Z]*</strong>' | head -1 || true)
+    status=$(curl -s -H "Authorization: Bearer $(token paula)" "$location" | grep -o 'data-status="[A-Z]*"' | head -1 | cut -d'"' -f2 || true)
     rss=$(ps -o rss= -p "$PORTAL_PID"); [ "$rss" -gt "$max_rss" ] && max_rss=$rss
-    [ "$status" != "<strong>RUNNING</strong>" ] && break
+    [ "$status" != "RUNNING" ] && break
     sleep 1
   done
   elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))

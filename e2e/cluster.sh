@@ -221,7 +221,7 @@ page=$(curl -fs -c "$pjar" -H "Authorization: Bearer $paula" "http://localhost:$
 csrf=$(echo "$page" | grep -o 'name="csrf-token" value="[^"]*"' | head -1 | sed -E 's/.*value="([^"]*)"/\1/')
 curl -fs -o /dev/null -b "$pjar" -H "Authorization: Bearer $paula" -F "csrf-token=$csrf" -F "file=@$LOGS/catalog.json" \
   "http://localhost:$A_PORT/platform/catalogs"
-page=$(curl -fs -b "$pjar" -H "Authorization: Bearer $paula" "http://localhost:$A_PORT/platform/catalogs/sophos-central-cluster")
+page=$(curl -fs -b "$pjar" -H "Authorization: Bearer $paula" "http://localhost:$A_PORT/platform/catalogs/sophos-central-cluster/publish")
 csrf=$(echo "$page" | grep -o 'name="csrf-token" value="[^"]*"' | head -1 | sed -E 's/.*value="([^"]*)"/\1/')
 curl -fs -o /dev/null -b "$pjar" -H "Authorization: Bearer $paula" --data-urlencode "csrf-token=$csrf" \
   "http://localhost:$A_PORT/platform/catalogs/sophos-central-cluster/publish"

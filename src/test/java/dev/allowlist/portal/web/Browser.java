@@ -86,6 +86,18 @@ final class Browser implements AutoCloseable {
         return target;
     }
 
+    /** A screenshot named by what it shows alone ({@code tour-en-dashboard.png}): the same name on every run. */
+    Path shotNamed(String what) {
+        Path target = SCREENSHOTS.resolve(name + "-" + what + ".png");
+        try {
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), target,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
     /** Clicks something that loads a new page, and waits until the old page is gone. */
     void go(By target) {
         WebElement old = driver.findElement(By.tagName("html"));

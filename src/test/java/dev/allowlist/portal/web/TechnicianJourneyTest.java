@@ -134,11 +134,11 @@ class TechnicianJourneyTest {
             // the same, in Japanese
             b.open("/");
             b.go(By.linkText("日本語"));
-            assertThat(b.text()).contains("未反映 1 件", "反映済み 2 件", "未反映の変更（古い順）", "Queue Zeta " + tag);
+            assertThat(b.text()).contains("未適用 1 件", "適用済み 2 件", "未適用の変更（古い順）", "Queue Zeta " + tag);
             b.shot("dashboard-ja");
             b.open("/customers/" + zeta);
             assertThat(b.driver.findElement(By.id("summary")).getText()).contains("追加 0 件、削除 1 件",
-                    "最新の許可リスト v2 ・ ファイアウォールに反映済み：v1", "リストをコピー（Squid、dstdomain ACL）");
+                    "最新の許可リスト v2 ・ ファイアウォールに適用済み：v1", "リストをコピー（Squid、dstdomain ACL）");
             b.shot("summary-card-ja");
             b.go(By.linkText("English"));
         } finally {
