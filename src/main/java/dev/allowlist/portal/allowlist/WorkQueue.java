@@ -21,8 +21,9 @@ import java.util.List;
 @ApplicationScoped
 public class WorkQueue {
 
-    /** The counts on top of the dashboard. */
-    public record Counts(long customers, long pending, long neverApplied, long upToDate, long warnings) {
+    /** The counts on top of the dashboard, and the catalog banner's (null when there is none). */
+    public record Counts(long customers, long pending, long neverApplied, long upToDate, long warnings,
+            CatalogNews catalogNews) {
     }
 
     /**
@@ -102,6 +103,13 @@ public class WorkQueue {
 
     static final int ROWS = 10;
 
+    /**
+     * The chart's days by partner, for a minute: a day's count moves slowly, and the query reads every
+     * version of the partner (17 ms at 500 customers of 10 versions, against 1-2 ms for the rest).
+     */
+    private static final Cache<String, List<Day>> DAYS = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
+
     /** Change counts by customer and versions: they never change for the same pair of versions. */
     private static final Cache<String, int[]> COUNTS = Caffeine.newBuilder().maximumSize(20_000).build();
 
@@ -117,9 +125,10 @@ public class WorkQueue {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Queue queue() {
         String partner = member.tenantId();
-        return new Queue(repository.counts(partner), waiting(partner), repository.warned(partner, ROWS),
-                repository.silentFeeds(partner, ROWS), repository.uploads(partner), repository.catalogNews(partner),
-                repository.days(partner, 30));
+        Counts counts = repository.counts(partner);
+        return new Queue(counts, waiting(partner), repository.warned(partner, ROWS),
+                repository.silentFeeds(partner, ROWS), repository.uploads(partner), counts.catalogNews(),
+                DAYS.get(partner, p -> repository.days(p, 30)));
     }
 
     /** The customers that wait longest, with what they wait for (counted once per pair of versions). */

@@ -19,19 +19,34 @@ public class WorkQueueRepository {
     public static final String COUNTS_SQL = "SELECT (SELECT count(*) FROM customer c WHERE c.partner_id = ?1), "
             + "count(*) FILTER (WHERE s.pending_since IS NOT NULL), "
             + "count(*) FILTER (WHERE s.pending_since IS NOT NULL AND s.applied = 0), "
-            + "count(*) FILTER (WHERE s.pending_since IS NULL), count(*) FILTER (WHERE s.warnings) "
+            + "count(*) FILTER (WHERE s.pending_since IS NULL), count(*) FILTER (WHERE s.warnings), "
+            // the catalog banner: newest and unapplied versions that a publication of the last 14 days made
+            + "count(*) FILTER (WHERE s.pending_since IS NOT NULL AND s.newest_cause = 'catalog-published' "
+            + "AND s.changed_at > now() - interval '14 days'), min(s.changed_at) FILTER (WHERE s.pending_since IS NOT NULL "
+            + "AND s.newest_cause = 'catalog-published' AND s.changed_at > now() - interval '14 days') "
             + "FROM allowlist_state s WHERE s.partner_id = ?1";
 
     public static final String WAITING_SQL = "SELECT s.customer_id, c.name, s.applied, s.newest, s.pending_since, "
             + "s.pending_cause FROM allowlist_state s JOIN customer c ON c.partner_id = s.partner_id AND c.id = s.customer_id "
             + "WHERE s.partner_id = ?1 AND s.pending_since IS NOT NULL ORDER BY s.pending_since, s.customer_id LIMIT ?2";
 
+    public static final String DAYS_SQL = "WITH days AS (SELECT d::date AS day FROM generate_series("
+            + "current_date - (?2 - 1), current_date, interval '1 day') d), "
+            + "episodes AS (SELECT v.customer_id, min(v.created_at) AS since, e.until FROM allowlist_version v "
+            + "CROSS JOIN LATERAL (SELECT min(a.applied_at) AS until FROM applied_version a WHERE a.partner_id = v.partner_id "
+            + "AND a.customer_id = v.customer_id AND a.number >= v.number AND a.applied_at >= v.created_at) e "
+            + "WHERE v.partner_id = ?1 GROUP BY v.customer_id, e.until "
+            + "HAVING e.until IS NULL OR e.until >= current_date - (?2 - 1)) "
+            + "SELECT d.day, count(DISTINCT s.customer_id) FROM days d LEFT JOIN episodes s "
+            + "ON s.since < d.day + 1 AND (s.until IS NULL OR s.until >= d.day + 1) GROUP BY d.day ORDER BY d.day";
+
     @Inject
     EntityManager em;
 
     WorkQueue.Counts counts(String partner) {
         Object[] r = (Object[]) em.createNativeQuery(COUNTS_SQL).setParameter(1, partner).getSingleResult();
-        return new WorkQueue.Counts(n(r[0]), n(r[1]), n(r[2]), n(r[3]), n(r[4]));
+        return new WorkQueue.Counts(n(r[0]), n(r[1]), n(r[2]), n(r[3]), n(r[4]),
+                n(r[5]) == 0 ? null : new WorkQueue.CatalogNews(n(r[5]), time(r[6])));
     }
 
     /** The customers that wait longest, oldest first. */
@@ -78,28 +93,15 @@ public class WorkQueueRepository {
                 time(r[5]), (String) r[6])).toList();
     }
 
-    /** Customers whose newest, unapplied version came from a catalog publication of the last 14 days. */
-    WorkQueue.CatalogNews catalogNews(String partner) {
-        Object[] r = (Object[]) em.createNativeQuery("SELECT count(*), min(s.changed_at) FROM allowlist_state s "
-                + "WHERE s.partner_id = ?1 AND s.pending_since IS NOT NULL AND s.newest_cause = 'catalog-published' "
-                + "AND s.changed_at > now() - interval '14 days'").setParameter(1, partner).getSingleResult();
-        return n(r[0]) == 0 ? null : new WorkQueue.CatalogNews(n(r[0]), time(r[1]));
-    }
-
     /**
-     * How many customers waited at the end of each of the last {@code count} days (UTC): a version waits
-     * from when it was made until a version at least as new is marked applied.
+     * How many customers waited at the end of each of the last {@code count} days (UTC). A customer waits
+     * in episodes: from the first version after an applied mark until a mark of that version or a newer
+     * one. Each version finds the mark that ends its wait (one index lookup); the versions of one episode
+     * share it, so grouping by it gives the episodes, and only those that reach into the period count.
      */
     @SuppressWarnings("unchecked")
     List<WorkQueue.Day> days(String partner, int count) {
-        List<Object[]> rows = em.createNativeQuery("WITH days AS (SELECT d::date AS day FROM generate_series("
-                + "current_date - (?2 - 1), current_date, interval '1 day') d), "
-                + "spans AS (SELECT v.customer_id, v.created_at AS since, (SELECT min(a.applied_at) FROM applied_version a "
-                + "WHERE a.partner_id = v.partner_id AND a.customer_id = v.customer_id AND a.number >= v.number "
-                + "AND a.applied_at >= v.created_at) AS until FROM allowlist_version v WHERE v.partner_id = ?1) "
-                + "SELECT d.day, count(DISTINCT s.customer_id) FROM days d LEFT JOIN spans s "
-                + "ON s.since < d.day + 1 AND (s.until IS NULL OR s.until >= d.day + 1) GROUP BY d.day ORDER BY d.day")
-                .setParameter(1, partner).setParameter(2, count).getResultList();
+        List<Object[]> rows = em.createNativeQuery(DAYS_SQL).setParameter(1, partner).setParameter(2, count).getResultList();
         return rows.stream().map(r -> new WorkQueue.Day(r[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[0],
                 n(r[1]))).toList();
     }

@@ -45,6 +45,7 @@ class QueryPlansTest {
                     .replace("$5", "$5::text").replace("$6", "$6::text").replace("$7", "$7::int").replace("$8", "$8::int"));
         }
         q.put("dashboard: counts per state", WorkQueueRepository.COUNTS_SQL.replace("?1", "$1::varchar") + " AND $2::bigint IS NOT NULL");
+        q.put("dashboard: the chart's days", WorkQueueRepository.DAYS_SQL.replace("?1", "$1::varchar").replace("?2", "$2::int"));
         q.put("dashboard: the oldest waiting", WorkQueueRepository.WAITING_SQL.replace("?1", "$1::varchar").replace("?2", "$2::int"));
         q.put("a customer's snapshot (allowlist, versions, feeds: one round trip)",
                 AllowlistRepository.SNAPSHOT_SQL.replaceFirst("\\?", "\\$1::varchar")

@@ -34,9 +34,16 @@ class ReadablePagesTest {
         long id = Customers.create("alice", name, List.of("ENDPOINT"));
         String history = as("carol").get("/audit").then().statusCode(200).extract().asString();
         assertThat(history).contains("<a href=\"/audit?customerId=" + id + "\">" + name + "</a>")
-                .contains("<option value=\"" + id + "\" >" + name + "</option>")
+                .contains("<option value=\"" + id + "\">" + name + "</option>")
                 .doesNotContain("<input type=\"number\" name=\"customerId\"");
-        as("carol").get("/audit?customerId=" + id).then().statusCode(200).body(containsString("<h1>Audit history · " + name));
+        as("carol").get("/audit?customerId=" + id).then().statusCode(200).body(containsString("<h1>Audit history · " + name))
+                .body(containsString("<option value=\"" + id + "\" selected>" + name + "</option>"));
+        // a name is text in the picker, never markup
+        String hostile = Customers.uniqueName("<b>Bold & \"quoted\"</b>");
+        long other = Customers.create("alice", hostile, List.of("ENDPOINT"));
+        assertThat(as("carol").get("/audit").then().extract().asString())
+                .contains("<option value=\"" + other + "\">&lt;b&gt;Bold &amp; &quot;quoted&quot;&lt;/b&gt;")
+                .doesNotContain("<b>Bold");
         long event = Long.parseLong(history.replaceAll("(?s).*?<a href=\"/audit/([0-9]+)\">.*", "$1"));
         String page = as("carol").get("/audit/" + event).then().statusCode(200).extract().asString();
         assertThat(page).contains("<details class=\"raw\"").contains("Details (raw JSON)");

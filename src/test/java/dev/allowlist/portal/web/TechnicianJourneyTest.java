@@ -134,12 +134,33 @@ class TechnicianJourneyTest {
             // the same, in Japanese
             b.open("/");
             b.go(By.linkText("日本語"));
-            assertThat(b.text()).contains("未適用 1 件", "適用済み 2 件", "未適用の変更（古い順）", "Queue Zeta " + tag);
+            assertThat(b.text()).contains("未適用 1 件", "適用済み 2 件", "未適用の変更（古い順）");
+            assertThat(b.driver.findElement(By.id("queue-" + zeta)).getText()).contains("Queue Zeta " + tag, "−1",
+                    "カタログの公開", "変更を確認");
             b.shot("dashboard-ja");
             b.open("/customers/" + zeta);
             assertThat(b.driver.findElement(By.id("summary")).getText()).contains("追加 0 件、削除 1 件",
                     "最新の許可リスト v2 ・ ファイアウォールに適用済み：v1", "リストをコピー（Squid、dstdomain ACL）");
+            b.driver.findElement(By.cssSelector("button[data-copy=copy-list]")).click();
+            assertThat(b.driver.findElement(By.cssSelector("button[data-copy=copy-list]")).getText())
+                    .isEqualTo("クリップボードにコピーしました");
+            String copied = (String) ((JavascriptExecutor) b.driver).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "navigator.clipboard.readText().then(done, e => done('failed: ' + e));");
+            assertThat(copied).startsWith("# Allowlist Portal export: Squid dstdomain ACL").contains("\ndci.sophosupd.com\n")
+                    .doesNotContain("t1.sophosupd.com");
             b.shot("summary-card-ja");
+            b.go(By.linkText("顧客を編集"));
+            b.go(By.cssSelector("form.form button[type=submit]"));
+            assertThat(b.driver.findElement(By.id("flash")).getText()).isEqualTo("Queue Zeta " + tag + " の変更を保存しました。");
+            b.open("/customers?q=" + tag);
+            b.go(By.linkText("ファイアウォール"));
+            assertThat(names(b)).containsExactly("Queue Zeta " + tag, "Queue Alpha " + tag, "Queue Mid " + tag);
+            b.open("/customers?q=" + tag + "&state=up-to-date");
+            assertThat(names(b)).containsExactly("Queue Alpha " + tag, "Queue Mid " + tag);
+            assertThat(b.text()).contains("適用済み v2", "顧客 2 件");
+            b.open("/customers?q=" + tag + "&region=ap-south-1");
+            assertThat(b.text()).contains("この条件に一致する顧客はありません。");
             b.go(By.linkText("English"));
         } finally {
             CatalogPublishingTest.publishAndWait("sophos-central-2026.11");
