@@ -32,30 +32,59 @@ public class CustomerRepository {
     /**
      * The customer list's page, its licenses, host counts, allowlist state and total in one round trip.
      * Native SQL: the page is the portal's busiest, and Hibernate translates tenant-filtered queries anew
-     * on every call. Every filter is a bound value ('' for none); only the ORDER BY differs, picked from
-     * {@link CustomerFilter.Sort}.
+     * on every call. Only the filters in use are in the WHERE clause, each a fixed fragment with its value
+     * bound: a prepared statement runs on a generic plan after five calls, and {@code (? = '' OR ...)} for
+     * every filter made that plan read and sort all the partner's customers (6.5 ms instead of 1.8 ms).
+     * The text is one of a bounded set (the filters in use times the orders), each planned once.
      */
-    static final String LIST_WHERE = "c.partner_id = ?1 AND (?2 = '' OR lower(c.name) LIKE ?2) "
-            + "AND (?3 = '' OR ?3 = ANY(c.regions)) "
-            + "AND (?4 = '' OR EXISTS (SELECT 1 FROM customer_license l WHERE l.partner_id = ?1 AND l.customer_id = c.id AND l.license = ?4)) "
-            + "AND (?5 = '' OR c.firewall_product = ?5) "
-            + "AND (?6 = '' OR (?6 = 'pending' AND s.pending_since IS NOT NULL) "
-            + "OR (?6 = 'never-applied' AND s.pending_since IS NOT NULL AND s.applied = 0) "
-            + "OR (?6 = 'up-to-date' AND s.newest IS NOT NULL AND s.pending_since IS NULL) OR (?6 = 'warnings' AND s.warnings))";
+    record ListQuery(String sql, String countSql, List<Object> values) {
+    }
 
-    static final String LIST_FROM = "FROM customer c LEFT JOIN allowlist_state s ON s.partner_id = c.partner_id AND s.customer_id = c.id ";
-
-    static String listSql(CustomerFilter.Sort sort) {
-        return "WITH page AS (SELECT c.id, c.name, c.external_reference, c.regions, c.updated_at, c.firewall_product, "
+    static ListQuery listQuery(CustomerFilter filter, String like) {
+        List<Object> values = new java.util.ArrayList<>();
+        StringBuilder where = new StringBuilder("c.partner_id = ?1");
+        values.add(null); // ?1: the partner, bound by the caller
+        if (!like.isEmpty()) {
+            values.add(like);
+            where.append(" AND lower(c.name) LIKE ?").append(values.size());
+        }
+        if (!filter.region().isEmpty()) {
+            values.add(filter.region());
+            where.append(" AND ?").append(values.size()).append(" = ANY(c.regions)");
+        }
+        if (!filter.license().isEmpty()) {
+            values.add(filter.license());
+            where.append(" AND EXISTS (SELECT 1 FROM customer_license l WHERE l.partner_id = ?1 AND l.customer_id = c.id "
+                    + "AND l.license = ?").append(values.size()).append(')');
+        }
+        if (!filter.product().isEmpty()) {
+            values.add(filter.product());
+            where.append(" AND c.firewall_product = ?").append(values.size());
+        }
+        where.append(switch (filter.state()) {
+            case ANY -> "";
+            case PENDING -> " AND s.pending_since IS NOT NULL";
+            case NEVER_APPLIED -> " AND s.pending_since IS NOT NULL AND s.applied = 0";
+            case UP_TO_DATE -> " AND s.newest IS NOT NULL AND s.pending_since IS NULL";
+            case WARNINGS -> " AND s.warnings";
+        });
+        // the count needs the state only when a state filter uses it
+        String countFrom = filter.state() == CustomerFilter.State.ANY ? "FROM customer c " : LIST_FROM;
+        String offset = "?" + (values.size() + 1);
+        String limit = "?" + (values.size() + 2);
+        String sql = "WITH page AS (SELECT c.id, c.name, c.external_reference, c.regions, c.updated_at, c.firewall_product, "
                 + "lower(c.name) AS sort_name, s.newest, s.applied, s.pending_since, s.changed_at " + LIST_FROM
-                + "WHERE " + LIST_WHERE + " ORDER BY " + sort.orderBy + " OFFSET ?7 LIMIT ?8) "
+                + "WHERE " + where + " ORDER BY " + filter.sort().orderBy + " OFFSET " + offset + " LIMIT " + limit + ") "
                 + "SELECT p.id, p.name, p.external_reference, p.regions, p.updated_at, "
                 + "(SELECT string_agg(l.license, ',') FROM customer_license l WHERE l.partner_id = ?1 AND l.customer_id = p.id), "
                 + "(SELECT count(*) FROM mcs_host h WHERE h.partner_id = ?1 AND h.customer_id = p.id), "
-                + "(SELECT count(*) " + LIST_FROM + "WHERE " + LIST_WHERE + "), "
+                + "(SELECT count(*) " + countFrom + "WHERE " + where + "), "
                 + "p.firewall_product, p.newest, p.applied, p.pending_since, p.changed_at "
-                + "FROM page p ORDER BY " + sort.orderBy;
+                + "FROM page p ORDER BY " + filter.sort().orderBy;
+        return new ListQuery(sql, "SELECT count(*) " + countFrom + "WHERE " + where, values);
     }
+
+    static final String LIST_FROM = "FROM customer c LEFT JOIN allowlist_state s ON s.partner_id = c.partner_id AND s.customer_id = c.id ";
 
     static final int BATCH = 500;
 
@@ -68,12 +97,13 @@ public class CustomerRepository {
         String search = filter.search();
         String like = search.isEmpty() ? "" : "%" + escapeLike(search.toLowerCase(Locale.ROOT)) + "%";
         // long: page 2147483647 times 20 rows is past what an int holds
-        List<Object[]> rows = bind(em.createNativeQuery(listSql(filter.sort())), partnerId, like, filter)
-                .setParameter(7, (long) (index - 1) * size).setParameter(8, size).getResultList();
+        ListQuery q = listQuery(filter, like);
+        int next = q.values().size() + 1;
+        List<Object[]> rows = bind(em.createNativeQuery(q.sql()), partnerId, q)
+                .setParameter(next, (long) (index - 1) * size).setParameter(next + 1, size).getResultList();
         // an empty page past the first may be past the end: count, so that the caller can show the last page
         long total = rows.isEmpty() && index == 1 ? 0
-                : rows.isEmpty() ? ((Number) bind(em.createNativeQuery("SELECT count(*) " + LIST_FROM + "WHERE " + LIST_WHERE),
-                        partnerId, like, filter).getSingleResult()).longValue()
+                : rows.isEmpty() ? ((Number) bind(em.createNativeQuery(q.countSql()), partnerId, q).getSingleResult()).longValue()
                 : ((Number) rows.get(0)[7]).longValue();
         return new Listed(rows.stream().map(r -> new CustomerSummary(((Number) r[0]).longValue(), (String) r[1],
                 (String) r[2], licenses((String) r[5]), regions(r[3]), ((Number) r[6]).longValue(), time(r[4]),
@@ -81,10 +111,12 @@ public class CustomerRepository {
                 r[11] == null ? null : time(r[11]), r[12] == null ? null : time(r[12]))).toList(), total);
     }
 
-    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, String partnerId, String like,
-            CustomerFilter filter) {
-        return query.setParameter(1, partnerId).setParameter(2, like).setParameter(3, filter.region())
-                .setParameter(4, filter.license()).setParameter(5, filter.product()).setParameter(6, filter.state().id());
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, String partnerId, ListQuery q) {
+        query.setParameter(1, partnerId);
+        for (int i = 1; i < q.values().size(); i++) {
+            query.setParameter(i + 1, q.values().get(i));
+        }
+        return query;
     }
 
     private static OffsetDateTime time(Object value) {
@@ -146,6 +178,12 @@ public class CustomerRepository {
         em.createQuery("select c.id, c.name from Customer c where c.id in ?1", Object[].class).setParameter(1, ids)
                 .getResultList().forEach(row -> names.put((Long) row[0], (String) row[1]));
         return names;
+    }
+
+    /** What changes when a customer is added, renamed or removed: the picker's cache key. */
+    String namesFingerprint() {
+        Object[] r = em.createQuery("select count(c), max(c.updatedAt) from Customer c", Object[].class).getSingleResult();
+        return r[0] + "|" + r[1];
     }
 
     /** At most {@code max} customers' ids and names, by name. */
