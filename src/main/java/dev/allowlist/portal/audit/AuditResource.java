@@ -96,6 +96,15 @@ public class AuditResource {
         return out.toString();
     }
 
+    /** The names of the customers a page of the history names, from the partner's whole list. */
+    static Map<Long, String> names(AuditHistory.Page page, List<CustomerNames.Named> all) {
+        java.util.Set<Long> ids = page.events().stream().map(AuditHistory.Event::customerId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        Map<Long, String> names = new java.util.HashMap<>();
+        all.stream().filter(c -> ids.contains(c.id())).forEach(c -> names.put(c.id(), c.name()));
+        return names;
+    }
+
     /** The names of the customers a page of the history names. */
     public Map<Long, String> names(AuditHistory.Page page) {
         return customerNames.of(page.events().stream().map(AuditHistory.Event::customerId).filter(java.util.Objects::nonNull)
@@ -111,8 +120,13 @@ public class AuditResource {
         String chain = audit.readableChain();
         AuditHistory.Page page = audit.page(filter, before, PAGE_SIZE);
         boolean platform = AuditService.PLATFORM_CHAIN.equals(chain);
-        return Templates.history(page, filter, query(filter), platform, platform ? Map.of() : names(page),
-                platform ? null : options(customerNames.all(PICKER_MAX), filter.customerId()));
+        if (platform) {
+            return Templates.history(page, filter, query(filter), true, Map.of(), null);
+        }
+        // the picker's list (kept per partner) names the page's customers too; a query only past its size
+        List<CustomerNames.Named> all = customerNames.all(PICKER_MAX);
+        return Templates.history(page, filter, query(filter), false, all.isEmpty() ? names(page) : names(page, all),
+                options(all, filter.customerId()));
     }
 
     @GET
