@@ -11,15 +11,12 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 import dev.allowlist.portal.TestDatabase;
 import dev.allowlist.portal.TestPartners;
 import dev.allowlist.portal.TestUsers;
-import dev.allowlist.portal.catalog.BundledCatalog;
 import dev.allowlist.portal.platform.CatalogPublishingTest;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
@@ -508,26 +505,8 @@ class NotificationTest {
         int versionEventsBefore = received("/catalog-acme").size();
 
         // the bundled catalog without t1.sophosupd.com: every explicit ENDPOINT customer gets a new version
-        ObjectNode candidate = (ObjectNode) JSON
-                .readTree(BundledCatalog.json());
         String id = "sophos-central-notify-" + UUID.randomUUID().toString().substring(0, 8);
-        candidate.put("id", id);
-        ArrayNode rules = (ArrayNode) candidate.get("rules");
-        for (int i = rules.size() - 1; i >= 0; i--) {
-            ObjectNode rule = (ObjectNode) rules.get(i);
-            if (rule.get("id").asText().equals("endpoint.t1-sophosupd-com")) {
-                rules.remove(i);
-            } else if (rule.has("alternativeOf")) {
-                ArrayNode alternatives = (ArrayNode) rule
-                        .get("alternativeOf");
-                for (int j = alternatives.size() - 1; j >= 0; j--) {
-                    if (alternatives.get(j).asText().equals("endpoint.t1-sophosupd-com")) {
-                        alternatives.remove(j);
-                    }
-                }
-            }
-        }
-        CatalogPublishingTest.upload(JSON.writeValueAsBytes(candidate), 303);
+        CatalogPublishingTest.upload(CatalogPublishingTest.withoutT1(id), 303);
         try {
             CatalogPublishingTest.publishAndWait(id);
             long acmeChanged = ownerLong("SELECT count(DISTINCT customer_id) FROM allowlist_version WHERE partner_id = 'acme' "

@@ -51,6 +51,30 @@ public class CatalogPublishingTest {
                 .extract().jsonPath().getLong("id");
     }
 
+    /**
+     * The bundled catalog under another id, without the rule for t1.sophosupd.com (and without it as an
+     * alternative of others): every explicit ENDPOINT customer loses that entry when it is published.
+     */
+    public static byte[] withoutT1(String id) throws java.io.IOException {
+        ObjectNode candidate = (ObjectNode) MAPPER.readTree(BundledCatalog.json());
+        candidate.put("id", id);
+        ArrayNode rules = (ArrayNode) candidate.get("rules");
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            ObjectNode rule = (ObjectNode) rules.get(i);
+            if (rule.get("id").asText().equals("endpoint.t1-sophosupd-com")) {
+                rules.remove(i);
+            } else if (rule.has("alternativeOf")) {
+                ArrayNode alternatives = (ArrayNode) rule.get("alternativeOf");
+                for (int j = alternatives.size() - 1; j >= 0; j--) {
+                    if (alternatives.get(j).asText().equals("endpoint.t1-sophosupd-com")) {
+                        alternatives.remove(j);
+                    }
+                }
+            }
+        }
+        return MAPPER.writeValueAsString(candidate).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Uploads a catalog file as paula; returns the page (refused) or the redirect's location (stored). */
     public static String upload(byte[] file, int status) {
         TestUsers.Csrf csrf = csrf("paula", "/platform/catalogs");
@@ -121,24 +145,8 @@ public class CatalogPublishingTest {
         Customers.addHost("alice", rich, "mcs-cloudstation-eu-west-1.prod.hydra.sophos.com");
 
         // the candidate: the bundled catalog without t1.sophosupd.com
-        ObjectNode candidate = (ObjectNode) MAPPER.readTree(BundledCatalog.json());
         String id = "sophos-central-test-" + UUID.randomUUID().toString().substring(0, 8);
-        candidate.put("id", id);
-        ArrayNode rules = (ArrayNode) candidate.get("rules");
-        for (int i = rules.size() - 1; i >= 0; i--) {
-            ObjectNode rule = (ObjectNode) rules.get(i);
-            if (rule.get("id").asText().equals("endpoint.t1-sophosupd-com")) {
-                rules.remove(i);
-            } else if (rule.has("alternativeOf")) {
-                ArrayNode alternatives = (ArrayNode) rule.get("alternativeOf");
-                for (int j = alternatives.size() - 1; j >= 0; j--) {
-                    if (alternatives.get(j).asText().equals("endpoint.t1-sophosupd-com")) {
-                        alternatives.remove(j);
-                    }
-                }
-            }
-        }
-        String uploaded = upload(MAPPER.writeValueAsString(candidate).getBytes(StandardCharsets.UTF_8), 303);
+        String uploaded = upload(withoutT1(id), 303);
         assertThat(uploaded).endsWith("/platform/catalogs/" + id);
 
         as("paula").get("/platform/catalogs/" + id).then().statusCode(200)

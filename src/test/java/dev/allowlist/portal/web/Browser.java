@@ -76,19 +76,15 @@ final class Browser implements AutoCloseable {
 
     /** A screenshot of the page as it is now, numbered, under target/screenshots. */
     Path shot(String what) {
-        Path target = SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", name, ++step, what));
-        try {
-            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), target,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return target;
+        return save(SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", name, ++step, what)));
     }
 
     /** A screenshot named by what it shows alone ({@code tour-en-dashboard.png}): the same name on every run. */
     Path shotNamed(String what) {
-        Path target = SCREENSHOTS.resolve(name + "-" + what + ".png");
+        return save(SCREENSHOTS.resolve(name + "-" + what + ".png"));
+    }
+
+    private Path save(Path target) {
         try {
             Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), target,
                     StandardCopyOption.REPLACE_EXISTING);

@@ -3,17 +3,12 @@ package dev.allowlist.portal.web;
 import static dev.allowlist.portal.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.allowlist.portal.TestDatabase;
-import dev.allowlist.portal.catalog.BundledCatalog;
 import dev.allowlist.portal.platform.CatalogPublishingTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -33,7 +28,6 @@ import org.openqa.selenium.WebElement;
 @QuarkusTest
 class TechnicianJourneyTest {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TestHTTPResource("/")
     URL root;
@@ -180,24 +174,8 @@ class TechnicianJourneyTest {
 
     /** Publishes the bundled catalog without t1.sophosupd.com, as paula; its id. */
     private static String publishWithoutT1() throws Exception {
-        ObjectNode candidate = (ObjectNode) MAPPER.readTree(BundledCatalog.json());
         String id = "sophos-central-journey-" + UUID.randomUUID().toString().substring(0, 8);
-        candidate.put("id", id);
-        ArrayNode rules = (ArrayNode) candidate.get("rules");
-        for (int i = rules.size() - 1; i >= 0; i--) {
-            ObjectNode rule = (ObjectNode) rules.get(i);
-            if (rule.get("id").asText().equals("endpoint.t1-sophosupd-com")) {
-                rules.remove(i);
-            } else if (rule.has("alternativeOf")) {
-                ArrayNode alternatives = (ArrayNode) rule.get("alternativeOf");
-                for (int j = alternatives.size() - 1; j >= 0; j--) {
-                    if (alternatives.get(j).asText().equals("endpoint.t1-sophosupd-com")) {
-                        alternatives.remove(j);
-                    }
-                }
-            }
-        }
-        CatalogPublishingTest.upload(MAPPER.writeValueAsString(candidate).getBytes(StandardCharsets.UTF_8), 303);
+        CatalogPublishingTest.upload(CatalogPublishingTest.withoutT1(id), 303);
         CatalogPublishingTest.publishAndWait(id);
         return id;
     }
