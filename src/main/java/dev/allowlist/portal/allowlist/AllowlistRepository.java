@@ -36,7 +36,7 @@ import org.hibernate.Session;
 public class AllowlistRepository {
 
     /** What a version says of itself, without its content. */
-    record Header(int number, String cause, String actor, OffsetDateTime createdAt) {
+    record Header(int number, String cause, String causeDetail, String actor, OffsetDateTime createdAt) {
     }
 
     /** A customer whose versions in a period run from {@code first} to {@code last}. */
@@ -51,10 +51,10 @@ public class AllowlistRepository {
 
     /** Every version of a customer, newest first, without content. */
     List<Header> headers(long customerId) {
-        return em.createQuery("select v.number, v.cause, v.actor, v.createdAt from AllowlistVersion v "
+        return em.createQuery("select v.number, v.cause, v.causeDetail, v.actor, v.createdAt from AllowlistVersion v "
                 + "where v.customerId = ?1 order by v.number desc", Object[].class).setParameter(1, customerId)
                 .getResultList().stream()
-                .map(r -> new Header((Integer) r[0], (String) r[1], (String) r[2], (OffsetDateTime) r[3])).toList();
+                .map(r -> new Header((Integer) r[0], (String) r[1], (String) r[2], (String) r[3], (OffsetDateTime) r[4])).toList();
     }
 
     /** The stored entries (JSON) of two versions of a customer, by number. */

@@ -33,9 +33,14 @@ public class AllowlistVersion extends TenantEntity {
     @Column(nullable = false)
     public String warnings;
 
-    /** What changed the content: customer-created, profile-changed, hosts-observed, host-removed. */
+    /** What changed the content: customer-created, profile-changed, hosts-observed, host-removed,
+     * catalog-published, central-synced. */
     @Column(nullable = false)
     public String cause;
+
+    /** What the cause changed, for the change report to say in words ("+EDR -MTR regions"); mostly null. */
+    @Column(name = "cause_detail")
+    public String causeDetail;
 
     @Column(nullable = false)
     public String actor;

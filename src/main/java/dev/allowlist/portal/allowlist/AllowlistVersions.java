@@ -43,14 +43,14 @@ public class AllowlistVersions {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<AllowlistVersion> recordIfChanged(Customer customer, String cause) {
-        return record(customer, cause, Optional.ofNullable(latest(List.of(customer.id)).get(customer.id)));
+    public Optional<AllowlistVersion> recordIfChanged(Customer customer, String cause, String causeDetail) {
+        return record(customer, cause, causeDetail, Optional.ofNullable(latest(List.of(customer.id)).get(customer.id)));
     }
 
     /** A new customer's first version: it has none yet, so there is nothing to look up. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<AllowlistVersion> recordFirst(Customer customer, String cause) {
-        return record(customer, cause, Optional.empty());
+        return record(customer, cause, null, Optional.empty());
     }
 
     /**
@@ -70,7 +70,7 @@ public class AllowlistVersions {
     /**
      * Catalog publishing's path: generates each candidate's allowlist and stores a new version for
      * those whose content changed, in one batch of inserts in the caller's transaction. The same
-     * versions, drops and events as {@link #recordIfChanged(Customer, String)}; returns how many.
+     * versions, drops and events as {@link #recordIfChanged(Customer, String, String)}; returns how many.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int recordChanged(List<Candidate> candidates, String cause) {
@@ -99,7 +99,7 @@ public class AllowlistVersions {
         return changed.size();
     }
 
-    private Optional<AllowlistVersion> record(Customer customer, String cause, Optional<Latest> latest) {
+    private Optional<AllowlistVersion> record(Customer customer, String cause, String causeDetail, Optional<Latest> latest) {
         Allowlist allowlist = allowlists.current(customer);
         if (latest.isPresent() && latest.get().contentHash().equals(allowlist.contentHash())) {
             return Optional.empty();
@@ -112,6 +112,7 @@ public class AllowlistVersions {
         version.entries = write(allowlist.entries());
         version.warnings = write(allowlist.warnings());
         version.cause = cause;
+        version.causeDetail = causeDetail == null || causeDetail.isBlank() ? null : causeDetail;
         version.actor = member.subject() == null ? "system" : member.subject();
         version.createdAt = OffsetDateTime.now();
         version.persist();

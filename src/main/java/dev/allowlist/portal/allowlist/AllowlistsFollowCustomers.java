@@ -22,7 +22,12 @@ class AllowlistsFollowCustomers implements CustomerChanges {
 
     @Override
     public void changed(Customer customer, String cause) {
-        versions.recordIfChanged(customer, cause);
+        versions.recordIfChanged(customer, cause, null);
+    }
+
+    @Override
+    public void changed(Customer customer, String cause, String causeDetail) {
+        versions.recordIfChanged(customer, cause, causeDetail);
     }
 
     @Override

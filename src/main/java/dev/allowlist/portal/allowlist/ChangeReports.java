@@ -42,13 +42,13 @@ public class ChangeReports {
     }
 
     /** A version as the change report's pickers and causes show it. */
-    public record Version(int number, String cause, String actor, OffsetDateTime createdAt) {
+    public record Version(int number, String cause, String causeDetail, String actor, OffsetDateTime createdAt) {
     }
 
     /** Every version of a customer the caller may read, newest first, without content. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Version> versions(long customerId) {
-        return repository.headers(customerId).stream().map(h -> new Version(h.number(), h.cause(), h.actor(), h.createdAt()))
+        return repository.headers(customerId).stream().map(h -> new Version(h.number(), h.cause(), h.causeDetail(), h.actor(), h.createdAt()))
                 .toList();
     }
 
@@ -88,7 +88,7 @@ public class ChangeReports {
         for (AllowlistRepository.Header v : all) {
             int number = v.number();
             if (number > Math.min(base, target) && number <= Math.max(base, target)) {
-                causes.add(0, "v" + number + ": " + v.cause() + " (" + v.actor() + ", " + v.createdAt().toLocalDate() + ")");
+                causes.add(0, "v" + number + ": " + v.cause() + (v.causeDetail() == null ? "" : " " + v.causeDetail()) + " (" + v.actor() + ", " + v.createdAt().toLocalDate() + ")");
             }
         }
         Map<Integer, String> contents = repository.contents(customerId, base, target);

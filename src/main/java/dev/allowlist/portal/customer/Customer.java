@@ -51,6 +51,10 @@ public class Customer extends TenantEntity {
     @Column(name = "firewall_product")
     public String firewallProduct;
 
+    /** The Sophos Central tenant the customer is linked to (its sync); null when none. */
+    @Column(name = "central_tenant_id")
+    public String centralTenantId;
+
     @Version
     @Column(nullable = false)
     public int version;

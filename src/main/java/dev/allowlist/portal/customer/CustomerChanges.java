@@ -13,6 +13,9 @@ public interface CustomerChanges {
     /** A new allowlist version, if the customer's profile or hosts changed the list. */
     void changed(Customer customer, String cause);
 
+    /** {@link #changed(Customer, String)}, with what the cause changed in the change report's words ("+EDR regions"). */
+    void changed(Customer customer, String cause, String causeDetail);
+
     /** Drops what is cached of the customer before it changes, so that this instance reads its own write. */
     void forget(long customerId);
 }

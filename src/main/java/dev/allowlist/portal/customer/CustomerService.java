@@ -6,6 +6,7 @@ import dev.allowlist.portal.audit.core.ResourceType;
 import dev.allowlist.portal.catalog.CatalogService;
 import dev.allowlist.portal.catalog.core.DomainName;
 import dev.allowlist.portal.catalog.core.License;
+import dev.allowlist.portal.customer.core.CentralProfile;
 import dev.allowlist.portal.customer.core.CustomerInput;
 import dev.allowlist.portal.customer.core.FirewallProduct;
 import dev.allowlist.portal.customer.core.HostAddition;
@@ -289,13 +290,71 @@ public class CustomerService {
         });
     }
 
+    /** The cause of the versions a Sophos Central sync makes. */
+    public static final String CENTRAL_CAUSE = "central-synced";
+
+    /**
+     * A customer as its Sophos Central tenant has it (the sync's one path): created and linked when
+     * {@code customerId} is null, else linked and given the tenant's licenses and regions. Validated,
+     * audited as coming from Sophos Central, and versioned with the cause {@value #CENTRAL_CAUSE} and what
+     * it changed, in the caller's transaction.
+     */
+    @Transactional
+    public Customer synchronize(Long customerId, CentralProfile profile) {
+        List<String> licenses = profile.licenses().stream().map(Enum::name).toList();
+        if (customerId == null) {
+            CustomerInput input = new CustomerInput(profile.name(), null, null, profile.regions(), licenses, false, false,
+                    false, false, false, null, null);
+            Validated valid = validate(input);
+            Customer customer = new Customer();
+            customer.createdAt = OffsetDateTime.now();
+            apply(customer, input, valid);
+            customer.centralTenantId = profile.tenantId();
+            customer.persist();
+            allowlists.forget(customer.id);
+            Map<String, Object> created = snapshot(customer);
+            created.put("source", "sophos-central");
+            created.put("centralTenantId", profile.tenantId());
+            audit.record(AuditService.Operation.CREATE, ResourceType.CUSTOMER, customer.id, customer.id,
+                    "Customer created from Sophos Central: " + customer.name, Changes.created(created));
+            allowlists.created(customer, CENTRAL_CAUSE);
+            return customer;
+        }
+        return change(customerId, customer -> {
+            CustomerInput input = new CustomerInput(customer.name, customer.externalReference, customer.notes,
+                    profile.regions(), licenses, customer.wildcardSupport, customer.usesActiveDirectory,
+                    customer.tlsInspection, customer.applicationFiltering, customer.narrowHydra, null, customer.version);
+            Validated valid = validate(input);
+            Map<String, Object> before = snapshot(customer);
+            String linkedBefore = customer.centralTenantId;
+            apply(customer, input, valid);
+            customer.centralTenantId = profile.tenantId();
+            Map<String, Object> changes = Changes.between(before, snapshot(customer));
+            boolean linked = !profile.tenantId().equals(linkedBefore);
+            if (Changes.isEmpty(changes) && !linked) {
+                return Change.none(customer);
+            }
+            Map<String, Object> details = new LinkedHashMap<>(changes);
+            details.put("source", "sophos-central");
+            details.put("centralTenantId", profile.tenantId());
+            String what = Changes.isEmpty(changes) ? "linked to tenant " + profile.tenantId()
+                    : String.join(", ", ((Map<String, ?>) changes.get("after")).keySet());
+            return new Change<>(customer, new Event(AuditService.Operation.UPDATE, ResourceType.CUSTOMER, customer.id,
+                    "Customer synced from Sophos Central: " + what, details), CENTRAL_CAUSE, profile.causeDetail());
+        });
+    }
+
     /** An audit event of a change to a customer (the customer's id is the event's customer). */
     private record Event(AuditService.Operation operation, ResourceType type, Object resourceId, String summary,
             Map<String, ?> details) {
     }
 
     /** What a change did: its result, its audit event (none when nothing changed), and the cause of a new version. */
-    private record Change<T>(T result, Event event, String versionCause) {
+    private record Change<T>(T result, Event event, String versionCause, String causeDetail) {
+        Change(T result, Event event, String versionCause) {
+            this(result, event, versionCause, null);
+        }
+
         static <T> Change<T> none(T result) {
             return new Change<>(result, null, null);
         }
@@ -316,7 +375,7 @@ public class CustomerService {
             audit.record(e.operation(), e.type(), e.resourceId(), customer.id, e.summary(), e.details());
         }
         if (change.versionCause() != null) {
-            allowlists.changed(customer, change.versionCause());
+            allowlists.changed(customer, change.versionCause(), change.causeDetail());
         }
         return change.result();
     }

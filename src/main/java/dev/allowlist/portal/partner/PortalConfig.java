@@ -70,6 +70,46 @@ public interface PortalConfig {
 
     Publication publication();
 
+    Central central();
+
+    /** Sophos Central: where its APIs are, the key its credentials are sealed with, and how often to sync. */
+    interface Central {
+        @WithDefault("https://id.sophos.com/api/v2/oauth2/token")
+        String tokenUrl();
+
+        @WithDefault("https://api.central.sophos.com")
+        String globalUrl();
+
+        /** A tenant's API host must match this (a host Sophos Central names is still not trusted blindly). */
+        @WithDefault("https://api-[a-z0-9]+[.]central[.]sophos[.]com")
+        String apiHostPattern();
+
+        /** The key credentials are sealed with (base64 of 32 bytes); none: connecting is refused. */
+        Optional<String> key();
+
+        /** Keys of earlier rotations: they open what they sealed; each is sealed again on its next use. */
+        Optional<List<String>> previousKeys();
+
+        @WithDefault("6h")
+        Duration syncEvery();
+
+        @WithDefault("5m")
+        Duration check();
+
+        /** The longest Retry-After a run waits out itself; a longer one ends the run until then. */
+        @WithDefault("30s")
+        Duration maxWait();
+
+        @WithDefault("20s")
+        Duration timeout();
+
+        @WithDefault("2m")
+        Duration lease();
+
+        /** Dev and tests: the port of the fake Sophos Central. */
+        Optional<Integer> fakePort();
+    }
+
     /** Verified bearer tokens kept in memory (see {@code VerifiedTokens}). */
     TokenCache tokenCache();
 

@@ -90,6 +90,11 @@ public class I18n {
     }
 
     /** The portal texts of a language outside a request (a refused upload, a mail). */
+    /** The request's texts of the Sophos Central integration. */
+    public CentralMessages central() {
+        return bundle(CentralMessages.class, language());
+    }
+
     public static PortalMessages messages(String language) {
         return bundle(PortalMessages.class, language);
     }
@@ -175,7 +180,7 @@ public class I18n {
 
     /** The bundles, for tests that walk every message. */
     public static final List<Class<?>> BUNDLES = List.of(PortalMessages.class, CustomerMessages.class, MonitorMessages.class,
-            ExportMessages.class);
+            ExportMessages.class, CentralMessages.class);
 
     /** Every message of the bundles by name; a name is unique across them (MessagesTest). */
     private static final Map<String, Method> METHODS = BUNDLES.stream().flatMap(type -> Arrays.stream(type.getMethods()))

@@ -6,6 +6,7 @@ import io.quarkus.qute.TemplateExtension;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -43,6 +44,27 @@ public class Messages {
     /** The label of an enum-like value: the message {@code <prefix>.<value>}. */
     public static String label(String prefix, Object value) {
         return value == null ? "" : message(prefix + "." + value);
+    }
+
+    /**
+     * A version's cause in words, with what it changed when the version says so: "central-synced" with
+     * "+EDR regions" reads "License EDR added in Sophos Central. Data region changed in Sophos Central.".
+     */
+    public static String cause(String cause, String detail) {
+        if (detail == null || detail.isBlank()) {
+            return label("cause", cause);
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : detail.strip().split("\\s+")) {
+            if (part.startsWith("+")) {
+                parts.add(message("cause.detail.licenseAdded", part.substring(1)));
+            } else if (part.startsWith("-")) {
+                parts.add(message("cause.detail.licenseRemoved", part.substring(1)));
+            } else if (part.equals("regions")) {
+                parts.add(message("cause.detail.regions"));
+            }
+        }
+        return parts.isEmpty() ? label("cause", cause) : String.join(" ", parts);
     }
 
     /** Numbered steps kept in one message, {@code <prefix>.<value>}, separated by {@code |}. */

@@ -447,4 +447,16 @@ public interface MonitorMessages {
 
     @Message
     String feeds_copyUrl();
+
+    @Message
+    String cause_central_synced();
+
+    @Message
+    String cause_detail_licenseAdded(String license);
+
+    @Message
+    String cause_detail_licenseRemoved(String license);
+
+    @Message
+    String cause_detail_regions();
 }

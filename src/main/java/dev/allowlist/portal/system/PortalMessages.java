@@ -837,4 +837,10 @@ public interface PortalMessages {
 
     @Message
     String flash_partnerEnabled(String slug);
+
+    @Message
+    String resource_central_connection();
+
+    @Message
+    String nav_central();
 }

@@ -23,6 +23,8 @@ public enum ResourceType {
     DIGEST("digest"),
     PARTNER("partner"),
     CATALOG("catalog"),
+    /** A partner's connection to its Sophos Central account, and the syncs applied through it. */
+    CENTRAL_CONNECTION("central-connection"),
     /** The audit history itself (migration V11 recorded its re-chaining as such an event). */
     AUDIT("audit"),
     /** A stored name this build does not know. */
