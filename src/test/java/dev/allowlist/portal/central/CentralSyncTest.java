@@ -286,7 +286,13 @@ class CentralSyncTest {
                 .contains("Sophos Central is not connected").doesNotContain("clientSecret");
         formAs("vic", csrf("vic", "/customers")).formParam("clientId", "x").formParam("clientSecret", "y")
                 .post("/integrations/central/connect").then().statusCode(403);
+        // without a connection of its own, a partner has nothing to preview, apply, sync or disconnect
         as("sam").get("/integrations/central/preview").then().statusCode(404);
+        TestUsers.Csrf own = csrf("sam", "/integrations/central");
+        formAs("sam", own).formParam("fingerprint", "x").post("/integrations/central/apply").then().statusCode(404);
+        formAs("sam", own).post("/integrations/central/sync").then().statusCode(404);
+        formAs("sam", own).post("/integrations/central/disconnect").then().statusCode(404);
+        formAs("sam", own).formParam("autoApply", "true").post("/integrations/central/auto-apply").then().statusCode(404);
     }
 
     static Map<String, Object> connectionOrFail(String partner) throws SQLException {

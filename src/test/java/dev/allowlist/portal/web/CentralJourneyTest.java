@@ -61,7 +61,7 @@ class CentralJourneyTest {
 
         try (Browser b = new Browser("uma-central", base())) {
             b.login("uma", "/integrations/central");
-            assertThat(b.text()).contains("Connect Sophos Central", "API Credentials", "Service Principal Read-Only");
+            assertThat(b.text()).contains("Connect Sophos Central", "API Credentials Management", "Service Principal Read-Only");
             b.driver.findElement(By.name("clientId")).sendKeys("journey-" + tag);
             b.driver.findElement(By.name("clientSecret")).sendKeys("Journey-Secret-" + tag);
             b.go(By.id("central-connect"));
