@@ -115,7 +115,7 @@ public class AllowlistRepository {
     public static final String SNAPSHOT_SQL = """
             SELECT c.id, c.partner_id, c.name, c.external_reference, c.notes, c.regions, c.wildcard_support,
                    c.uses_active_directory, c.tls_inspection, c.application_filtering, c.narrow_hydra, c.firewall_product, c.version,
-                   c.created_at, c.updated_at,
+                   c.created_at, c.updated_at, c.central_tenant_id,
                    (SELECT string_agg(l.id || ':' || l.license, ',') FROM customer_license l
                      WHERE l.partner_id = c.partner_id AND l.customer_id = c.id) AS licenses,
                    (SELECT json_agg(json_build_object('id', h.id, 'value', h.value, 'source', h.source,
@@ -162,6 +162,7 @@ public class AllowlistRepository {
         c.applicationFiltering = rs.getBoolean("application_filtering");
         c.narrowHydra = rs.getBoolean("narrow_hydra");
         c.firewallProduct = rs.getString("firewall_product");
+        c.centralTenantId = rs.getString("central_tenant_id");
         c.version = rs.getInt("version");
         c.createdAt = rs.getObject("created_at", OffsetDateTime.class);
         c.updatedAt = rs.getObject("updated_at", OffsetDateTime.class);

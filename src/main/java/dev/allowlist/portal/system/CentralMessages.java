@@ -229,4 +229,10 @@ public interface CentralMessages {
 
     @Message
     String flash_centralApplied(int created, int updated, int unchanged, int skipped);
+
+    @Message
+    String central_linkedTenant();
+
+    @Message
+    String central_linkedHelp();
 }

@@ -224,6 +224,8 @@ class CentralSyncTest {
                 .body("licenses", org.hamcrest.Matchers.containsInAnyOrder("CENTRAL", "AD_SYNC", "MTR"))
                 .body("regions", org.hamcrest.Matchers.contains("us-east-2", "us-west-2"));
         assertThat(customerOf("umbrella", known.id())).isEqualTo(knownId);
+        assertThat(as("sam").get("/customers/" + knownId).then().statusCode(200).extract().asString())
+                .contains("Sophos Central tenant", known.id());
         long ireland = customerOf("umbrella", tenants.get(1).id());
         as("sam").get("/api/v1/customers/" + ireland).then()
                 .body("name", org.hamcrest.Matchers.equalTo(tenants.get(1).name()))
@@ -368,6 +370,49 @@ class CentralSyncTest {
         String location = formAs("sam", csrf).post("/integrations/central/sync").then().statusCode(303).extract().header("Location");
         assertThat(location).endsWith("/integrations/central");
         assertThat(connection("umbrella")).containsEntry("status", "refused");
+    }
+
+    @Inject
+    CentralSync runs;
+
+    @Test
+    void aSecretSealedUnderARotatedKeyIsSealedAgainAndOneRunAtATimeAndTheScheduleSyncs() throws Exception {
+        String centralPartner = UUID.randomUUID().toString();
+        Account account = connect("sam", centralPartner, tenants("Umbrella keys " + tag(), 3));
+        // the secret as an earlier key sealed it (PORTAL_CENTRAL_PREVIOUS_KEYS holds that key now)
+        dev.allowlist.portal.central.core.SealedSecrets previous = new dev.allowlist.portal.central.core.SealedSecrets(
+                "dGVzdC1vbmx5LXByZXZpb3VzLWNlbnRyYWwta2V5LTI=", List.of());
+        String old = previous.seal(account.secret());
+        try (Connection c = TestDatabase.owner();
+                PreparedStatement st = c.prepareStatement("UPDATE central_connection SET secret_sealed = ? WHERE partner_id = 'umbrella'")) {
+            st.setString(1, old);
+            st.executeUpdate();
+        }
+        // another instance holds the partner's run: a click starts nothing
+        try (Connection c = TestDatabase.owner(); Statement st = c.createStatement()) {
+            st.execute("UPDATE central_connection SET lease_owner = 'another-instance', lease_until = now() + interval '1 minute' "
+                    + "WHERE partner_id = 'umbrella'");
+        }
+        TestUsers.Csrf csrf = csrf("sam", "/integrations/central");
+        formAs("sam", csrf).post("/integrations/central/sync").then().statusCode(303);
+        Thread.sleep(300);
+        assertThat(fake.requests()).noneMatch(r -> r.startsWith("GET /partner/v1/tenants"));
+        assertThat(connection("umbrella")).containsEntry("status", "connected");
+        try (Connection c = TestDatabase.owner(); Statement st = c.createStatement()) {
+            st.execute("UPDATE central_connection SET lease_owner = NULL, lease_until = NULL WHERE partner_id = 'umbrella'");
+        }
+
+        // the schedule finds the connection due (never synced) and runs it as the system
+        runs.scheduled();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!"ok".equals(connection("umbrella").get("status")) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        waitForRun("umbrella");
+        assertThat(connection("umbrella")).containsEntry("status", "ok").containsEntry("status_count", 3);
+        String resealed = (String) connection("umbrella").get("secret_sealed");
+        assertThat(resealed).as("sealed again under the current key").isNotEqualTo(old)
+                .doesNotStartWith(old.substring(0, old.indexOf(':') + 1)).doesNotContain(account.secret());
     }
 
     @Test
