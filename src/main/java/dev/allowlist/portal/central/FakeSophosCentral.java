@@ -81,7 +81,7 @@ public class FakeSophosCentral {
         server = vertx.createHttpServer().requestHandler(router);
         server.listen(config.central().fakePort().get(), "127.0.0.1").toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
-        if ("dev".equals(io.quarkus.runtime.LaunchMode.current().getProfileKey())) {
+        if (config.demoData()) { // dev mode: the demo partner's Sophos Central account
             seedDemo();
         }
         LOG.infof("Fake Sophos Central on http://127.0.0.1:%d", config.central().fakePort().get());
