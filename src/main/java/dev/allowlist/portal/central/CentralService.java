@@ -10,6 +10,7 @@ import dev.allowlist.portal.central.core.SealedSecrets;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.CustomerService;
 import dev.allowlist.portal.customer.core.CentralProfile;
+import dev.allowlist.portal.customer.core.CustomerInput;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.system.InvalidInputException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -285,6 +286,15 @@ public class CentralService {
             String change = CentralMapping.detail(current, after, false);
             Action action = customer == null ? Action.CREATE
                     : change.isEmpty() && !regionsChanged && !linking ? Action.UNCHANGED : Action.UPDATE;
+            if (action == Action.CREATE) {
+                try { // a name the portal does not accept (too long, control characters) skips the tenant, not the apply
+                    customers.validateOnly(new CustomerInput(t.name, null, null, regions,
+                            after.stream().map(Enum::name).toList(), false, false, false, false, false, null, null));
+                } catch (InvalidInputException e) {
+                    rows.add(row(t, Action.SKIPPED, null, List.of(), "", List.of(), false, false, mapped.unmapped(), "invalid"));
+                    continue;
+                }
+            }
             rows.add(row(t, action, customer, after.stream().map(Enum::name).toList(), customer == null ? "" : change, regions,
                     regionsChanged, linking,
                     mapped.unmapped(), null));

@@ -235,4 +235,7 @@ public interface CentralMessages {
 
     @Message
     String central_linkedHelp();
+
+    @Message
+    String central_skip_invalid();
 }

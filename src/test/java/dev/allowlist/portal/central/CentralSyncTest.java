@@ -351,13 +351,19 @@ class CentralSyncTest {
     @Test
     void aRevokedSecretAndAnUnreachableTenantHostAreReported() throws Exception {
         String centralPartner = UUID.randomUUID().toString();
-        List<Tenant> tenants = tenants("Umbrella hosts " + tag(), 6);
+        List<Tenant> tenants = new ArrayList<>(tenants("Umbrella hosts " + tag(), 6));
+        // a name the portal refuses skips its tenant, not the whole apply
+        tenants.add(new Tenant(UUID.randomUUID().toString(), "Umbrella \u0007 bell " + tag(), "DE", "eu02", List.of(INTERCEPT)));
         Account account = connect("sam", centralPartner, tenants);
         fake.unreachable(tenants.get(3).id(), true);
         sync("sam", "umbrella");
         assertThat(connection("umbrella")).containsEntry("status", "partial").containsEntry("status_count", 1);
         String preview = as("sam").get("/integrations/central/preview").then().extract().asString();
-        assertThat(preview).contains("5 to create, 0 to update, 0 unchanged, 1 skipped", "Its licenses could not be read.");
+        assertThat(preview).contains("5 to create, 0 to update, 0 unchanged, 2 skipped", "Its licenses could not be read.",
+                "Its name is not accepted as a customer&#39;s name");
+        long before = Long.parseLong(column("SELECT count(*) FROM customer WHERE partner_id = 'umbrella'").get(0));
+        assertThat(apply("sam").statusCode()).isEqualTo(303);
+        assertThat(Long.parseLong(column("SELECT count(*) FROM customer WHERE partner_id = 'umbrella'").get(0))).isEqualTo(before + 5);
         assertThat(as("sam").get("/integrations/central").then().extract().asString())
                 .contains("the licenses of 1 tenant could not be read");
 
