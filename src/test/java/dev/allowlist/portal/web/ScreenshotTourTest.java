@@ -45,6 +45,7 @@ class ScreenshotTourTest {
         partnerPages.put("import", "/customer-lists/import");
         partnerPages.put("installer-logs", "/installer-logs/batch");
         partnerPages.put("notifications", "/notifications");
+        partnerPages.put("sophos-central", "/integrations/central");
         partnerPages.put("audit", "/audit");
         Map<String, String> platformPages = new LinkedHashMap<>();
         platformPages.put("partners", "/platform/partners");
