@@ -281,7 +281,8 @@ public class CentralService {
             current.remove(License.CENTRAL);
             Set<License> after = CentralMapping.merged(current, mapped.licenses());
             List<String> regionsBefore = customer == null ? List.of() : List.of(customer.regions);
-            List<String> regions = CentralMapping.regions(t.dataGeography, regionsBefore);
+            List<String> regions = CentralMapping.regions(t.dataGeography, regionsBefore,
+                    customer == null ? List.of() : customer.mcsHosts.stream().map(h -> h.value).toList());
             boolean regionsChanged = customer != null && !regions.equals(regionsBefore);
             String change = CentralMapping.detail(current, after, false);
             Action action = customer == null ? Action.CREATE

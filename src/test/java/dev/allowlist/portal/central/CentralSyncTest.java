@@ -190,6 +190,9 @@ class CentralSyncTest {
         long knownId = as("sam").contentType(ContentType.JSON).body(Map.of("name", known.name(), "externalReference", "OWN-" + t,
                 "licenses", List.of("ENDPOINT", "AD_SYNC"), "regions", List.of("eu-west-1"), "firewallProduct", "squid"))
                 .post("/api/v1/customers").then().statusCode(201).extract().jsonPath().getLong("id");
+        // its endpoints talk to a US West host: that narrows the United States to the one region
+        as("sam").contentType(ContentType.JSON).body(Map.of("hosts", List.of("mcs2-cloudstation-us-west-2.prod.hydra.sophos.com")))
+                .post("/api/v1/customers/" + knownId + "/mcs-hosts").then().statusCode(200);
         long customersBefore = Long.parseLong(column("SELECT count(*) FROM customer WHERE partner_id = 'umbrella'").get(0));
 
         String secret = connect("sam", centralPartner, tenants).secret();
@@ -222,6 +225,9 @@ class CentralSyncTest {
                 .body("externalReference", org.hamcrest.Matchers.equalTo("OWN-" + t))
                 .body("firewallProduct", org.hamcrest.Matchers.equalTo("squid"))
                 .body("licenses", org.hamcrest.Matchers.containsInAnyOrder("CENTRAL", "AD_SYNC", "MTR"))
+                .body("regions", org.hamcrest.Matchers.contains("us-west-2"));
+        // a US tenant without such a host gets both of the United States' regions
+        as("sam").get("/api/v1/customers/" + customerOf("umbrella", tenants.get(0).id())).then()
                 .body("regions", org.hamcrest.Matchers.contains("us-east-2", "us-west-2"));
         assertThat(customerOf("umbrella", known.id())).isEqualTo(knownId);
         assertThat(as("sam").get("/customers/" + knownId).then().statusCode(200).extract().asString())

@@ -13,7 +13,7 @@ public final class RegionNames {
     private RegionNames() {
     }
 
-    static Optional<String> named(String host) {
+    public static Optional<String> named(String host) {
         Matcher matcher = REGION.matcher(host);
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }

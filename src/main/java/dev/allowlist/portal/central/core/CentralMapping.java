@@ -1,8 +1,10 @@
 package dev.allowlist.portal.central.core;
 
+import dev.allowlist.portal.allowlist.core.RegionNames;
 import dev.allowlist.portal.catalog.core.License;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -68,13 +70,19 @@ public final class CentralMapping {
     }
 
     /**
-     * The regions a customer should have: its own when they already lie within the geography (narrowed by
-     * a host or by the partner), else the geography's; its own when the geography is unknown.
+     * The regions a customer should have: those of the geography its observed MCS hosts name (the hosts
+     * say where its data lives); else its own when they already lie within the geography (narrowed by the
+     * partner); else the geography's. Its own when the geography is unknown.
      */
-    public static List<String> regions(String geography, List<String> current) {
+    public static List<String> regions(String geography, List<String> current, Collection<String> observedHosts) {
         List<String> geographic = regionsOf(geography);
         if (geographic.isEmpty()) {
             return current;
+        }
+        Set<String> named = new TreeSet<>();
+        observedHosts.forEach(h -> RegionNames.named(h).filter(geographic::contains).ifPresent(named::add));
+        if (!named.isEmpty()) {
+            return geographic.stream().filter(named::contains).toList();
         }
         if (!current.isEmpty() && geographic.containsAll(current)) {
             return current;

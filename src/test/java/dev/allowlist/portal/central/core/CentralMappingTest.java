@@ -19,16 +19,23 @@ class CentralMappingTest {
 
     @Test
     void aGeographyGivesItsRegionsAndTheUnitedStatesBothUntilOneIsNamed() {
-        assertThat(CentralMapping.regions("US", List.of())).containsExactly("us-east-2", "us-west-2");
-        assertThat(CentralMapping.regions("US", List.of("us-west-2"))).as("narrowed by a host or the partner")
+        assertThat(CentralMapping.regions("US", List.of(), List.of())).containsExactly("us-east-2", "us-west-2");
+        assertThat(CentralMapping.regions("US", List.of("us-west-2"), List.of())).as("narrowed by a host or the partner")
                 .containsExactly("us-west-2");
-        assertThat(CentralMapping.regions("US", List.of("eu-west-1"))).as("a region outside the geography is replaced")
+        assertThat(CentralMapping.regions("US", List.of("eu-west-1"), List.of())).as("a region outside the geography is replaced")
                 .containsExactly("us-east-2", "us-west-2");
-        assertThat(CentralMapping.regions("ie", List.of())).containsExactly("eu-west-1");
-        assertThat(CentralMapping.regions("JP", List.of())).containsExactly("ap-northeast-1");
-        assertThat(CentralMapping.regions("XX", List.of("eu-central-1"))).as("an unknown geography keeps the customer's")
+        assertThat(CentralMapping.regions("ie", List.of(), List.of())).containsExactly("eu-west-1");
+        assertThat(CentralMapping.regions("JP", List.of(), List.of())).containsExactly("ap-northeast-1");
+        assertThat(CentralMapping.regions("XX", List.of("eu-central-1"), List.of())).as("an unknown geography keeps the customer's")
                 .containsExactly("eu-central-1");
-        assertThat(CentralMapping.regions(null, List.of())).isEmpty();
+        assertThat(CentralMapping.regions(null, List.of(), List.of())).isEmpty();
+        // an observed MCS host narrows the United States to the region it names
+        assertThat(CentralMapping.regions("US", List.of("us-east-2", "us-west-2"),
+                List.of("mcs2-cloudstation-us-west-2.prod.hydra.sophos.com"))).containsExactly("us-west-2");
+        assertThat(CentralMapping.regions("US", List.of(), List.of("dzr-api-amzn-us-east-2-fa88.api-upe.p.hmr.sophos.com",
+                "central.sophos.com"))).containsExactly("us-east-2");
+        assertThat(CentralMapping.regions("US", List.of(), List.of("dzr-api-amzn-eu-west-1-9af7.api-upe.p.hmr.sophos.com")))
+                .as("a host of another geography names nothing here").containsExactly("us-east-2", "us-west-2");
     }
 
     @Test
