@@ -117,6 +117,12 @@ public class CentralService {
         });
     }
 
+    /** When the tenant a customer is linked to was found gone from Sophos Central; empty while it is there. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<OffsetDateTime> removedAt(String tenantId) {
+        return repository.tenant(tenantId).map(t -> t.removedAt);
+    }
+
     /**
      * Connects (or reconnects) the member's partner: a token for the credential, {@code whoami} must name a
      * partner, and the secret is sealed. The checks talk to Sophos Central before any transaction starts;

@@ -238,4 +238,7 @@ public interface CentralMessages {
 
     @Message
     String central_skip_invalid();
+
+    @Message
+    String central_tenantRemoved(String when);
 }

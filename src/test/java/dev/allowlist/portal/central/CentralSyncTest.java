@@ -264,6 +264,9 @@ class CentralSyncTest {
         assertThat(column("SELECT count(*) FROM customer WHERE partner_id = 'umbrella' AND central_tenant_id = ?", gone.id()))
                 .containsExactly("1");
         assertThat(as("sam").get("/integrations/central").then().extract().asString()).contains("249 tenants, 1 no longer in Sophos Central");
+        assertThat(as("sam").get("/customers/" + customerOf("umbrella", gone.id())).then().statusCode(200).extract().asString())
+                .contains("No longer in Sophos Central since");
+        assertThat(as("sam").get("/customers/" + firstId).then().extract().asString()).doesNotContain("No longer in Sophos Central");
 
         // the secret: sealed in the database, and nowhere else
         assertThat((String) connection("umbrella").get("secret_sealed")).doesNotContain(secret);

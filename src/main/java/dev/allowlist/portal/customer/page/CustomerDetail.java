@@ -9,6 +9,7 @@ import dev.allowlist.portal.customer.core.FirewallProduct;
 import dev.allowlist.portal.export.ExportService;
 import dev.allowlist.portal.feed.FeedView;
 import io.quarkus.qute.RawString;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -22,12 +23,13 @@ import java.util.Map;
  * @param mayEdit change the customer, its hosts and logs, mark a version applied
  * @param mayManage create and revoke feeds and check tokens (partner admins)
  * @param mayReadAudit open the customer's history tab
+ * @param centralRemovedAt when the Sophos Central tenant it is linked to was last found gone; null otherwise
  */
 public record CustomerDetail(Customer customer, List<License> effectiveLicenses, RawString allowlistSection,
         CustomerResource.HostNotice notice, Map<String, String> errors, String typedHosts, List<InstallerLogUpload> uploads,
         long maxUploadMegabytes, List<ExportService.Option> exportOptions, List<FeedView> feeds, Integer version,
         int applied, int pendingChanges, FirewallProduct product, CheckService.Panel checks, boolean mayEdit,
-        boolean mayManage, boolean mayReadAudit, Summary summary) {
+        boolean mayManage, boolean mayReadAudit, Summary summary, OffsetDateTime centralRemovedAt) {
 
     /**
      * The card the page leads with: the newest and the applied version, what the firewall has to do to

@@ -10,6 +10,7 @@ import dev.allowlist.portal.allowlist.core.ChangeReport;
 import dev.allowlist.portal.catalog.CatalogService;
 import dev.allowlist.portal.catalog.core.License;
 import dev.allowlist.portal.check.CheckService;
+import dev.allowlist.portal.central.CentralService;
 import dev.allowlist.portal.customer.Customer;
 import dev.allowlist.portal.customer.InstallerLogService;
 import dev.allowlist.portal.customer.core.FirewallProduct;
@@ -66,6 +67,9 @@ class CustomerPage {
     @Inject
     CurrentMember member;
 
+    @Inject
+    CentralService central;
+
     TemplateInstance render(Customer customer, CustomerResource.HostNotice notice, Map<String, String> errors, String typed) {
         List<License> licenses = customer.licenses.stream().map(l -> l.license).toList();
         AllowlistSnapshot snapshot = current.of(customer.id).orElseThrow(NotFoundException::new);
@@ -92,6 +96,7 @@ class CustomerPage {
                 snapshot.version() == 0 ? null : snapshot.version(), snapshot.applied(),
                 pending.size(), product, checkService.panel(customer.id),
                 member.may(PortalRoles.CUSTOMER_EDITOR), member.may(PortalRoles.PARTNER_ADMIN),
-                member.may(PortalRoles.AUDIT_READER), summary));
+                member.may(PortalRoles.AUDIT_READER), summary,
+                customer.centralTenantId == null ? null : central.removedAt(customer.centralTenantId).orElse(null)));
     }
 }
