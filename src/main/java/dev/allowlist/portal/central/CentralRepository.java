@@ -55,6 +55,13 @@ class CentralRepository {
         return em.createQuery("from CentralTenant order by lower(name), tenantId", CentralTenant.class).getResultList();
     }
 
+    /** The tenants still in Sophos Central, and those flagged gone, counted (the page refreshes during a run). */
+    long[] countTenants() {
+        Object[] r = em.createQuery("select count(*) filter (where removedAt is null), "
+                + "count(*) filter (where removedAt is not null) from CentralTenant", Object[].class).getSingleResult();
+        return new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()};
+    }
+
     Optional<CentralTenant> tenant(String tenantId) {
         return em.createQuery("from CentralTenant where tenantId = ?1", CentralTenant.class).setParameter(1, tenantId)
                 .getResultStream().findFirst();

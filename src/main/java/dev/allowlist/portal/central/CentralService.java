@@ -108,12 +108,11 @@ public class CentralService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<View> view() {
         return repository.connection().map(c -> {
-            List<CentralTenant> tenants = repository.tenants();
             boolean running = c.leaseUntil != null && c.leaseUntil.isAfter(OffsetDateTime.now());
+            long[] counts = repository.countTenants();
             return new View(c.clientId, c.centralPartnerId, c.autoApply, c.connectedBy, c.connectedAt, c.firstAppliedAt,
                     c.state(), c.statusCount, c.statusAt, c.retryAfter, c.resumePage, running, c.lastFinishedAt,
-                    (int) tenants.stream().filter(t -> t.removedAt == null).count(),
-                    (int) tenants.stream().filter(t -> t.removedAt != null).count());
+                    (int) counts[0], (int) counts[1]);
         });
     }
 

@@ -73,6 +73,7 @@ public class CentralSync {
     public Start start() {
         String partnerId = member.tenantId();
         String subject = member.subject();
+        String name = member.displayName();
         Start start = QuarkusTransaction.requiringNew().call(() -> {
             CentralConnection c = repository.connection().orElseThrow(jakarta.ws.rs.NotFoundException::new);
             if (c.state() == CentralConnection.Status.REFUSED) {
@@ -84,7 +85,7 @@ public class CentralSync {
             return repository.claim(INSTANCE, config.central().lease()) ? Start.STARTED : Start.ALREADY_RUNNING;
         });
         if (start == Start.STARTED) {
-            worker.submit(() -> runAs(partnerId, subject));
+            worker.submit(() -> runAs(partnerId, subject, name));
         }
         return start;
     }
@@ -101,10 +102,11 @@ public class CentralSync {
         }
         for (String partnerId : due) {
             worker.submit(() -> {
-                boolean claimed = inContext(partnerId, null,
+                // null when the claim failed (the database away): no run
+                Boolean claimed = inContext(partnerId, null, null,
                         () -> QuarkusTransaction.requiringNew().call(() -> repository.claim(INSTANCE, config.central().lease())));
-                if (claimed) {
-                    runAs(partnerId, null);
+                if (Boolean.TRUE.equals(claimed)) {
+                    runAs(partnerId, null, null);
                 }
             });
         }
@@ -119,20 +121,20 @@ public class CentralSync {
         }
     }
 
-    private void runAs(String partnerId, String requestedBy) {
-        inContext(partnerId, requestedBy, () -> {
+    private void runAs(String partnerId, String requestedBy, String name) {
+        inContext(partnerId, requestedBy, name, () -> {
             run();
             return null;
         });
     }
 
     /** Work on this worker thread as the partner's system actor, in a request context of its own. */
-    private <T> T inContext(String partnerId, String requestedBy, java.util.function.Supplier<T> work) {
+    private <T> T inContext(String partnerId, String requestedBy, String name, java.util.function.Supplier<T> work) {
         ManagedContext context = Arc.container().requestContext();
         context.activate();
         try {
             Actor actor = requestedBy == null ? Actor.system(partnerId, Role.PARTNER_ADMIN)
-                    : new Actor(CurrentMember.Status.PARTNER_MEMBER, requestedBy, requestedBy, Role.PARTNER_ADMIN, partnerId);
+                    : new Actor(CurrentMember.Status.PARTNER_MEMBER, requestedBy, name, Role.PARTNER_ADMIN, partnerId);
             return Arc.container().instance(CurrentMember.class).get().actingAs(actor, work);
         } catch (RuntimeException e) {
             LOG.warnf("Sophos Central sync of partner %s failed: %s", partnerId, e.getMessage());
