@@ -83,17 +83,23 @@ class CheckRepository {
         List<CheckService.Attention> found = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement st = c.prepareStatement("""
+                        WITH candidate AS (SELECT customer_id FROM check_report WHERE partner_id = ? AND failed > 0
+                                           UNION
+                                           SELECT customer_id FROM reconciliation WHERE partner_id = ? AND missing > 0)
                         SELECT c.id, c.name, r.received_at, coalesce(r.failed, 0), x.created_at, coalesce(x.missing, 0)
-                          FROM customer c
+                          FROM candidate k
+                          JOIN customer c ON c.partner_id = ? AND c.id = k.customer_id
                           LEFT JOIN LATERAL (SELECT received_at, failed FROM check_report r
                                               WHERE r.partner_id = c.partner_id AND r.customer_id = c.id
                                               ORDER BY r.id DESC LIMIT 1) r ON true
                           LEFT JOIN LATERAL (SELECT created_at, missing FROM reconciliation x
                                               WHERE x.partner_id = c.partner_id AND x.customer_id = c.id
                                               ORDER BY x.id DESC LIMIT 1) x ON true
-                         WHERE c.partner_id = ? AND (r.failed > 0 OR x.missing > 0)
+                         WHERE r.failed > 0 OR x.missing > 0
                          ORDER BY greatest(r.received_at, x.created_at) DESC LIMIT 50""")) {
-            st.setString(1, partnerId);
+            for (int i = 1; i <= 3; i++) {
+                st.setString(i, partnerId);
+            }
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     found.add(new CheckService.Attention(rs.getLong(1), rs.getString(2), time(rs, 3), rs.getInt(4),

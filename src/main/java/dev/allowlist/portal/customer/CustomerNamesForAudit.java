@@ -39,7 +39,7 @@ class CustomerNamesForAudit implements CustomerNames {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Named> all(int max) {
-        String fingerprint = repository.namesFingerprint() + "|" + max;
+        String fingerprint = repository.namesFingerprint(member.tenantId()) + "|" + max;
         Picker cached = pickers.getIfPresent(member.tenantId());
         if (cached != null && cached.fingerprint().equals(fingerprint)) {
             return cached.names();

@@ -181,8 +181,10 @@ public class CustomerRepository {
     }
 
     /** What changes when a customer is added, renamed or removed: the picker's cache key. */
-    String namesFingerprint() {
-        Object[] r = em.createQuery("select count(c), max(c.updatedAt) from Customer c", Object[].class).getSingleResult();
+    String namesFingerprint(String partnerId) {
+        // native SQL naming the partner: HQL is translated again on every execution while the tenant filter is on
+        Object[] r = (Object[]) em.createNativeQuery("SELECT count(*), max(updated_at) FROM customer WHERE partner_id = ?1")
+                .setParameter(1, partnerId).getSingleResult();
         return r[0] + "|" + r[1];
     }
 

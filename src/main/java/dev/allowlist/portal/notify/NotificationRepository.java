@@ -66,9 +66,14 @@ class NotificationRepository {
                 .getResultStream().findFirst();
     }
 
-    List<Subscription> disabled() {
-        return em.createQuery("from Subscription where enabled = false order by id", Subscription.class)
-                .getResultList();
+    /**
+     * The partner's disabled subscriptions, named by native SQL: every dashboard visit asks, and an HQL query
+     * is translated again on each execution while the tenant filter is enabled (a tenth of the page's CPU).
+     */
+    @SuppressWarnings("unchecked")
+    List<Subscription> disabled(String partnerId) {
+        return em.createNativeQuery("SELECT * FROM subscription WHERE partner_id = ?1 AND NOT enabled ORDER BY id",
+                Subscription.class).setParameter(1, partnerId).getResultList();
     }
 
     /** A partner's enabled subscriptions, the partner named (a list cached under one partner is that partner's). */

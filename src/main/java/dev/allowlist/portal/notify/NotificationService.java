@@ -243,7 +243,7 @@ public class NotificationService {
     /** The disabled endpoints, for the pages' banner. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Subscription> disabled() {
-        return member.may(PortalRoles.PARTNER_ADMIN) ? notifications.disabled() : List.of();
+        return member.may(PortalRoles.PARTNER_ADMIN) ? notifications.disabled(member.tenantId()) : List.of();
     }
 
     // --- a member's own digest
