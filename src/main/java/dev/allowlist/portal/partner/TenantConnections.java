@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.postgresql.core.BaseConnection;
 
@@ -27,30 +27,44 @@ public class TenantConnections implements AgroalPoolInterceptor {
     public static final String SETTING = "portal.partner_id";
 
     /**
-     * The connections whose session (not just a transaction) names a partner: used outside a
-     * transaction, they keep it when they go back to the pool, so their next user must overwrite it.
-     * A connection not in here names none, and work with no partner costs it no round trip.
+     * What the session (not just a transaction) of each connection names: a connection used outside a
+     * transaction keeps its setting when it goes back to the pool, so its next user must overwrite it, or
+     * may leave it when it names the same partner (a page's queries outside a transaction each take a
+     * connection: one round trip saved per query). {@link #UNKNOWN} when it was set inside a transaction,
+     * which a rollback would undo: then the next user always sets it. A connection not in here names none,
+     * and work with no partner costs it no round trip.
      */
-    private static final Set<Object> SESSION_SCOPED = ConcurrentHashMap.newKeySet();
+    private static final Map<Object, Object> SESSION = new ConcurrentHashMap<>();
+
+    /** A session setting made inside a transaction: it may have been rolled back, so it is never trusted. */
+    private static final Object UNKNOWN = new Object();
 
     @Override
     public void onConnectionAcquire(Connection connection) {
         try {
-            String tenant = currentTenant();
-            boolean transactionLocal = !connection.getAutoCommit();
-            if (tenant.isEmpty() && !SESSION_SCOPED.contains(physical(connection))) {
-                return; // nothing named, nothing to clear
-            }
-            set(connection, tenant, transactionLocal);
+            scope(connection, currentTenant());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot scope the connection to its partner: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Names the tenant on a connection the pool hands out: inside a transaction for the transaction (always),
+     * outside one for the session, unless the session is known to name it already.
+     */
+    public static void scope(Connection connection, String tenant) throws SQLException {
+        boolean transactionLocal = !connection.getAutoCommit();
+        Object session = SESSION.get(physical(connection));
+        if (!transactionLocal && (session == null ? tenant.isEmpty() : tenant.equals(session))) {
+            return; // the session names this partner already (or none, as wanted)
+        }
+        set(connection, tenant, transactionLocal);
+    }
+
     @Override
     public void onConnectionDestroy(Connection connection) {
         try {
-            SESSION_SCOPED.remove(physical(connection));
+            SESSION.remove(physical(connection));
         } catch (SQLException e) {
             // not a PostgreSQL connection: never tracked
         }
@@ -58,8 +72,8 @@ public class TenantConnections implements AgroalPoolInterceptor {
 
     /**
      * Names the tenant of the connection's current transaction (or, outside one, its session: then
-     * the connection is remembered, so that its next user with no partner clears it). Every setting
-     * of portal.partner_id goes through here.
+     * the connection is remembered, so that its next user with another partner, or none, sets it again).
+     * Every setting of portal.partner_id goes through here.
      */
     public static void set(Connection connection, String tenant, boolean transactionLocal) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement("SELECT set_config('" + SETTING + "', ?, ?)")) {
@@ -68,10 +82,13 @@ public class TenantConnections implements AgroalPoolInterceptor {
             st.execute();
         }
         if (!transactionLocal) {
-            if (tenant.isEmpty()) {
-                SESSION_SCOPED.remove(physical(connection));
+            Object physical = physical(connection);
+            if (!connection.getAutoCommit()) {
+                SESSION.put(physical, UNKNOWN); // a rollback would restore what was there before
+            } else if (tenant.isEmpty()) {
+                SESSION.remove(physical);
             } else {
-                SESSION_SCOPED.add(physical(connection));
+                SESSION.put(physical, tenant);
             }
         }
     }

@@ -107,6 +107,35 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void aSessionSettingThatARollbackUndidIsNeverTrusted() throws Exception {
+        try (Connection c = pool.getConnection()) {
+            TenantConnections.scope(c, "acme");
+            assertThat(setting(c)).isEqualTo("acme");
+            TenantConnections.scope(c, "acme"); // known to name acme: left as it is
+            assertThat(setting(c)).isEqualTo("acme");
+            c.setAutoCommit(false);
+            TenantConnections.set(c, "globex", false); // the session's setting, inside a transaction...
+            c.rollback(); // ...undone by its rollback
+            c.setAutoCommit(true);
+            assertThat(setting(c)).isEqualTo("acme");
+            TenantConnections.scope(c, "globex");
+            assertThat(setting(c)).isEqualTo("globex");
+            assertThat(count(c, "SELECT count(*) FROM customer WHERE partner_id <> 'globex'")).isZero();
+            TenantConnections.scope(c, "");
+            assertThat(setting(c)).isEmpty();
+            assertThat(count(c, "SELECT count(*) FROM customer")).isZero();
+        }
+    }
+
+    private static String setting(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT current_setting('" + TenantConnections.SETTING + "', true)")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
     void aConnectionWithNoPartnerSeesNoTenantRowAtAll() throws Exception {
         try (Connection c = pool.getConnection()) {
             scope(c, "");
