@@ -79,7 +79,7 @@ public class ExportService {
         ExportFormat format = format(formatId);
         checkProxy(proxy);
         AllowlistSnapshot snapshot = current.of(customerId).orElseThrow(NotFoundException::new);
-        Download download = render(snapshot, format, proxy, Instant.now());
+        Download download = render(snapshot, format, proxy);
         return audit.recordReadLater(AuditService.Operation.ACTION, ResourceType.EXPORT, format.id(), snapshot.customerId(),
                 "Allowlist exported as " + format.id() + ": " + download.fileName(), downloadDetails(format, download))
                 .thenApply(stored -> download);
@@ -93,10 +93,21 @@ public class ExportService {
         return details;
     }
 
-    /** One customer's snapshot in a format, with the current catalog's words for its reasons. */
-    public Download render(AllowlistSnapshot snapshot, ExportFormat format, String proxy, Instant generatedAt) {
-        return render(snapshot.customerName(), snapshot.customerId(), snapshot.version(), snapshot.allowlist(), format, proxy,
-                generatedAt, sectionTitles());
+    /**
+     * One customer's current version in a format, with the current catalog's words for its reasons. The file
+     * states when its version was generated, so that one version is always the same bytes in a format: what
+     * its ETag promises, what a diff of two downloads expects, and what is rendered once per snapshot (and
+     * shared by downloads, feeds and the customer page's "Copy list") instead of on every request. A file
+     * for a named proxy is rendered each time: its proxy is the caller's.
+     */
+    public Download render(AllowlistSnapshot snapshot, ExportFormat format, String proxy) {
+        Instant generatedAt = snapshot.versionCreatedAt() == null ? Instant.EPOCH : snapshot.versionCreatedAt();
+        if (proxy != null) {
+            return render(snapshot.customerName(), snapshot.customerId(), snapshot.version(), snapshot.allowlist(), format,
+                    proxy, generatedAt, sectionTitles());
+        }
+        return snapshot.derive("export:" + format.id(), () -> render(snapshot.customerName(), snapshot.customerId(),
+                snapshot.version(), snapshot.allowlist(), format, null, generatedAt, sectionTitles()));
     }
 
     /** The current catalog's section titles by id, in English (exports are read by customers' network teams). */
@@ -188,9 +199,7 @@ public class ExportService {
         QuarkusTransaction.requiringNew().run(() -> audit.record(AuditService.Operation.ACTION, ResourceType.EXPORT,
                 format.id(), null, chosen.size() + " customers exported as " + format.id(),
                 Map.of("format", format.id(), "customers", chosen.stream().map(AllowlistSnapshot::customerId).toList())));
-        Instant now = Instant.now();
-        return chosen.stream().map(s -> render(s, format, null, now))
-                .toList();
+        return chosen.stream().map(s -> render(s, format, null)).toList();
     }
 
     private static final int BULK_BATCH = 200;

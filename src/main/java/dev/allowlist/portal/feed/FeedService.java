@@ -27,7 +27,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
@@ -173,9 +172,8 @@ public class FeedService {
         }
         AllowlistSnapshot snapshot = found.get();
         String format = ref.format();
-        Download download = snapshot.derive("feed:" + format, () -> ATOM.equals(format) ? atom(snapshot)
-                : exports.render(snapshot, ExportFormats.byId(format).orElseThrow(), null,
-                        snapshot.versionCreatedAt() == null ? Instant.EPOCH : snapshot.versionCreatedAt()));
+        Download download = ATOM.equals(format) ? snapshot.derive("feed:" + format, () -> atom(snapshot))
+                : exports.render(snapshot, ExportFormats.byId(format).orElseThrow(), null);
         boolean notModified = etagMatches(ifNoneMatch, download.etag());
         return Optional.of(new Pull(download, notModified, pulls.pulled(ref.partnerId(), ref.feedId(), snapshot.customerId(),
                 format, snapshot.version(), download.etag(), client, notModified)));

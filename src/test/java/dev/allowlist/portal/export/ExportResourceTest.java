@@ -124,6 +124,17 @@ class ExportResourceTest {
         }
         as("alice").get("/api/v1/customers/" + id + "/allowlist?format=squid").then()
                 .body(containsString("# Customer: Sakura Trading K.K. (#" + id + ")")).body(containsString("\n.sophos.com\n"));
+        // one version is one file in a format, whoever downloads it and when: its ETag promises the same bytes
+        Response api = as("alice").get("/api/v1/customers/" + id + "/allowlist?format=squid");
+        Response again = as("victor").get("/api/v1/customers/" + id + "/allowlist?format=squid");
+        Response fromPage = as("victor").get("/exports/customers/" + id + "?format=squid");
+        assertThat(again.asString()).isEqualTo(api.asString());
+        assertThat(fromPage.asString()).isEqualTo(api.asString());
+        assertThat(again.header("ETag")).isEqualTo(api.header("ETag")).isEqualTo(fromPage.header("ETag"));
+        String created = as("alice").get("/api/v1/customers/" + id + "/allowlist/versions").then().extract().jsonPath()
+                .getString("[0].createdAt");
+        assertThat(java.time.Instant.parse(api.asString().lines().filter(l -> l.startsWith("# Generated at: ")).findFirst()
+                .orElseThrow().substring("# Generated at: ".length()))).isEqualTo(java.time.OffsetDateTime.parse(created).toInstant());
         as("alice").get("/api/v1/customers/" + id + "/allowlist?format=pac&proxy=proxy.corp.example:3128").then()
                 .body(containsString("return \"PROXY proxy.corp.example:3128\";"));
         as("alice").get("/api/v1/customers/" + id + "/allowlist?format=verify-sh&proxy=proxy.corp.example:3128").then()

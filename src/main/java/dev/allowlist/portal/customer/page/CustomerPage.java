@@ -24,7 +24,6 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -84,8 +83,7 @@ class CustomerPage {
         ChangeReport pending = snapshot.derive("pending-report",
                 () -> changeReports.report(customer.id, null, null, snapshot.applied()));
         String format = product == null ? "txt" : product.export();
-        String copyText = snapshot.derive("copy:" + format,
-                () -> exports.render(snapshot, ExportService.format(format), null, Instant.now()).content());
+        String copyText = exports.render(snapshot, ExportService.format(format), null).content();
         CustomerDetail.Summary summary = new CustomerDetail.Summary(snapshot.version(), snapshot.applied(),
                 pending.added().size(), pending.removed().size(), pending.firewallActions(), pending.reasonChanges().size(),
                 AllowlistView.warnings(snapshot.allowlist(), catalogs.current().catalog(), i18n), format, copyText);
