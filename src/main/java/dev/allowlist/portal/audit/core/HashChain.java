@@ -1,11 +1,8 @@
 package dev.allowlist.portal.audit.core;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.allowlist.portal.Sha256;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Optional;
 
@@ -42,12 +39,7 @@ public final class HashChain {
             // unit separator between fields; a null is distinct from an empty string
             canonical.append('\u001f').append(field == null ? "\u2400" : field.toString());
         }
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(canonical.toString());
     }
 
     /**
