@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -134,30 +133,16 @@ public class I18n {
         if (method == null) {
             return Optional.empty();
         }
-        if (method.getParameterCount() == 0) { // a label: the same text every time
-            return Optional.of(CONSTANTS.computeIfAbsent(("ja".equals(language) ? "ja:" : "en:") + key,
-                    k -> invoke(method, language)));
-        }
         Object[] values = new Object[method.getParameterCount()];
         for (int i = 0; i < values.length; i++) {
             values[i] = as(method.getParameterTypes()[i], i < args.length ? args[i] : null);
         }
-        return Optional.of(invoke(method, language, values));
-    }
-
-    private static String invoke(Method method, String language, Object... values) {
         try {
-            return (String) method.invoke(bundle(method.getDeclaringClass(), language), values);
+            return Optional.of((String) method.invoke(bundle(method.getDeclaringClass(), language), values));
         } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("message " + method.getName(), e);
+            throw new IllegalStateException("message " + key, e);
         }
     }
-
-    /**
-     * The texts of messages without parameters by language and key, each looked up once: the pages' labels
-     * (licenses, products, causes, export names) are most of their messages, many per table row.
-     */
-    private static final Map<String, String> CONSTANTS = new ConcurrentHashMap<>();
 
     /** The bundle's method name of a key: {@code error.hosts.tooMany} is {@code error_hosts_tooMany}. */
     public static String methodName(String key) {
