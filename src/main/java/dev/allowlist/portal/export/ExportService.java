@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -102,12 +103,9 @@ public class ExportService {
      */
     public Download render(AllowlistSnapshot snapshot, ExportFormat format, String proxy) {
         Instant generatedAt = snapshot.versionCreatedAt() == null ? Instant.EPOCH : snapshot.versionCreatedAt();
-        if (proxy != null) {
-            return render(snapshot.customerName(), snapshot.customerId(), snapshot.version(), snapshot.allowlist(), format,
-                    proxy, generatedAt, sectionTitles());
-        }
-        return snapshot.derive("export:" + format.id(), () -> render(snapshot.customerName(), snapshot.customerId(),
-                snapshot.version(), snapshot.allowlist(), format, null, generatedAt, sectionTitles()));
+        Supplier<Download> rendering = () -> render(snapshot.customerName(), snapshot.customerId(), snapshot.version(),
+                snapshot.allowlist(), format, proxy, generatedAt, sectionTitles());
+        return proxy == null ? snapshot.derive("export:" + format.id(), rendering) : rendering.get();
     }
 
     /** The current catalog's section titles by id, in English (exports are read by customers' network teams). */
