@@ -30,10 +30,13 @@ public class AllowlistService {
 
     /** A profile's allowlist with these observed hosts, through the current catalog. */
     public Allowlist current(CustomerProfile profile, List<String> observedHosts) {
+        return generator().generate(profile, observedHosts);
+    }
+
+    /** The current catalog's generator (thread-safe: many customers may be generated with it at once). */
+    public AllowlistGenerator generator() {
         CatalogService.Loaded loaded = catalogs.current();
-        AllowlistGenerator generator = generators.computeIfAbsent(loaded.versionId(),
-                id -> new AllowlistGenerator(loaded.catalog()));
-        return generator.generate(profile, observedHosts);
+        return generators.computeIfAbsent(loaded.versionId(), id -> new AllowlistGenerator(loaded.catalog()));
     }
 
     public static CustomerProfile profileOf(Customer customer) {

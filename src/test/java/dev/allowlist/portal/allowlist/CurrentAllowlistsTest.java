@@ -169,6 +169,15 @@ class CurrentAllowlistsTest {
                 + "VALUES ('acme', ?, 'mcs-behind.sophos.com', now(), now(), 'TYPED')", id);
         eventually("the host added in SQL is served", () -> values(id).contains("mcs-behind.sophos.com"));
 
+        // a version stored elsewhere (V25's statement trigger announces inserted versions) is the one served
+        int version = as("alice").get("/api/v1/customers/" + id + "/allowlist").then().extract().jsonPath().getInt("version");
+        sql("INSERT INTO allowlist_version (partner_id, customer_id, number, content_hash, catalog_version, entries, warnings, "
+                + "cause, actor, created_at) SELECT partner_id, customer_id, number + 1, content_hash, catalog_version, entries, "
+                + "warnings, 'hosts-observed', 'another instance', now() FROM allowlist_version WHERE partner_id = 'acme' "
+                + "AND customer_id = ? AND number = " + version, id);
+        eventually("the version stored in SQL is served", () -> as("alice").get("/api/v1/customers/" + id + "/allowlist")
+                .then().extract().jsonPath().getInt("version") == version + 1);
+
         // a feed revoked elsewhere stops serving
         String url = feed("alice", id, "txt");
         given().get(url).then().statusCode(200);

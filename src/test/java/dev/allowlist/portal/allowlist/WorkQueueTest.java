@@ -52,6 +52,17 @@ class WorkQueueTest {
                     .containsExactly(3, 1, 5, "catalog-published", false);
             applied(c, partner, customer, 2, 1);
             assertThat(state(c, customer)).as("v2 applied: v3 waits").containsExactly(3, 2, 2, "hosts-observed", false);
+            applied(c, partner, customer, 3, 0);
+            assertThat(state(c, customer)).as("v3 applied: nothing waits").containsExactly(3, 3, null, null, false);
+            // two versions in one statement, as a publication's batch stores them: the newest is the highest
+            // (its cause, its warnings), and what waits starts at the lowest
+            st.execute("INSERT INTO allowlist_version (partner_id, customer_id, number, content_hash, catalog_version, entries, "
+                    + "warnings, cause, actor, created_at) VALUES "
+                    + "('" + partner + "', " + customer + ", 4, md5('4'), 'c', '[]', '[]', 'profile-changed', 'test', now() - interval '1 day'), "
+                    + "('" + partner + "', " + customer + ", 5, md5('5'), 'c', '[]', '[{\"code\":\"NEEDS_WILDCARD\"}]', "
+                    + "'catalog-published', 'test', now())");
+            assertThat(state(c, customer)).as("v4 and v5 in one statement").containsExactly(5, 3, 1, "profile-changed", true);
+            assertThat(newestCause(c, customer)).isEqualTo("catalog-published");
 
             Map<LocalDate, Long> days = new LinkedHashMap<>();
             // the query as the dashboard sends it, with this partner and 30 days
@@ -123,6 +134,16 @@ class WorkQueueTest {
             st.setInt(3, number);
             st.setInt(4, daysAgo);
             st.executeUpdate();
+        }
+    }
+
+    private static String newestCause(Connection c, long customer) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT newest_cause FROM allowlist_state WHERE customer_id = ?")) {
+            st.setLong(1, customer);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
         }
     }
 
