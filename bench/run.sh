@@ -43,7 +43,7 @@ QUARKUS_DATASOURCE_USERNAME=allowlist_app QUARKUS_DATASOURCE_PASSWORD=allowlist_
 QUARKUS_FLYWAY_USERNAME=postgres QUARKUS_FLYWAY_PASSWORD=postgres \
 OIDC_AUTH_SERVER_URL=http://localhost:$KC_PORT/realms/portal OIDC_CLIENT_ID=portal-web \
 OIDC_CLIENT_SECRET=portal-web-dev-secret-change-me-0123456789 PORTAL_SECURE_COOKIES=false QUARKUS_LOG_LEVEL=WARN \
-  java ${PORTAL_JAVA_OPTS:--Xmx384m -XX:+UseParallelGC} -jar target/quarkus-app/quarkus-run.jar > "$OUT/portal.log" 2>&1 &
+  java ${PORTAL_JAVA_OPTS:--Xmx384m -XX:NewRatio=5 -XX:TrimNativeHeapInterval=5000 -XX:+UseParallelGC} -jar target/quarkus-app/quarkus-run.jar > "$OUT/portal.log" 2>&1 &
 PORTAL_PID=$!
 pids+=($PORTAL_PID)
 for _ in $(seq 1 120); do curl -fs "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
@@ -169,6 +169,18 @@ ALICE=$(token alice); AUTH="Authorization: Bearer $ALICE"
 run "change report page" "/customers/$CUSTOMER/changes?from=1&to=3" "$AUTH"
 CAROL=$(token carol)
 run "audit history page" "/audit" "Authorization: Bearer $CAROL"
+# the ceiling again, now that everything is warm: on a slow machine the first one ran while the JIT was still
+# compiling, and every ratio against it looked better than it was. The ratios that count are against the
+# higher of the two.
+if [ -z "${ONLY:-}" ] || [[ "ceiling, again" =~ $ONLY ]]; then
+  first_ceiling=$ceiling
+  run "ceiling, again" /q/health/live
+  high=$(awk -v a="$first_ceiling" -v b="$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-ceiling, again.txt")" 'BEGIN {print (a > b ? a : b)}')
+  cp "$OUT/table.txt" "$OUT/rows.txt"
+  echo "ratios against the higher ceiling ($high req/s):" | tee -a "$OUT/table.txt"
+  awk -v h="$high" 'NR > 1 && substr($0, 1, 7) != "ceiling" && substr($0, 1, 1) != " " && NF >= 6 {
+      printf "  %-32s %6.0f%%\n", substr($0, 1, 34), 100 * $(NF - 4) / h }' "$OUT/rows.txt" | tee -a "$OUT/table.txt"
+fi
 # NMT=1 (with -XX:NativeMemoryTracking=summary in PORTAL_JAVA_OPTS): where the resident memory is, by the JVM's count
 [ -n "${NMT:-}" ] && jcmd "$PORTAL_PID" VM.native_memory summary > "$OUT/nmt.txt" && pmap -x "$PORTAL_PID" > "$OUT/pmap.txt"
 echo "portal resident memory: $(( $(ps -o rss= -p "$PORTAL_PID") / 1024 )) MB; heap used: $(curl -fs "http://localhost:$PORT/q/metrics" \
