@@ -233,6 +233,7 @@ public class AllowlistRepository {
     private static final String INSERT_SQL = "INSERT INTO allowlist_version (partner_id, customer_id, number, content_hash, "
             + "catalog_version, entries, warnings, cause, actor, created_at) VALUES ";
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int ROWS_PER_INSERT = 1000;
 
     /** The customers of one partner, read for {@link #recordChanged} in one query. */
     List<AllowlistVersions.Candidate> candidates(String partnerId, List<Long> customerIds) {
@@ -265,6 +266,13 @@ public class AllowlistRepository {
      * executor run and one firing of the statement triggers (V25) for the batch, not one per row.
      */
     void insertVersions(List<NewVersion> versions) {
+        // a statement carries at most 32,767 parameters (pgjdbc): 1,000 rows of 10 each per statement
+        for (int from = 0; from < versions.size(); from += ROWS_PER_INSERT) {
+            insert(versions.subList(from, Math.min(versions.size(), from + ROWS_PER_INSERT)));
+        }
+    }
+
+    private void insert(List<NewVersion> versions) {
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement st = c.prepareStatement(INSERT_SQL + String.join(", ", Collections.nCopies(versions.size(), ROW)))) {
                 int i = 0;
