@@ -35,7 +35,9 @@ public class CustomerRepository {
      * on every call. Only the filters in use are in the WHERE clause, each a fixed fragment with its value
      * bound: a prepared statement runs on a generic plan after five calls, and {@code (? = '' OR ...)} for
      * every filter made that plan read and sort all the partner's customers (6.5 ms instead of 1.8 ms).
-     * The text is one of a bounded set (the filters in use times the orders), each planned once.
+     * The text is one of a bounded set (the filters in use times the orders), each planned once. With a
+     * state filter the total is a window count over the filtered rows, not a second run of the same join
+     * (a filtered page's PostgreSQL time halved: 0.6 + 0.9 ms planning and execution against 0.34 + 0.44 ms).
      */
     record ListQuery(String sql, String countSql, List<Object> values) {
     }
@@ -68,17 +70,21 @@ public class CustomerRepository {
             case UP_TO_DATE -> " AND s.newest IS NOT NULL AND s.pending_since IS NULL";
             case WARNINGS -> " AND s.warnings";
         });
-        // the count needs the state only when a state filter uses it
-        String countFrom = filter.state() == CustomerFilter.State.ANY ? "FROM customer c " : LIST_FROM;
+        // the count needs the state only when a state filter uses it; then it is a window over the page's own
+        // join (not a second run of it), else a count of the partner's customers alone (cheaper than the window,
+        // which would join all of them for a page of twenty)
+        boolean byState = filter.state() != CustomerFilter.State.ANY;
+        String countFrom = byState ? LIST_FROM : "FROM customer c ";
         String offset = "?" + (values.size() + 1);
         String limit = "?" + (values.size() + 2);
         String sql = "WITH page AS (SELECT c.id, c.name, c.external_reference, c.regions, c.updated_at, c.firewall_product, "
-                + "lower(c.name) AS sort_name, s.newest, s.applied, s.pending_since, s.changed_at " + LIST_FROM
+                + "lower(c.name) AS sort_name, s.newest, s.applied, s.pending_since, s.changed_at"
+                + (byState ? ", count(*) OVER () AS total " : " ") + LIST_FROM
                 + "WHERE " + where + " ORDER BY " + filter.sort().orderBy + " OFFSET " + offset + " LIMIT " + limit + ") "
                 + "SELECT p.id, p.name, p.external_reference, p.regions, p.updated_at, "
                 + "(SELECT string_agg(l.license, ',') FROM customer_license l WHERE l.partner_id = ?1 AND l.customer_id = p.id), "
                 + "(SELECT count(*) FROM mcs_host h WHERE h.partner_id = ?1 AND h.customer_id = p.id), "
-                + "(SELECT count(*) " + countFrom + "WHERE " + where + "), "
+                + (byState ? "p.total, " : "(SELECT count(*) " + countFrom + "WHERE " + where + "), ")
                 + "p.firewall_product, p.newest, p.applied, p.pending_since, p.changed_at "
                 + "FROM page p ORDER BY " + filter.sort().orderBy;
         return new ListQuery(sql, "SELECT count(*) " + countFrom + "WHERE " + where, values);

@@ -16,6 +16,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,33 @@ class ReadablePagesTest {
         as("alice").get("/customers?sort=price").then().statusCode(400);
         as("alice").get("/customers?region=eu-west-1&license=EDR&product=panos&state=never-applied&sort=changed")
                 .then().statusCode(200);
+    }
+
+    /**
+     * The count above the list is the number of customers the filters pass, whichever way it is counted
+     * (a window over a state filter's join, or the partner's customers alone), on a page past the end too.
+     */
+    @Test
+    void theCustomerListCountsWhatItsFiltersPass() {
+        TestPartners.ensureRegistered();
+        Customers.create("alice", Customers.uniqueName("Counted"), List.of("EDR"));
+        long applied = Customers.create("alice", Customers.uniqueName("Counted"), List.of("ENDPOINT"));
+        formAs("alice", csrf("alice", "/customers")).formParam("ids", applied).post("/customers/applied").then().statusCode(303);
+        String waiting = "allowlist_state s WHERE s.partner_id = 'acme' AND s.pending_since IS NOT NULL";
+        String edr = " AND EXISTS (SELECT 1 FROM customer_license l WHERE l.customer_id = s.customer_id AND l.license = 'EDR')";
+        Map<String, Long> expected = new LinkedHashMap<>();
+        expected.put("/customers", TestPartners.count("customer WHERE partner_id = 'acme'"));
+        expected.put("/customers?license=EDR", TestPartners.count("customer_license WHERE partner_id = 'acme' AND license = 'EDR'"));
+        expected.put("/customers?state=pending", TestPartners.count(waiting));
+        expected.put("/customers?state=pending&license=EDR", TestPartners.count(waiting + edr));
+        expected.put("/customers?state=pending&page=9999", TestPartners.count(waiting));
+        expected.put("/customers?state=up-to-date",
+                TestPartners.count("allowlist_state WHERE partner_id = 'acme' AND pending_since IS NULL"));
+        assertThat(expected.get("/customers?state=pending&license=EDR")).isPositive();
+        assertThat(expected.get("/customers?state=up-to-date")).isPositive();
+        expected.forEach((url, count) -> assertThat(as("alice").get(url).then().statusCode(200).extract().asString())
+                .as(url).contains("<p id=\"customer-count\">" + String.format(Locale.ENGLISH, "%,d", count)
+                        + (count == 1 ? " customer" : " customers") + "</p>"));
     }
 
     @Test
