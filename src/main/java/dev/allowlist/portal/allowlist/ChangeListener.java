@@ -22,8 +22,10 @@ import org.postgresql.PGNotification;
 /**
  * Hears, on one dedicated connection, what PostgreSQL announces on {@code portal_changes} (V10):
  * a customer's id when anything its allowlist serves changed, {@code catalog} when another version
- * became current, {@code partner:<slug>} when a partner was renamed or disabled. Drops the customer's
- * snapshot, reloads the current catalog, or forgets the partner (and verified tokens). When the
+ * became current, {@code partner:<slug>} when a partner was renamed or disabled,
+ * {@code subscription:<slug>} when a partner's notification endpoint was added, removed, disabled or
+ * enabled (V26). Drops the customer's snapshot, reloads the current catalog, or forgets the partner
+ * (and verified tokens); each counts as a change for the caches that follow {@link CurrentAllowlists#changes()}. When the
  * connection is lost the cache stops keeping anything until it is back (announcements may have
  * been missed meanwhile).
  */
@@ -103,6 +105,11 @@ public class ChangeListener {
         }
         if (payload.startsWith("partner:")) {
             partners.forget(payload.substring("partner:".length()));
+            cache.otherChange();
+            return;
+        }
+        if (payload.startsWith("subscription:")) {
+            cache.otherChange();
             return;
         }
         try {

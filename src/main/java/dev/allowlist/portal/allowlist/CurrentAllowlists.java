@@ -139,6 +139,20 @@ public class CurrentAllowlists {
         return listening;
     }
 
+    /**
+     * Counts the changes to partner data made here or heard from other instances: the snapshots' drops,
+     * and announcements that drop no snapshot (a subscription's state). A cache of anything read from
+     * partner data keeps what it loaded only while this count stays what it was when the load began.
+     */
+    public long changes() {
+        return drops.get();
+    }
+
+    /** Something other than a snapshot's data changed (announced by another instance or by a trigger). */
+    void otherChange() {
+        drops.incrementAndGet();
+    }
+
     /** How many snapshots are held (tests, metrics). */
     public long size() {
         return cache.estimatedSize();

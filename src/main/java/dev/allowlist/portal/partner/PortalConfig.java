@@ -136,6 +136,14 @@ public interface PortalConfig {
 
     Feeds feeds();
 
+    Dashboard dashboard();
+
+    interface Dashboard {
+        /** How long a partner's dashboard data is kept at most (a change drops it at once); 0: read on every visit. */
+        @WithDefault("5s")
+        Duration keep();
+    }
+
     interface Feeds {
         /** How often the feeds' pull counters (kept in memory) are written. */
         @WithDefault("5s")

@@ -2,7 +2,6 @@ package dev.allowlist.portal.web;
 
 import dev.allowlist.portal.allowlist.WorkQueue;
 import dev.allowlist.portal.check.CheckService;
-import dev.allowlist.portal.notify.NotificationService;
 import dev.allowlist.portal.notify.Subscription;
 import dev.allowlist.portal.partner.CurrentMember;
 import dev.allowlist.portal.partner.NotRegisteredException;
@@ -33,20 +32,17 @@ public class DashboardResource {
     CurrentMember member;
 
     @Inject
-    WorkQueue work;
-
-    @Inject
-    CheckService checks;
-
-    @Inject
-    NotificationService notifications;
+    Dashboards dashboards;
 
     @GET
     public TemplateInstance dashboard() {
         if (member.status() == CurrentMember.Status.NOT_REGISTERED) {
             throw new NotRegisteredException();
         }
-        return member.isPartnerMember() ? Templates.dashboard(work.queue(), checks.attention(), notifications.disabled())
-                : Templates.dashboard(null, List.of(), List.of());
+        if (!member.isPartnerMember()) {
+            return Templates.dashboard(null, List.of(), List.of());
+        }
+        Dashboards.View view = dashboards.current();
+        return Templates.dashboard(view.queue(), view.attention(), view.disabledEndpoints());
     }
 }
