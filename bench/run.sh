@@ -127,8 +127,9 @@ run() { # name, path, extra header... (a path ending in .lua is a wrk script tha
   local args=(-t2 -c32 --latency)
   for h in "$@"; do args+=(-H "$h"); done
   if [[ "$path" == *.lua ]]; then args+=(-s "$path"); path=/; fi
-  # warm-up (the JIT compiles the path), then the measured run
-  [ "${WARMUP:-5}" != 0 ] && wrk "${args[@]}" -d"${WARMUP:-5}s" "http://localhost:$PORT$path" > /dev/null 2>&1
+  # warm-up (the JIT compiles the path), then the measured run. 15 s: on two cores C2 was still compiling a
+  # page's path during the measured run after 5 s (JFR), and the first ceiling ran at two thirds of the last
+  [ "${WARMUP:-15}" != 0 ] && wrk "${args[@]}" -d"${WARMUP:-15}s" "http://localhost:$PORT$path" > /dev/null 2>&1
   [ -n "${PROFILE:-}" ] && jcmd "$PORTAL_PID" JFR.start name=bench settings=profile > /dev/null
   [ -n "${CPU:-}" ] && cpu_snapshot > "$OUT/cpu-before.txt"
   wrk "${args[@]}" -d"${SECONDS_PER_ENDPOINT}s" "http://localhost:$PORT$path" > "$OUT/wrk-$name.txt" 2>&1
