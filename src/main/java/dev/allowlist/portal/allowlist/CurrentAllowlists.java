@@ -78,7 +78,10 @@ public class CurrentAllowlists {
         boolean wasListening = listening;
         Optional<AllowlistSnapshot> loaded = load(customerId);
         if (loaded.isPresent() && wasListening && listening && drops.get() == dropsBefore) {
-            cache.put(customerId, loaded.get());
+            AllowlistSnapshot snapshot = loaded.get();
+            // weighed again with each export or body derived from it (a replace by itself re-weighs it)
+            snapshot.whenGrown(() -> cache.asMap().replace(customerId, snapshot, snapshot));
+            cache.put(customerId, snapshot);
         }
         return loaded;
     }
@@ -151,6 +154,12 @@ public class CurrentAllowlists {
     /** Something other than a snapshot's data changed (announced by another instance or by a trigger). */
     void otherChange() {
         drops.incrementAndGet();
+    }
+
+    /** What the snapshots held take, as estimated (tests). */
+    long weight() {
+        cache.cleanUp(); // the weights of writes not yet applied
+        return cache.policy().eviction().orElseThrow().weightedSize().orElse(0);
     }
 
     /** How many snapshots are held (tests, metrics). */

@@ -43,7 +43,17 @@ public class ExportService {
 
     /** A rendered file with its name and what it left out. */
     public record Download(String fileName, String contentType, String content, List<ExportFormat.Omitted> omitted,
-            String etag) {
+            String etag) implements AllowlistSnapshot.Sized {
+
+        private static int length(String text) {
+            return text == null ? 0 : text.length();
+        }
+
+        /** Its text (one byte a character, mostly ASCII), its names and what was left out. */
+        @Override
+        public int estimatedBytes() {
+            return 256 + length(content) + length(fileName) + length(etag) + 100 * omitted.size();
+        }
     }
 
     @Inject

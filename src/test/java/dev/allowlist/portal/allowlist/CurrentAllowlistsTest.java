@@ -159,6 +159,26 @@ class CurrentAllowlistsTest {
         assertThat(version).isGreaterThan(2);
     }
 
+    /**
+     * A snapshot weighs what was derived from it too: an export rendered for it adds at least its own text
+     * to what the cache counts against its budget (it was left out, and a snapshot with every format
+     * rendered took two and a half times its estimate).
+     */
+    @Test
+    void aSnapshotIsWeighedAgainWithEachExportRenderedForIt() {
+        TestPartners.ensureRegistered();
+        long id = customer("Weighed " + UUID.randomUUID(), Map.of("licenses", List.of("ENDPOINT", "EDR")));
+        String path = "/api/v1/customers/" + id + "/allowlist";
+        String json = as("alice").get(path).then().statusCode(200).extract().asString();
+        long withJson = current.weight();
+        String squid = as("alice").get(path + "?format=squid").then().statusCode(200).extract().asString();
+        long withSquid = current.weight();
+        assertThat(withSquid - withJson).as("the Squid file's weight").isGreaterThanOrEqualTo(squid.length());
+        as("alice").get(path + "?format=squid").then().statusCode(200);
+        assertThat(current.weight()).as("rendered once, weighed once").isEqualTo(withSquid);
+        assertThat(json).isNotEmpty();
+    }
+
     @Test
     void changesBehindThePortalsBackArriveThroughPostgresNotifications() throws Exception {
         TestPartners.ensureRegistered();
