@@ -43,7 +43,7 @@ QUARKUS_DATASOURCE_USERNAME=allowlist_app QUARKUS_DATASOURCE_PASSWORD=allowlist_
 QUARKUS_FLYWAY_USERNAME=postgres QUARKUS_FLYWAY_PASSWORD=postgres \
 OIDC_AUTH_SERVER_URL=http://localhost:$KC_PORT/realms/portal OIDC_CLIENT_ID=portal-web \
 OIDC_CLIENT_SECRET=portal-web-dev-secret-change-me-0123456789 PORTAL_SECURE_COOKIES=false QUARKUS_LOG_LEVEL=WARN \
-  java ${PORTAL_JAVA_OPTS:--Xmx384m -XX:NewRatio=5 -XX:TrimNativeHeapInterval=5000 -XX:+UseParallelGC} -jar target/quarkus-app/quarkus-run.jar > "$OUT/portal.log" 2>&1 &
+  java ${PORTAL_JAVA_OPTS:--Xmx384m -XX:NewRatio=5 -XX:MetaspaceSize=160m -XX:TrimNativeHeapInterval=5000 -XX:+UseParallelGC} -jar target/quarkus-app/quarkus-run.jar > "$OUT/portal.log" 2>&1 &
 PORTAL_PID=$!
 pids+=($PORTAL_PID)
 for _ in $(seq 1 120); do curl -fs "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done

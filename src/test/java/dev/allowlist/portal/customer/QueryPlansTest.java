@@ -118,13 +118,7 @@ class QueryPlansTest {
             st.execute("SET LOCAL ROLE allowlist_app");
             st.execute("SET LOCAL enable_seqscan = off");
             st.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-            Map<String, String> leading = new HashMap<>();
-            try (ResultSet rs = st.executeQuery("SELECT i.relname, a.attname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
-                    + "JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0]")) {
-                while (rs.next()) {
-                    leading.put(rs.getString(1), rs.getString(2));
-                }
-            }
+            Map<String, String> leading = leadingColumns(st);
             int n = 0;
             for (Map.Entry<String, String> query : hotQueries().entrySet()) {
                 String name = "hot" + n++;
@@ -172,13 +166,7 @@ class QueryPlansTest {
             st.execute(String.format(insert, "'zz-busy'", 40_000));
             st.execute(String.format(insert, "'zz-quiet-' || (i % 50)", 60_000));
             st.execute("ANALYZE audit_event");
-            Map<String, String> leading = new HashMap<>();
-            try (ResultSet rs = st.executeQuery("SELECT i.relname, a.attname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
-                    + "JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0]")) {
-                while (rs.next()) {
-                    leading.put(rs.getString(1), rs.getString(2));
-                }
-            }
+            Map<String, String> leading = leadingColumns(st);
             st.execute("SET LOCAL ROLE allowlist_app");
             st.execute("SELECT set_config('portal.partner_id', 'zz-busy', true)");
             // a custom plan, as PostgreSQL makes for a prepared statement's first executions
@@ -191,6 +179,18 @@ class QueryPlansTest {
             c.rollback();
         }
         assertThat(scans).isEmpty();
+    }
+
+    /** Each index's leading column, by the index's name. */
+    private static Map<String, String> leadingColumns(Statement st) throws SQLException {
+        Map<String, String> leading = new HashMap<>();
+        try (ResultSet rs = st.executeQuery("SELECT i.relname, a.attname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+                + "JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0]")) {
+            while (rs.next()) {
+                leading.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return leading;
     }
 
     private static void collectWholeReads(JsonNode node, String query, Map<String, String> leading, List<String> scans) {
