@@ -143,7 +143,7 @@ public class CustomerRepository {
     }
 
     /** The statement with {@code values.get(n - 1)} bound wherever the numbered text said {@code ?n}. */
-    private static PreparedStatement prepare(Connection connection, Positional text, List<Object> values)
+    static PreparedStatement prepare(Connection connection, Positional text, List<Object> values)
             throws SQLException {
         PreparedStatement st = connection.prepareStatement(text.sql());
         try {

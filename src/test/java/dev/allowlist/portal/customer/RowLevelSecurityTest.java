@@ -10,6 +10,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -104,6 +105,35 @@ class RowLevelSecurityTest {
                         .isEqualTo(count(owner, "SELECT count(*) FROM " + table + " WHERE partner_id = 'acme'"));
             }
         }
+    }
+
+    /**
+     * The customer list's own statement (JDBC since the list stopped going through Hibernate), bound with
+     * another partner's id on a connection scoped to acme: row-level security leaves it nothing, where the
+     * owner's connection finds that partner's customers with the same statement.
+     */
+    @Test
+    void theCustomerListsStatementNamingAnotherPartnerFindsNothingOnAScopedConnection() throws Exception {
+        CustomerRepository.Positional text = CustomerRepository.Positional
+                .of(CustomerRepository.listQuery(CustomerFilter.ALL, "").sql());
+        try (Connection owner = TestDatabase.owner(); Connection c = pool.getConnection()) {
+            scope(c, "acme");
+            assertThat(listed(owner, text, "globex")).isPositive();
+            assertThat(listed(c, text, "acme")).isPositive();
+            assertThat(listed(c, text, "globex")).isZero();
+        }
+    }
+
+    /** The rows of the list's first page for a partner: ?1 the partner, ?2 the offset, ?3 the limit. */
+    private static int listed(Connection c, CustomerRepository.Positional text, String partner) throws SQLException {
+        int rows = 0;
+        try (PreparedStatement st = CustomerRepository.prepare(c, text, List.of(partner, 0L, 20));
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                rows++;
+            }
+        }
+        return rows;
     }
 
     @Test
